@@ -1,0 +1,57 @@
+import type { Platform } from './pack/types';
+
+export type { Platform };
+
+/**
+ * The key an account is looked up by, identical on both sides of the lookup:
+ * - Instagram: the username in lower case (`kimkardashian`);
+ * - Facebook: the vanity in lower case (`kimkardashian`), or `id:<digits>` for a numeric id.
+ */
+export type AccountKey = string;
+
+/** Where on a page an account reference was found. Used for per-surface settings and tests. */
+export const SURFACES = [
+  'profile-header',
+  'post-author',
+  'comment',
+  'mention',
+  'photo-tag',
+  'suggestion',
+  'stories-tray',
+  'story',
+  'reel',
+  'search',
+  'likes-dialog',
+  'followers-dialog',
+  'hovercard',
+  'other',
+] as const;
+export type Surface = (typeof SURFACES)[number];
+
+export const INSTAGRAM_USERNAME = /^[A-Za-z0-9._]{1,30}$/;
+export const FACEBOOK_VANITY = /^[A-Za-z0-9.-]{5,50}$/;
+export const FACEBOOK_NUMERIC_ID = /^[0-9]{5,20}$/;
+
+export function instagramKey(username: string): AccountKey | null {
+  return INSTAGRAM_USERNAME.test(username) ? username.toLowerCase() : null;
+}
+
+export function facebookVanityKey(vanity: string): AccountKey | null {
+  return FACEBOOK_VANITY.test(vanity) && !FACEBOOK_NUMERIC_ID.test(vanity)
+    ? vanity.toLowerCase()
+    : null;
+}
+
+export function facebookIdKey(id: string): AccountKey | null {
+  return FACEBOOK_NUMERIC_ID.test(id) ? `id:${id}` : null;
+}
+
+/** The value of `data-handle` on a badge: as in the pack; Facebook without a vanity is `id:<id>`. */
+export function displayHandle(account: {
+  platform: Platform;
+  handle?: string;
+  numericId?: string;
+}): string {
+  if (account.platform === 'instagram') return (account.handle ?? '').toLowerCase();
+  return account.handle ?? `id:${account.numericId ?? ''}`;
+}

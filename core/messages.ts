@@ -1,0 +1,132 @@
+// The one typed message protocol between the content script, the extension pages and the
+// background. Every request is validated by the background with these schemas (checklist B3):
+// unknown types, extra keys and oversized payloads are rejected with { ok: false }.
+import * as v from 'valibot';
+import type { Platform, Surface } from './accounts';
+import type { PackIssue, ParticipantRole, ParticipantStatus } from './pack/types';
+
+const platform = v.picklist(['instagram', 'facebook']);
+const accountKey = v.pipe(v.string(), v.maxLength(64));
+const shortText = v.pipe(v.string(), v.maxLength(2_000));
+
+/** Most handles a content script may ask about in one lookup (one flush). */
+export const MAX_LOOKUP_KEYS = 2_000;
+
+// ---- Requests a content script may send: read-only, plus its own page report ----
+export const contentRequest = v.variant('type', [
+  v.strictObject({
+    type: v.literal('lookup'),
+    platform,
+    keys: v.pipe(v.array(accountKey), v.maxLength(MAX_LOOKUP_KEYS)),
+  }),
+  v.strictObject({
+    type: v.literal('pageReport'),
+    platform,
+    pageType: v.pipe(v.string(), v.maxLength(40)),
+    /** Keys of the participating accounts badged on the page, in order of appearance. */
+    badged: v.pipe(v.array(accountKey), v.maxLength(10_000)),
+    /** True when the page type should show accounts and the adapter found none after settling. */
+    unreadable: v.boolean(),
+  }),
+  v.strictObject({ type: v.literal('getContentConfig') }),
+  v.strictObject({ type: v.literal('dismissNotice'), noticeId: shortText }),
+]);
+
+// ---- Requests only extension pages (popup, options) may send ----
+export const pageRequest = v.variant('type', [
+  v.strictObject({ type: v.literal('getTabState'), tabId: v.pipe(v.number(), v.integer()) }),
+  v.strictObject({ type: v.literal('getStatus') }),
+  v.strictObject({
+    type: v.literal('importPack'),
+    text: v.pipe(v.string(), v.maxLength(11_000_000)),
+  }),
+  v.strictObject({ type: v.literal('setPackEnabled'), packId: shortText, enabled: v.boolean() }),
+  v.strictObject({ type: v.literal('removePack'), packId: shortText }),
+  v.strictObject({ type: v.literal('exportPack'), packId: shortText }),
+  v.strictObject({
+    type: v.literal('subscribe'),
+    url: shortText,
+    publicKey: v.pipe(v.string(), v.maxLength(4_000)),
+  }),
+  v.strictObject({ type: v.literal('refreshSubscription'), packId: shortText }),
+  v.strictObject({ type: v.literal('clearAllData') }),
+]);
+
+export type ContentRequest = v.InferOutput<typeof contentRequest>;
+export type PageRequest = v.InferOutput<typeof pageRequest>;
+export type Request = ContentRequest | PageRequest;
+
+// ---- Answers ----
+
+/** What a badge may show about one account: the least the content script needs (checklist B4). */
+export interface BadgeEntry {
+  packId: string;
+  campaignId: string;
+  campaignName: string;
+  hashtag?: string;
+  participantName: string;
+  role: ParticipantRole;
+  status?: ParticipantStatus;
+  actions: { summary: string; date?: string; eventTitle?: string }[];
+  source: { url: string; publisher?: string; title?: string; date?: string };
+  corrections?: string;
+}
+export interface BadgeInfo {
+  platform: Platform;
+  /** The account as it is in the pack; becomes the badge's `data-handle`. */
+  handle: string;
+  entries: BadgeEntry[];
+}
+
+export interface ContentConfig {
+  enabled: boolean;
+  surfaces: Record<Surface, boolean>;
+  badgeStyle: 'label' | 'compact';
+  notice: NoticeInfo | null;
+}
+export interface NoticeInfo {
+  id: string;
+  title: string;
+  message: string;
+}
+
+export interface TabState {
+  platform: Platform | null;
+  pageType: string | null;
+  accounts: BadgeInfo[];
+  unreadable: boolean;
+}
+
+export type Fail = { ok: false; error: string; issues?: PackIssue[] };
+export type Ok<T> = { ok: true } & T;
+
+export interface ResponseMap {
+  lookup: Ok<{ matches: Record<string, BadgeInfo> }>;
+  pageReport: Ok<object>;
+  getContentConfig: Ok<{ config: ContentConfig }>;
+  dismissNotice: Ok<object>;
+  getTabState: Ok<{ state: TabState }>;
+  getStatus: Ok<{
+    databaseAvailable: boolean;
+    usingBundledFallback: boolean;
+    notificationsFailed: boolean;
+  }>;
+  importPack: Ok<{ packId: string; version: number }>;
+  setPackEnabled: Ok<object>;
+  removePack: Ok<object>;
+  exportPack: Ok<{ text: string; fileName: string }>;
+  subscribe: Ok<{ packId: string }>;
+  refreshSubscription: Ok<{ updated: boolean; version: number }>;
+  clearAllData: Ok<object>;
+}
+export type Response<T extends Request['type']> = ResponseMap[T] | Fail;
+
+export function parseContentRequest(message: unknown): ContentRequest | null {
+  const result = v.safeParse(contentRequest, message);
+  return result.success ? result.output : null;
+}
+
+export function parsePageRequest(message: unknown): PageRequest | null {
+  const result = v.safeParse(pageRequest, message);
+  return result.success ? result.output : null;
+}

@@ -1,0 +1,8 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { startContent } from '../content/main';
+
+export default defineContentScript({
+  matches: ['https://*.instagram.com/*', 'https://*.facebook.com/*'],
+  runAt: 'document_idle',
+  main: startContent,
+});

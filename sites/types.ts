@@ -1,0 +1,29 @@
+import type { AccountKey, Platform, Surface } from '../core/accounts';
+
+/** One place on the page that refers to an account. */
+export interface AccountRef {
+  platform: Platform;
+  key: AccountKey;
+  surface: Surface;
+  /** The element that shows the account's name; the badge goes right after it, as a sibling. */
+  nameElement: Element;
+  /** The element that carried the reference (usually the link); watched for recycling. */
+  origin: Element;
+}
+
+/** Everything site-specific lives behind this interface; nothing else branches on the hostname. */
+export interface SiteAdapter {
+  platform: Platform;
+  matchesHost(hostname: string): boolean;
+  /** A name for the kind of page, from its URL alone (e.g. 'home', 'profile', 'post', 'reels'). */
+  pageType(url: URL): string;
+  /** Whether this kind of page normally shows account references (for self-diagnosis). */
+  expectsAccounts(pageType: string): boolean;
+  /**
+   * A CSS selector matching every element that can start a reference: the observer only hands
+   * `findAccounts` subtrees containing one, so the hot path stays cheap.
+   */
+  candidates: string;
+  /** Every account reference in or under `root` (root included), without duplicates. */
+  findAccounts(root: ParentNode): AccountRef[];
+}

@@ -1,0 +1,37 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+import { bundledPack } from './scripts/bundled-pack-plugin';
+
+// Extension-page CSP: only our own scripts, nothing framed or based elsewhere (checklist C3).
+const extensionPagesCsp =
+  "script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+
+export default defineConfig({
+  srcDir: '.',
+  outDir: '.output',
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/auto-icons', '@wxt-dev/i18n/module'],
+  autoIcons: { baseIconPath: 'assets/icon.svg', developmentIndicator: false },
+  imports: false,
+  manifest: ({ browser, manifestVersion }) => ({
+    name: 'Picket',
+    description: '__MSG_extensionDescription__',
+    default_locale: 'en',
+    permissions: ['storage', 'alarms', 'notifications'],
+    // Subscriptions ask for their publisher's host at subscribe time, never up front.
+    ...(manifestVersion === 3
+      ? { optional_host_permissions: ['https://*/*'] }
+      : { optional_permissions: ['https://*/*'] }),
+    content_security_policy:
+      manifestVersion === 3 ? { extension_pages: extensionPagesCsp } : extensionPagesCsp,
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: {
+          id: 'picket@picket-extension.org',
+          strict_min_version: '140.0',
+          data_collection_permissions: { required: ['none'] },
+        } as Record<string, unknown>,
+      },
+    }),
+  }),
+  vite: () => ({ plugins: [preact(), bundledPack()] }),
+});
