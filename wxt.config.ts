@@ -8,7 +8,8 @@ const extensionPagesCsp =
 
 export default defineConfig({
   srcDir: '.',
-  outDir: '.output',
+  // PICKET_OUT_DIR lets parallel builds (tests, bench) not overwrite each other.
+  outDir: process.env.PICKET_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/auto-icons', '@wxt-dev/i18n/module'],
   autoIcons: { baseIconPath: 'assets/icon.svg', developmentIndicator: false },
   imports: false,
