@@ -51,6 +51,7 @@ describe.each([
           strict_min_version: '140.0',
           data_collection_permissions: { required: ['none'] },
         },
+        gecko_android: { strict_min_version: '142.0' },
       });
       expect(m.background).toMatchObject({ persistent: false });
     }
