@@ -1,0 +1,474 @@
+// <picket-badge>: the mark placed after an account's name (contracts §3). The host carries only
+// `data-platform` and `data-handle`; everything else lives in a closed shadow root the page
+// cannot read (checklist B1). Chrome content scripts have no `customElements`, so the element is
+// never defined: attachShadow is allowed on any valid custom-element name, defined or not.
+import type { BadgeEntry, BadgeInfo } from '../core/messages';
+import { applyShadowStyle } from './shadow-style';
+import type { ContentStringKey, Translate } from './strings';
+import { formatPackDate, safeHttpsUrl } from './strings';
+
+export type BadgeStyle = 'label' | 'compact';
+export const BADGE_TAG = 'picket-badge';
+
+export interface BadgeContext {
+  t: Translate;
+  /** For dates; undefined means the browser's locale. */
+  locale?: string;
+}
+
+interface BadgeState {
+  shadow: ShadowRoot;
+  button: HTMLButtonElement;
+  label: HTMLSpanElement;
+  info: BadgeInfo;
+  style: BadgeStyle;
+  context: BadgeContext;
+  popover: HTMLElement | null;
+  popoverStale: boolean;
+  open: boolean;
+  /** Opened by a click: stays open when the pointer or focus leaves, until clicked or Escape. */
+  pinned: boolean;
+  closeTimer: ReturnType<typeof setTimeout> | null;
+  onScroll: (() => void) | null;
+  onOutsidePointer: ((event: Event) => void) | null;
+}
+
+// Only the content script holds these references: closed roots are unreachable from the page.
+const badges = new WeakMap<Element, BadgeState>();
+let openBadge: HTMLElement | null = null;
+let popoverIds = 0;
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+const HOVER_CLOSE_DELAY_MS = 200;
+
+const CSS = `
+:host { all: initial; display: inline-flex; align-items: center; vertical-align: middle;
+  margin-inline-start: 0.3em; font-size: inherit; line-height: 1; white-space: nowrap;
+  max-height: 1.2em; color-scheme: light dark; }
+button { all: unset; box-sizing: border-box; display: inline-flex; align-items: center;
+  gap: 0.25em; height: 1.5em; padding: 0 0.4em; border-radius: 0.75em; cursor: pointer;
+  font: 600 0.75em/1 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
+  background: #fde7e4; color: #8a1c12; border: 0.08em solid currentColor; }
+button:focus-visible { outline: 2px solid #1a56db; outline-offset: 1px; }
+svg { width: 1.1em; height: 1.1em; flex: none; fill: currentColor; }
+.compact button { padding: 0 0.2em; }
+.compact .label { display: none; }
+.pop { position: fixed; inset: auto; margin: 0; box-sizing: border-box; z-index: 2147483647;
+  width: max-content; max-width: min(22rem, calc(100vw - 16px)); max-height: 60vh; overflow: auto;
+  padding: 0.75rem 0.9rem; border-radius: 0.5rem; border: 1px solid #79747e;
+  background: #ffffff; color: #1c1b1f; box-shadow: 0 4px 16px rgba(0, 0, 0, 0.25);
+  font: 400 14px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
+  white-space: normal; text-align: start; }
+.pop[hidden] { display: none; }
+.entry + .entry { margin-top: 0.75rem; padding-top: 0.75rem; border-top: 1px solid #cac4d0; }
+.campaign { font-weight: 700; font-size: 15px; }
+.who { margin-top: 0.25rem; }
+.status { margin-top: 0.25rem; font-style: italic; }
+h3 { all: unset; display: block; margin-top: 0.5rem; font-weight: 600; font-size: 13px; }
+ul { margin: 0.25rem 0 0; padding-inline-start: 1.1rem; }
+p { margin: 0.25rem 0 0; }
+a { color: #0b57d0; text-decoration: underline; }
+a:focus-visible { outline: 2px solid currentColor; outline-offset: 1px; }
+.corrections { margin-top: 0.5rem; font-size: 12px; }
+@media (prefers-color-scheme: dark) {
+  button { background: #4a1510; color: #ffb4a8; }
+  .pop { background: #2b2930; color: #e6e0e9; border-color: #938f99; }
+  .entry + .entry { border-top-color: #49454f; }
+  a { color: #a8c7fa; }
+}
+/* Facebook states its theme as a class on <html>; honour it where :host-context exists. */
+:host-context(html.__fb-dark-mode) button { background: #4a1510; color: #ffb4a8; }
+:host-context(html.__fb-dark-mode) .pop { background: #2b2930; color: #e6e0e9; border-color: #938f99; }
+:host-context(html.__fb-dark-mode) a { color: #a8c7fa; }
+:host-context(html.__fb-light-mode) button { background: #fde7e4; color: #8a1c12; }
+:host-context(html.__fb-light-mode) .pop { background: #ffffff; color: #1c1b1f; border-color: #79747e; }
+:host-context(html.__fb-light-mode) a { color: #0b57d0; }
+`;
+
+/** A picket sign on its stick, drawn with DOM calls (no markup strings anywhere). */
+function picketIcon(document: Document): SVGSVGElement {
+  const svg = document.createElementNS(SVG_NS, 'svg');
+  svg.setAttribute('viewBox', '0 0 16 16');
+  svg.setAttribute('aria-hidden', 'true');
+  svg.setAttribute('focusable', 'false');
+  const sign = document.createElementNS(SVG_NS, 'path');
+  // The board with two cut-out text lines, then the stick.
+  sign.setAttribute('fill-rule', 'evenodd');
+  sign.setAttribute('d', 'M2 1h12v8H2zM4 3.5v1h8v-1zM4 6v1h6V6z');
+  const stick = document.createElementNS(SVG_NS, 'path');
+  stick.setAttribute('d', 'M7 9h2v6H7z');
+  svg.append(sign, stick);
+  return svg;
+}
+
+const ROLE_KEYS: Record<BadgeEntry['role'], ContentStringKey> = {
+  participant: 'badge.roleParticipant',
+  advertiser: 'badge.roleAdvertiser',
+  organizer: 'badge.roleOrganizer',
+  'coalition-member': 'badge.roleCoalitionMember',
+};
+const STATUS_KEYS: Record<NonNullable<BadgeEntry['status']>, ContentStringKey> = {
+  'took-part': 'badge.statusTookPart',
+  announced: 'badge.statusAnnounced',
+  'paused-ads': 'badge.statusPausedAds',
+  resumed: 'badge.statusResumed',
+  withdrew: 'badge.statusWithdrew',
+};
+
+function textElement<K extends keyof HTMLElementTagNameMap>(
+  document: Document,
+  tag: K,
+  text: string,
+  className?: string,
+): HTMLElementTagNameMap[K] {
+  const element = document.createElement(tag);
+  if (className) element.className = className;
+  // Data may be right-to-left or mixed: let each piece find its own direction.
+  element.dir = 'auto';
+  element.textContent = text;
+  return element;
+}
+
+function link(document: Document, href: string, text: string): HTMLAnchorElement {
+  const anchor = textElement(document, 'a', text);
+  anchor.href = href;
+  anchor.target = '_blank';
+  anchor.rel = 'noopener noreferrer';
+  return anchor;
+}
+
+function renderEntry(document: Document, entry: BadgeEntry, context: BadgeContext): HTMLElement {
+  const { t, locale } = context;
+  const section = document.createElement('section');
+  section.className = 'entry';
+  section.append(textElement(document, 'div', entry.campaignName, 'campaign'));
+  section.append(
+    textElement(document, 'div', `${entry.participantName} · ${t(ROLE_KEYS[entry.role])}`, 'who'),
+  );
+  if (entry.status) {
+    section.append(textElement(document, 'div', t(STATUS_KEYS[entry.status]), 'status'));
+  }
+  if (entry.actions.length > 0) {
+    section.append(textElement(document, 'h3', t('badge.actionsHeading')));
+    const list = document.createElement('ul');
+    for (const action of entry.actions) {
+      const parts = [action.summary];
+      if (action.eventTitle) parts.push(action.eventTitle);
+      if (action.date) parts.push(formatPackDate(action.date, locale));
+      list.append(textElement(document, 'li', parts.join(' — ')));
+    }
+    section.append(list);
+  }
+  section.append(textElement(document, 'h3', t('badge.sourceHeading')));
+  const { source } = entry;
+  const described = [
+    source.publisher,
+    source.title,
+    source.date && formatPackDate(source.date, locale),
+  ]
+    .filter((part): part is string => Boolean(part))
+    .join(', ');
+  const sourceLine = document.createElement('p');
+  if (described) sourceLine.append(textElement(document, 'span', described));
+  const sourceUrl = safeHttpsUrl(source.url);
+  if (sourceUrl) {
+    if (described) sourceLine.append(' ');
+    sourceLine.append(link(document, sourceUrl, t('badge.sourceLink')));
+  }
+  section.append(sourceLine);
+  const corrections = safeHttpsUrl(entry.corrections);
+  if (corrections) {
+    const line = document.createElement('p');
+    line.className = 'corrections';
+    line.append(link(document, corrections, t('badge.correctionsLink')));
+    section.append(line);
+  }
+  return section;
+}
+
+function supportsPopover(element: HTMLElement): boolean {
+  return typeof element.showPopover === 'function';
+}
+
+function buttonName(info: BadgeInfo, t: Translate): string {
+  const first = info.entries[0];
+  const who = first?.participantName ?? info.handle;
+  const campaigns = [...new Set(info.entries.map((entry) => entry.campaignName))].join(', ');
+  return t('badge.buttonName', [who, campaigns]);
+}
+
+function render(state: BadgeState): void {
+  const { info, context } = state;
+  const first = info.entries[0];
+  state.label.textContent = first?.hashtag ?? context.t('badge.label');
+  state.button.setAttribute('aria-label', buttonName(info, context.t));
+  const wrapper = state.shadow.querySelector('.wrap');
+  wrapper?.classList.toggle('compact', state.style === 'compact');
+  state.popoverStale = true;
+  if (state.open && state.popover) fillPopover(state);
+}
+
+function fillPopover(state: BadgeState): void {
+  const popover = state.popover!;
+  const document = popover.ownerDocument;
+  popover.replaceChildren(
+    ...state.info.entries.map((entry) => renderEntry(document, entry, state.context)),
+  );
+  const first = state.info.entries[0];
+  popover.setAttribute(
+    'aria-label',
+    state.context.t('badge.dialogName', [first?.participantName ?? state.info.handle]),
+  );
+  state.popoverStale = false;
+}
+
+function ensurePopover(state: BadgeState): HTMLElement {
+  if (!state.popover) {
+    const popover = state.shadow.ownerDocument.createElement('div');
+    popover.className = 'pop';
+    popover.id = `picket-pop-${(popoverIds += 1)}`;
+    popover.setAttribute('role', 'dialog');
+    if (supportsPopover(popover)) popover.setAttribute('popover', 'manual');
+    else popover.hidden = true;
+    state.shadow.querySelector('.wrap')!.append(popover);
+    state.button.setAttribute('aria-controls', popover.id);
+    state.popover = popover;
+  }
+  if (state.popoverStale) fillPopover(state);
+  return state.popover;
+}
+
+/** Places the popover under the badge (or above when there is no room), inside the viewport. */
+function position(host: HTMLElement, popover: HTMLElement): void {
+  const view = host.ownerDocument.defaultView;
+  const width = view?.innerWidth ?? 0;
+  const height = view?.innerHeight ?? 0;
+  const anchor = host.getBoundingClientRect();
+  const box = popover.getBoundingClientRect();
+  const gap = 4;
+  const margin = 8;
+  let top = anchor.bottom + gap;
+  if (top + box.height > height - margin && anchor.top - gap - box.height >= margin) {
+    top = anchor.top - gap - box.height;
+  }
+  const left = Math.max(margin, Math.min(anchor.left, width - margin - box.width));
+  popover.style.top = `${Math.round(top)}px`;
+  popover.style.left = `${Math.round(left)}px`;
+}
+
+function cancelClose(state: BadgeState): void {
+  if (state.closeTimer !== null) clearTimeout(state.closeTimer);
+  state.closeTimer = null;
+}
+
+function openPopover(host: HTMLElement, state: BadgeState): void {
+  cancelClose(state);
+  if (state.open) return;
+  if (openBadge && openBadge !== host) closeBadge(openBadge);
+  const popover = ensurePopover(state);
+  if (supportsPopover(popover)) popover.showPopover();
+  else popover.hidden = false;
+  position(host, popover);
+  state.open = true;
+  openBadge = host;
+  state.button.setAttribute('aria-expanded', 'true');
+  // The popover is fixed where it opened: once the page scrolls it would float away from the badge.
+  const view = host.ownerDocument.defaultView;
+  state.onScroll = () => closeBadge(host);
+  view?.addEventListener('scroll', state.onScroll, { capture: true, passive: true, once: true });
+}
+
+/** Closes the badge's popover, if open. */
+export function closeBadge(host: Element): void {
+  const state = badges.get(host);
+  if (!state) return;
+  cancelClose(state);
+  if (state.onScroll) {
+    host.ownerDocument.defaultView?.removeEventListener('scroll', state.onScroll, {
+      capture: true,
+    });
+    state.onScroll = null;
+  }
+  if (state.onOutsidePointer) {
+    host.ownerDocument.removeEventListener('pointerdown', state.onOutsidePointer, {
+      capture: true,
+    });
+    state.onOutsidePointer = null;
+  }
+  state.pinned = false;
+  if (!state.open) return;
+  state.open = false;
+  if (openBadge === host) openBadge = null;
+  const popover = state.popover;
+  if (popover) {
+    if (supportsPopover(popover)) {
+      if (popover.matches(':popover-open')) popover.hidePopover();
+    } else popover.hidden = true;
+  }
+  state.button.setAttribute('aria-expanded', 'false');
+}
+
+/** A click pins the popover open; a press anywhere else on the page then closes it. */
+function pin(host: HTMLElement, state: BadgeState): void {
+  if (state.pinned) return;
+  state.pinned = true;
+  const document = host.ownerDocument;
+  state.onOutsidePointer = (event: Event) => {
+    if (!event.composedPath().includes(host)) closeBadge(host);
+  };
+  document.addEventListener('pointerdown', state.onOutsidePointer, { capture: true });
+}
+
+function closeSoon(host: HTMLElement, state: BadgeState): void {
+  cancelClose(state);
+  state.closeTimer = setTimeout(() => closeBadge(host), HOVER_CLOSE_DELAY_MS);
+}
+
+// Sites listen for clicks high up the tree (delegation); none of ours may reach them.
+const CONTAINED_EVENTS = [
+  'click',
+  'dblclick',
+  'auxclick',
+  'mousedown',
+  'mouseup',
+  'pointerdown',
+  'pointerup',
+  'touchstart',
+  'touchend',
+  'keydown',
+  'keyup',
+  'keypress',
+] as const;
+
+function wireEvents(host: HTMLElement, state: BadgeState): void {
+  const { shadow, button } = state;
+  button.addEventListener('click', (event) => {
+    // A page script can dispatch clicks on the host; only the user's own count (checklist B2).
+    if (!event.isTrusted) return;
+    if (state.open && state.pinned) {
+      closeBadge(host);
+      return;
+    }
+    openPopover(host, state);
+    pin(host, state);
+  });
+  button.addEventListener('focus', (event) => {
+    if (event.isTrusted) openPopover(host, state);
+  });
+  host.addEventListener('mouseenter', (event) => {
+    if (event.isTrusted) openPopover(host, state);
+  });
+  host.addEventListener('mouseleave', (event) => {
+    if (event.isTrusted && state.open && !state.pinned) closeSoon(host, state);
+  });
+  shadow.addEventListener('focusout', (event) => {
+    const next = (event as FocusEvent).relatedTarget as Node | null;
+    if (!state.pinned && (!next || !shadow.contains(next))) closeSoon(host, state);
+  });
+  shadow.addEventListener('keydown', (event) => {
+    const key = (event as KeyboardEvent).key;
+    if (key === 'Escape' && event.isTrusted && state.open) {
+      closeBadge(host);
+      button.focus();
+      event.preventDefault();
+    }
+  });
+  for (const type of CONTAINED_EVENTS) {
+    shadow.addEventListener(
+      type,
+      (event) => {
+        event.stopPropagation();
+        // Our own links (source, corrections) must still open; nothing else has a default
+        // action worth keeping, and a prevented mousedown keeps the site from starting a drag.
+        if (type !== 'click' && type !== 'mousedown') return;
+        const onLink = event
+          .composedPath()
+          .some(
+            (node) =>
+              (node as Node).nodeType === 1 &&
+              (node as Element).localName === 'a' &&
+              shadow.contains(node as Node),
+          );
+        if (!onLink) event.preventDefault();
+      },
+      { passive: type.startsWith('touch') },
+    );
+  }
+}
+
+/** Makes a badge for `info`. Insert it with `nameElement.after(badge)`. */
+export function createBadge(
+  document: Document,
+  info: BadgeInfo,
+  style: BadgeStyle,
+  context: BadgeContext,
+): HTMLElement {
+  const host = document.createElement(BADGE_TAG);
+  host.setAttribute('data-platform', info.platform);
+  host.setAttribute('data-handle', info.handle);
+  const shadow = host.attachShadow({ mode: 'closed' });
+  applyShadowStyle(shadow, CSS);
+  const wrapper = document.createElement('span');
+  wrapper.className = 'wrap';
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.setAttribute('aria-expanded', 'false');
+  const label = document.createElement('span');
+  label.className = 'label';
+  label.dir = 'auto';
+  button.append(picketIcon(document), label);
+  wrapper.append(button);
+  shadow.append(wrapper);
+  const state: BadgeState = {
+    shadow,
+    button,
+    label,
+    info,
+    style,
+    context,
+    popover: null,
+    popoverStale: true,
+    open: false,
+    pinned: false,
+    closeTimer: null,
+    onScroll: null,
+    onOutsidePointer: null,
+  };
+  badges.set(host, state);
+  render(state);
+  wireEvents(host, state);
+  return host;
+}
+
+/** New data or style for an existing badge; re-renders in place (the host never changes). */
+export function updateBadge(host: Element, info: BadgeInfo, style: BadgeStyle): void {
+  const state = badges.get(host);
+  if (!state) return;
+  state.info = info;
+  state.style = style;
+  host.setAttribute('data-handle', info.handle);
+  render(state);
+}
+
+/** Whether this element is a badge made by this content-script instance. */
+export function isOwnBadge(element: Element): boolean {
+  return badges.has(element);
+}
+
+export function badgeInfo(host: Element): BadgeInfo | undefined {
+  return badges.get(host)?.info;
+}
+
+/** Removes a badge, closing its popover first so no scroll listener or timer is left behind. */
+export function removeBadge(host: Element): void {
+  closeBadge(host);
+  host.remove();
+}
+
+/**
+ * The closed shadow root of one of our badges. Only code inside the content script can call this
+ * (tests, the e2e probes through the runtime); the page has no reference to the module.
+ */
+export function badgeShadowRoot(host: Element): ShadowRoot | undefined {
+  return badges.get(host)?.shadow;
+}

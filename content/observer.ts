@@ -1,0 +1,109 @@
+// The content script's one DOM observer.
+//
+//   MutationObserver callback ──queue (added elements, elements whose href/aria-label changed)──┐
+//                                                                                               ▼
+//   requestAnimationFrame ── flush: visit queued elements until the time budget is spent ──► visit(el)
+//                            └─ work left? ask for the next frame      └─ queue empty or not ─► afterFlush()
+//
+// The callback never reads the DOM: work done there runs synchronously inside the page's own
+// rendering (uBlock Origin issue #205). Everything else happens in the frame flush, under a budget
+// so a feed that inserts thousands of nodes at once is spread over several frames.
+
+/** rAF and its cancel, injectable so tests and the bench drive frames themselves. */
+export interface FrameScheduler {
+  request(callback: () => void): number;
+  cancel(handle: number): void;
+}
+
+export interface DomObserverOptions {
+  /** What to watch: the document (so a replaced `<body>` is still seen). */
+  target: Node;
+  now: () => number;
+  frames: FrameScheduler;
+  /** Milliseconds of work per frame before the rest waits for the next one. */
+  budgetMs: number;
+  /** Elements the runtime inserted itself: their insertion is not news. */
+  ignore: (element: Element) => boolean;
+  visit: (element: Element) => void;
+  /** After every flush; `drained` tells whether the queue is empty. */
+  afterFlush: (drained: boolean) => void;
+}
+
+export interface DomObserver {
+  start(): void;
+  stop(): void;
+  /** Queues an element (e.g. `document.body` for a full rescan) and schedules a flush. */
+  enqueue(element: Element): void;
+  readonly queued: number;
+  readonly frames: number;
+}
+
+export function createDomObserver(options: DomObserverOptions): DomObserver {
+  // A Set keeps insertion order and drops an element queued twice before the flush.
+  const queue = new Set<Element>();
+  let observer: MutationObserver | null = null;
+  let frameHandle: number | null = null;
+  let framesRun = 0;
+
+  function schedule(): void {
+    if (frameHandle === null && observer !== null) frameHandle = options.frames.request(flush);
+  }
+
+  function onMutations(records: MutationRecord[]): void {
+    for (const record of records) {
+      if (record.type === 'attributes') {
+        queue.add(record.target as Element);
+        continue;
+      }
+      for (const node of record.addedNodes) {
+        if (node.nodeType === 1 && !options.ignore(node as Element)) queue.add(node as Element);
+      }
+    }
+    if (queue.size > 0) schedule();
+  }
+
+  function flush(): void {
+    frameHandle = null;
+    framesRun += 1;
+    const started = options.now();
+    for (const element of queue) {
+      queue.delete(element);
+      options.visit(element);
+      if (options.now() - started >= options.budgetMs) break;
+    }
+    const drained = queue.size === 0;
+    if (!drained) schedule();
+    options.afterFlush(drained);
+  }
+
+  return {
+    start() {
+      if (observer) return;
+      observer = new MutationObserver(onMutations);
+      observer.observe(options.target, {
+        childList: true,
+        subtree: true,
+        attributes: true,
+        attributeFilter: ['href', 'aria-label'],
+      });
+      if (queue.size > 0) schedule();
+    },
+    stop() {
+      observer?.disconnect();
+      observer = null;
+      if (frameHandle !== null) options.frames.cancel(frameHandle);
+      frameHandle = null;
+      queue.clear();
+    },
+    enqueue(element) {
+      queue.add(element);
+      schedule();
+    },
+    get queued() {
+      return queue.size;
+    },
+    get frames() {
+      return framesRun;
+    },
+  };
+}

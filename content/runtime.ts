@@ -1,0 +1,441 @@
+// The content-script runtime: the observer finds account references through the site adapter,
+// the lookup client asks the background about them in batches, and badges go after the names.
+//
+//   observer (queue → rAF flush, budgeted) ─visit(root)─► adapter.findAccounts(root) ─► refs
+//        │                                                                              │
+//        └─ afterFlush: one lookup for the frame's unknown keys ◄── waiting refs ◄──────┘
+//                                   │
+//   answers ──► badge after nameElement (or none) ──► debounced pageReport to the background
+//
+// Everything the page or the browser supplies is injected (document, send, clock, frames,
+// timers), so unit tests and the bench drive it with fakes. `content/main.ts` wires the real ones.
+import type { AccountKey } from '../core/accounts';
+import type { BadgeInfo, ContentConfig } from '../core/messages';
+import type { AccountRef, SiteAdapter } from '../sites/types';
+import type { BadgeStyle } from './badge';
+import { BADGE_TAG, badgeInfo, createBadge, isOwnBadge, removeBadge, updateBadge } from './badge';
+import type { ContentSend } from './lookup-client';
+import { createLookupClient } from './lookup-client';
+import type { NoticeHandle } from './notice';
+import { NOTICE_TAG, showNotice } from './notice';
+import type { FrameScheduler } from './observer';
+import { createDomObserver } from './observer';
+import type { Translate } from './strings';
+
+export interface Timers {
+  set(callback: () => void, ms: number): number;
+  clear(handle: number): void;
+}
+
+export interface ContentRuntimeOptions {
+  adapter: SiteAdapter;
+  send: ContentSend;
+  document: Document;
+  t: Translate;
+  /** Locale for dates in the popover; undefined means the browser's. */
+  locale?: string;
+  now?: () => number;
+  frames?: FrameScheduler;
+  timers?: Timers;
+  /** Work per animation frame, in milliseconds. */
+  budgetMs?: number;
+  /** How long after load or navigation a page with no references is called unreadable. */
+  settleMs?: number;
+  /** Page reports are coalesced over this many milliseconds. */
+  reportDelayMs?: number;
+}
+
+export interface RuntimeStats {
+  rootsVisited: number;
+  refsFound: number;
+  badgesInserted: number;
+  lookupMessages: number;
+  reports: number;
+}
+
+export interface ContentRuntime {
+  /** Removes leftovers of a previous instance, fetches the config and starts observing. */
+  start(): Promise<void>;
+  /** Packs or settings changed: forget answers, re-read the config, re-check every badge. */
+  refresh(): Promise<void>;
+  /** Stops everything and removes every element this runtime inserted; later events do nothing. */
+  stop(): void;
+  readonly stats: Readonly<RuntimeStats> & { readonly frames: number };
+}
+
+interface OriginRecord {
+  key: AccountKey;
+  /** Bumped on every refresh: a record from an older generation must be re-checked. */
+  generation: number;
+  badge: Element | null;
+}
+
+export function createContentRuntime(options: ContentRuntimeOptions): ContentRuntime {
+  const { adapter, document, t } = options;
+  const view = document.defaultView;
+  const now = options.now ?? (() => performance.now());
+  const frames: FrameScheduler = options.frames ?? {
+    request: (callback) => requestAnimationFrame(callback),
+    cancel: (handle) => cancelAnimationFrame(handle),
+  };
+  const timers: Timers = options.timers ?? {
+    set: (callback, ms) => setTimeout(callback, ms) as unknown as number,
+    clear: (handle) => clearTimeout(handle),
+  };
+  const settleMs = options.settleMs ?? 3_000;
+  const reportDelayMs = options.reportDelayMs ?? 500;
+
+  const stats: RuntimeStats = {
+    rootsVisited: 0,
+    refsFound: 0,
+    badgesInserted: 0,
+    lookupMessages: 0,
+    reports: 0,
+  };
+  let stopped = false;
+  let config: ContentConfig | null = null;
+  let generation = 0;
+  // Origin element → the account it referred to when last looked at. A recycled node whose link
+  // now names someone else no longer matches its record, and is looked at again.
+  const origins = new WeakMap<Element, OriginRecord>();
+  // Badge → the origin it belongs to, to find badges whose reference went away.
+  const badgeOrigins = new WeakMap<Element, Element>();
+  const waiting = new Map<AccountKey, AccountRef[]>();
+  const listeners = new AbortController();
+
+  let lastHref = view?.location.href ?? '';
+  let pageType = pageTypeOf(lastHref);
+  let refsSinceNavigation = 0;
+  let unreadable = false;
+  let settleTimer: number | null = null;
+  let reportTimer: number | null = null;
+  let lastReport = '';
+  let sweepAfterScan = false;
+  let notice: NoticeHandle | null = null;
+
+  function pageTypeOf(href: string): string {
+    try {
+      return adapter.pageType(new URL(href));
+    } catch {
+      return 'other';
+    }
+  }
+
+  /** Every send goes through here: nothing is sent after teardown, and nothing ever throws. */
+  const send: ContentSend = async (request) => {
+    if (stopped) return { ok: false, error: 'Stopped.' };
+    try {
+      return await options.send(request);
+    } catch (error) {
+      return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    }
+  };
+
+  const lookup = createLookupClient({
+    platform: adapter.platform,
+    send,
+    onAnswers(keys) {
+      if (stopped) return;
+      for (const key of keys) {
+        const refs = waiting.get(key);
+        if (!refs) continue;
+        waiting.delete(key);
+        const answer = lookup.answer(key) ?? null;
+        for (const ref of refs) apply(ref, answer);
+      }
+      scheduleReport();
+    },
+  });
+
+  const observer = createDomObserver({
+    target: document,
+    now,
+    frames,
+    budgetMs: options.budgetMs ?? 8,
+    ignore: (element) => element.localName === BADGE_TAG || element.localName === NOTICE_TAG,
+    visit,
+    afterFlush,
+  });
+
+  function badgeStyle(): BadgeStyle {
+    return config?.badgeStyle ?? 'label';
+  }
+
+  /** The badge goes after the name; if the adapter named something inside a site link, after the link. */
+  function placementOf(ref: AccountRef): Element {
+    const link = ref.nameElement.parentElement?.closest('a');
+    return link ?? ref.nameElement;
+  }
+
+  function dropRecord(origin: Element, record: OriginRecord): void {
+    if (record.badge) {
+      removeBadge(record.badge);
+      record.badge = null;
+    }
+    origins.delete(origin);
+  }
+
+  function visit(root: Element): void {
+    if (!root.isConnected) return;
+    stats.rootsVisited += 1;
+    const candidates = adapter.candidates;
+    const refs =
+      root.matches(candidates) || root.querySelector(candidates) !== null
+        ? adapter.findAccounts(root)
+        : [];
+    // An origin whose own link changed and no longer names an account loses its badge.
+    const previous = origins.get(root);
+    if (previous && !refs.some((ref) => ref.origin === root)) dropRecord(root, previous);
+    for (const ref of refs) consider(ref);
+  }
+
+  function consider(ref: AccountRef): void {
+    stats.refsFound += 1;
+    refsSinceNavigation += 1;
+    if (unreadable) {
+      unreadable = false;
+      scheduleReport();
+    }
+    const record = origins.get(ref.origin);
+    if (record && record.key === ref.key && record.generation === generation) {
+      // Seen already: only put its badge back if the site re-rendered around it.
+      if (record.badge) place(record.badge, ref);
+      return;
+    }
+    let kept: Element | null = null;
+    if (record && record.key === ref.key) kept = record.badge;
+    else if (record?.badge) removeBadge(record.badge);
+    const next: OriginRecord = { key: ref.key, generation, badge: kept };
+    origins.set(ref.origin, next);
+    if (config && !config.surfaces[ref.surface]) {
+      if (kept) removeBadge(kept);
+      next.badge = null;
+      return;
+    }
+    const answer = lookup.answer(ref.key);
+    if (answer !== undefined) {
+      apply(ref, answer);
+      return;
+    }
+    const list = waiting.get(ref.key);
+    if (list) list.push(ref);
+    else waiting.set(ref.key, [ref]);
+  }
+
+  function place(badge: Element, ref: AccountRef): void {
+    const anchor = placementOf(ref);
+    if (anchor.isConnected && anchor.nextElementSibling !== badge) anchor.after(badge);
+  }
+
+  function apply(ref: AccountRef, info: BadgeInfo | null): void {
+    const record = origins.get(ref.origin);
+    // The origin moved on (recycled, refreshed) since the question was asked.
+    if (!record || record.key !== ref.key || record.generation !== generation) return;
+    if (!info) {
+      if (record.badge) removeBadge(record.badge);
+      record.badge = null;
+      return;
+    }
+    if (record.badge) {
+      updateBadge(record.badge, info, badgeStyle());
+      place(record.badge, ref);
+      return;
+    }
+    const anchor = placementOf(ref);
+    if (!anchor.isConnected) return;
+    const next = anchor.nextElementSibling;
+    if (
+      next &&
+      isOwnBadge(next) &&
+      next.getAttribute('data-handle') === info.handle &&
+      next.getAttribute('data-platform') === info.platform
+    ) {
+      // Another reference to the same account already badged this name.
+      record.badge = next;
+      return;
+    }
+    const badge = createBadge(document, info, badgeStyle(), { t, locale: options.locale });
+    badgeOrigins.set(badge, ref.origin);
+    anchor.after(badge);
+    record.badge = badge;
+    stats.badgesInserted += 1;
+  }
+
+  function afterFlush(drained: boolean): void {
+    if (stopped) return;
+    if (waiting.size > 0) {
+      const before = lookup.messagesSent;
+      lookup.fetch(waiting.keys());
+      stats.lookupMessages += lookup.messagesSent - before;
+    }
+    if (drained && sweepAfterScan) {
+      sweepAfterScan = false;
+      sweepStaleBadges();
+    }
+    checkLocation();
+    scheduleReport();
+  }
+
+  /** After a refresh's rescan: badges whose reference was not found again are removed. */
+  function sweepStaleBadges(): void {
+    for (const badge of ownBadges()) {
+      const origin = badgeOrigins.get(badge);
+      const record = origin ? origins.get(origin) : undefined;
+      if (!record || record.badge !== badge || record.generation !== generation) {
+        removeBadge(badge);
+      }
+    }
+  }
+
+  function ownBadges(): Element[] {
+    return [...document.querySelectorAll(BADGE_TAG)].filter(isOwnBadge);
+  }
+
+  function removeAllBadges(): void {
+    for (const badge of document.querySelectorAll(BADGE_TAG)) removeBadge(badge);
+  }
+
+  function rescan(): void {
+    const root = document.body ?? document.documentElement;
+    if (root) observer.enqueue(root);
+  }
+
+  function checkLocation(): void {
+    if (stopped || !view) return;
+    const href = view.location.href;
+    if (href === lastHref) return;
+    lastHref = href;
+    pageType = pageTypeOf(href);
+    beginSettling();
+    // The page under a modal stays mounted: count what is there again for the new page type.
+    rescan();
+    scheduleReport();
+  }
+
+  function beginSettling(): void {
+    refsSinceNavigation = 0;
+    unreadable = false;
+    if (settleTimer !== null) timers.clear(settleTimer);
+    settleTimer = timers.set(() => {
+      settleTimer = null;
+      if (stopped) return;
+      unreadable = adapter.expectsAccounts(pageType) && refsSinceNavigation === 0;
+      scheduleReport();
+    }, settleMs);
+  }
+
+  function scheduleReport(): void {
+    if (stopped || reportTimer !== null || !config?.enabled) return;
+    reportTimer = timers.set(() => {
+      reportTimer = null;
+      report();
+    }, reportDelayMs);
+  }
+
+  function report(): void {
+    if (stopped || !config?.enabled) return;
+    const badged: AccountKey[] = [];
+    const seen = new Set<AccountKey>();
+    for (const badge of ownBadges()) {
+      const origin = badgeOrigins.get(badge);
+      const key = origin ? origins.get(origin)?.key : undefined;
+      if (!key || seen.has(key) || !badgeInfo(badge)) continue;
+      seen.add(key);
+      badged.push(key);
+      if (badged.length === 10_000) break;
+    }
+    const summary = `${pageType}\n${unreadable}\n${badged.join(',')}`;
+    if (summary === lastReport) return;
+    lastReport = summary;
+    stats.reports += 1;
+    void send({ type: 'pageReport', platform: adapter.platform, pageType, badged, unreadable });
+  }
+
+  function syncNotice(): void {
+    const wanted = config?.enabled ? config.notice : null;
+    if (notice && (!wanted || wanted.id !== notice.id)) {
+      notice.remove();
+      notice = null;
+    }
+    if (!wanted || notice || !document.body) return;
+    const noticeId = wanted.id;
+    notice = showNotice(document, wanted, t, () => {
+      notice = null;
+      void send({ type: 'dismissNotice', noticeId });
+    });
+  }
+
+  async function loadConfig(): Promise<ContentConfig | null> {
+    const answer = await send({ type: 'getContentConfig' });
+    return answer.ok ? answer.config : null;
+  }
+
+  function applyConfig(next: ContentConfig | null): void {
+    const previous = config;
+    config = next;
+    generation += 1;
+    lookup.clear();
+    waiting.clear();
+    syncNotice();
+    if (!next?.enabled) {
+      observer.stop();
+      removeAllBadges();
+      return;
+    }
+    if (previous?.enabled && previous.badgeStyle !== next.badgeStyle) {
+      for (const badge of ownBadges()) {
+        const info = badgeInfo(badge);
+        if (info) updateBadge(badge, info, next.badgeStyle);
+      }
+    }
+    observer.start();
+    sweepAfterScan = true;
+    rescan();
+  }
+
+  return {
+    async start() {
+      // A previous instance (extension reloaded or updated) cannot be asked to clean up: its
+      // closed roots are out of reach, so its elements go now.
+      for (const element of document.querySelectorAll(`${BADGE_TAG}, ${NOTICE_TAG}`)) {
+        element.remove();
+      }
+      const first = await loadConfig();
+      if (stopped) return;
+      if (view) {
+        const { signal } = listeners;
+        view.addEventListener('popstate', checkLocation, { signal });
+        // Same-document navigations (pushState from the page's world) without patching history.
+        const navigation = (view as Window & { navigation?: EventTarget }).navigation;
+        navigation?.addEventListener('currententrychange', checkLocation, { signal });
+      }
+      lastHref = view?.location.href ?? lastHref;
+      pageType = pageTypeOf(lastHref);
+      beginSettling();
+      applyConfig(first);
+    },
+    async refresh() {
+      if (stopped) return;
+      const next = await loadConfig();
+      if (stopped) return;
+      // Unreachable background: keep what is on the page rather than blank it.
+      if (next) applyConfig(next);
+    },
+    stop() {
+      if (stopped) return;
+      stopped = true;
+      observer.stop();
+      listeners.abort();
+      if (settleTimer !== null) timers.clear(settleTimer);
+      if (reportTimer !== null) timers.clear(reportTimer);
+      settleTimer = reportTimer = null;
+      waiting.clear();
+      removeAllBadges();
+      notice?.remove();
+      notice = null;
+    },
+    get stats() {
+      return { ...stats, frames: observer.frames };
+    },
+  };
+}

@@ -1,0 +1,36 @@
+// One stylesheet object shared by every badge (and the notice), built once. Constructable sheets
+// are not subject to the page's style-src CSP. Firefox may refuse a sheet built in the content
+// script's compartment for a page-owned shadow root, so a `<style>` element is the fallback.
+
+const sheets = new Map<string, CSSStyleSheet | null>();
+
+function sharedSheet(css: string): CSSStyleSheet | null {
+  if (sheets.has(css)) return sheets.get(css)!;
+  let sheet: CSSStyleSheet | null;
+  try {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+  } catch {
+    sheet = null;
+  }
+  sheets.set(css, sheet);
+  return sheet;
+}
+
+export function applyShadowStyle(shadow: ShadowRoot, css: string): void {
+  const sheet = sharedSheet(css);
+  if (sheet) {
+    try {
+      shadow.adoptedStyleSheets = [sheet];
+      if (shadow.adoptedStyleSheets.length === 1) return;
+    } catch {
+      // Fall through to the <style> element.
+    }
+  }
+  const style = shadow.ownerDocument.createElement('style');
+  // Mozilla bug 1706787: a content-script <style> is held to the page CSP unless its text is
+  // (re)set from the content script before it is inserted (security checklist A5).
+  style.textContent = '';
+  style.textContent = css;
+  shadow.prepend(style);
+}
