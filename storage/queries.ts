@@ -1,5 +1,7 @@
-// STUB — implemented by the store work. What the popup, options page and reminders read.
-// Signatures are the contract between the store and its readers.
+// What the popup, options page and reminders read from the store. Signatures are the contract
+// between the store and its readers. Works from the background and from extension pages (each
+// opens the database itself), and from the in-memory fallback when the database cannot open.
+import Dexie from 'dexie';
 import type {
   CampaignEvent,
   CoalitionMember,
@@ -8,6 +10,12 @@ import type {
   ParticipantRole,
   Source,
 } from '../core/pack/types';
+import type { Pack } from '../core/pack/types';
+import { bundledPack } from './bundled';
+import type { CampaignRow, ParticipantRow, PicketDatabase } from './db';
+import { MemoryIndex } from './pack-index';
+import { getStore } from './store';
+import { readRegistry } from './userdata';
 
 export type PackOrigin = 'bundled' | 'imported' | 'subscribed';
 
@@ -62,13 +70,223 @@ export interface StoreSnapshot {
   usingBundledFallback: boolean;
 }
 
+/** Above this many participants a text search stops scanning and relies on prefix indexes. */
+const SCAN_LIMIT = 20_000;
+
+/**
+ * Packs and the campaigns of enabled packs, for the popup's first render: reads the packs and
+ * campaigns tables only, never the (possibly million-row) participants or accounts.
+ */
 export async function loadSnapshot(): Promise<StoreSnapshot> {
-  throw new Error('not implemented yet');
+  const [store, registry] = await Promise.all([getStore(), readRegistry()]);
+  const [packRows, campaignRows] = await Promise.all([
+    store.index.packs(),
+    store.index.campaigns(),
+  ]);
+  const cached = new Map(packRows.map((row) => [row.id, row] as const));
+  const bundled = bundledPack().pack;
+  const packs: PackSummary[] = [];
+
+  const stored = new Map(registry.packs.map((record) => [record.id, record] as const));
+  const override = stored.get(bundled?.id ?? '');
+  // A stored pack with the bundled id replaces the bundled one only while it is newer.
+  if (bundled && !(override && override.version > bundled.version)) {
+    const row = cached.get(bundled.id);
+    const counts = row ?? countPack(bundled);
+    packs.push({
+      id: bundled.id,
+      version: bundled.version,
+      updatedAt: bundled.updatedAt,
+      publisherName: bundled.publisher.name,
+      ...(bundled.publisher.corrections !== undefined && {
+        corrections: bundled.publisher.corrections,
+      }),
+      origin: 'bundled',
+      enabled: !registry.disabled.includes(bundled.id),
+      campaignCount: counts.campaignCount,
+      participantCount: counts.participantCount,
+      accountCount: counts.accountCount,
+      installedAt: row?.installedAt ?? new Date(0).toISOString(),
+    });
+  }
+  for (const record of registry.packs) {
+    if (bundled?.id === record.id && bundled.version >= record.version) continue;
+    packs.push({
+      id: record.id,
+      version: record.version,
+      updatedAt: record.updatedAt,
+      publisherName: record.publisherName,
+      ...(record.corrections !== undefined && { corrections: record.corrections }),
+      origin: record.origin,
+      enabled: !registry.disabled.includes(record.id),
+      campaignCount: record.campaignCount,
+      participantCount: record.participantCount,
+      accountCount: record.accountCount,
+      installedAt: record.installedAt,
+      ...(record.subscription && {
+        subscription: {
+          url: record.subscription.url,
+          ...(record.subscription.lastCheckedAt !== undefined && {
+            lastCheckedAt: record.subscription.lastCheckedAt,
+          }),
+          ...(record.subscription.lastError && { lastError: record.subscription.lastError }),
+        },
+      }),
+    });
+  }
+
+  const enabled = new Set(packs.filter((p) => p.enabled).map((p) => p.id));
+  const campaigns = campaignRows
+    .filter((row) => enabled.has(row.packId))
+    .sort((a, b) =>
+      a.packId === b.packId ? a.position - b.position : a.packId < b.packId ? -1 : 1,
+    )
+    .map(campaignSummary);
+  return { packs, campaigns, usingBundledFallback: store.usingBundledFallback };
 }
 
+function countPack(pack: Pack) {
+  let participantCount = 0;
+  let accountCount = 0;
+  for (const campaign of pack.campaigns) {
+    participantCount += campaign.participants.length;
+    for (const participant of campaign.participants) accountCount += participant.accounts.length;
+  }
+  return { campaignCount: pack.campaigns.length, participantCount, accountCount };
+}
+
+function campaignSummary(row: CampaignRow): CampaignSummary {
+  return {
+    key: row.key,
+    packId: row.packId,
+    id: row.id,
+    name: row.name,
+    ...(row.hashtag !== undefined && { hashtag: row.hashtag }),
+    ...(row.summary !== undefined && { summary: row.summary }),
+    ...(row.url !== undefined && { url: row.url }),
+    ...(row.target !== undefined && { target: row.target }),
+    coalition: row.coalition,
+    demands: row.demands,
+    events: row.events,
+    participantCount: row.participantCount,
+    ...(row.corrections !== undefined && { corrections: row.corrections }),
+  };
+}
+
+/**
+ * Participants of one campaign, by name, optionally filtered by a case-insensitive text (matched
+ * as a prefix or substring of the name or of any handle, a leading `@` ignored) and a role.
+ * Prefix matches come first. Work is bounded: above SCAN_LIMIT participants the substring part
+ * only looks at the first SCAN_LIMIT names, and `total` counts what was found.
+ */
 export async function searchParticipants(
-  _campaignKey: string,
-  _query: { text?: string; role?: ParticipantRole; limit?: number; offset?: number },
+  campaignKey: string,
+  query: { text?: string; role?: ParticipantRole; limit?: number; offset?: number },
 ): Promise<{ total: number; items: ParticipantView[] }> {
-  throw new Error('not implemented yet');
+  const limit = Math.max(0, Math.min(query.limit ?? 50, 500));
+  const offset = Math.max(0, query.offset ?? 0);
+  const text = (query.text ?? '').trim().toLowerCase().replace(/^@/, '');
+  const store = await getStore();
+
+  if (!(store.index instanceof MemoryIndex) && store.db) {
+    return searchDatabase(store.db, campaignKey, text, query.role, limit, offset);
+  }
+  const rows = store.index instanceof MemoryIndex ? store.index.participantsOf(campaignKey) : [];
+  const sorted = [...rows].sort((a, b) =>
+    a.nameLower < b.nameLower ? -1 : a.nameLower > b.nameLower ? 1 : 0,
+  );
+  const matches = rankMatches(sorted, text, query.role);
+  return { total: matches.length, items: matches.slice(offset, offset + limit).map(view) };
+}
+
+async function searchDatabase(
+  db: PicketDatabase,
+  campaignKey: string,
+  text: string,
+  role: ParticipantRole | undefined,
+  limit: number,
+  offset: number,
+): Promise<{ total: number; items: ParticipantView[] }> {
+  const campaign = await db.campaigns.get(campaignKey);
+  if (!campaign) return { total: 0, items: [] };
+  const { packId, id: campaignId } = campaign;
+  const byName = () =>
+    db.participants
+      .where('[packId+campaignId+nameLower]')
+      .between([packId, campaignId, Dexie.minKey], [packId, campaignId, Dexie.maxKey]);
+
+  if (!text) {
+    const total = role ? (campaign.roleCounts[role] ?? 0) : campaign.participantCount;
+    const collection = role ? byName().filter((row) => row.participant.role === role) : byName();
+    const rows = await collection.offset(offset).limit(limit).toArray();
+    return { total, items: rows.map(view) };
+  }
+
+  if (campaign.participantCount <= SCAN_LIMIT) {
+    const matches = rankMatches(await byName().toArray(), text, role);
+    return { total: matches.length, items: matches.slice(offset, offset + limit).map(view) };
+  }
+
+  // Large campaign: prefix matches come from indexes, substring matches from a capped scan.
+  const namePrefix = await db.participants
+    .where('[packId+campaignId+nameLower]')
+    .between([packId, campaignId, text], [packId, campaignId, text + '\uffff'])
+    .limit(SCAN_LIMIT)
+    .toArray();
+  const handleIds = new Set<string>();
+  for (const platform of ['instagram', 'facebook'] as const) {
+    const keys = await db.accounts
+      .where(':id')
+      .between(
+        [packId, campaignId, platform, text, Dexie.minKey],
+        [packId, campaignId, platform, text + '\uffff', Dexie.maxKey],
+      )
+      .limit(SCAN_LIMIT)
+      .primaryKeys();
+    for (const key of keys) handleIds.add(key[4]);
+  }
+  const handlePrefix = (
+    await db.participants.bulkGet([...handleIds].map((id) => [packId, campaignId, id]))
+  ).filter((row): row is ParticipantRow => row !== undefined);
+  const substring = await byName()
+    .limit(SCAN_LIMIT)
+    .filter((row) => matchesText(row, text))
+    .toArray();
+
+  const seen = new Set<string>();
+  const matches: ParticipantRow[] = [];
+  for (const row of [...namePrefix, ...handlePrefix, ...substring]) {
+    if (seen.has(row.id) || (role && row.participant.role !== role)) continue;
+    seen.add(row.id);
+    matches.push(row);
+  }
+  return { total: matches.length, items: matches.slice(offset, offset + limit).map(view) };
+}
+
+function matchesText(row: ParticipantRow, text: string): boolean {
+  return row.nameLower.includes(text) || row.handlesLower.some((h) => h.includes(text));
+}
+
+function isPrefixMatch(row: ParticipantRow, text: string): boolean {
+  return row.nameLower.startsWith(text) || row.handlesLower.some((h) => h.startsWith(text));
+}
+
+/** Name-ordered rows → matches, prefix matches first, each group still in name order. */
+function rankMatches(
+  rows: ParticipantRow[],
+  text: string,
+  role: ParticipantRole | undefined,
+): ParticipantRow[] {
+  const filtered = rows.filter(
+    (row) => (!role || row.participant.role === role) && (!text || matchesText(row, text)),
+  );
+  if (!text) return filtered;
+  return [
+    ...filtered.filter((row) => isPrefixMatch(row, text)),
+    ...filtered.filter((row) => !isPrefixMatch(row, text)),
+  ];
+}
+
+function view(row: ParticipantRow): ParticipantView {
+  return { ...row.participant, campaignKey: row.campaignKey, resolvedSources: row.resolvedSources };
 }

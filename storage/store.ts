@@ -1,0 +1,575 @@
+// The pack store: storage.local holds what the user added (the truth), the database holds a
+// rebuildable cache of every enabled pack. All pack changes go through here, one at a time, and
+// each is atomic: on any failure storage.local and the database are as they were before.
+import Dexie from 'dexie';
+import { browser } from 'wxt/browser';
+import type { Pack } from '../core/pack/types';
+import { validatePack, validatePackText } from '../core/pack/validate';
+import { bundledPack } from './bundled';
+import {
+  DATA_VERSION,
+  DEFAULT_DB_NAME,
+  openDatabase,
+  type DatabaseOptions,
+  type PicketDatabase,
+} from './db';
+import { DatabaseIndex, MemoryIndex, type PackIndex } from './pack-index';
+import type { PackOrigin } from './queries';
+import { packToRows, type PackRows } from './rows';
+import {
+  bumpPacksRevision,
+  readPackText,
+  readRegistry,
+  restoreUserData,
+  snapshotUserData,
+  StoreError,
+  writeUserData,
+  type PackRegistry,
+  type StoredPackRecord,
+  type SubscriptionRecord,
+} from './userdata';
+
+export { StoreError } from './userdata';
+
+export interface StoreConfig extends DatabaseOptions {
+  dbName: string;
+  /** How long opening the database may take before the bundled fallback is used. */
+  openTimeoutMs: number;
+  /** After a failed open, how long to keep the fallback before trying again. */
+  retryAfterMs: number;
+}
+
+const DEFAULT_CONFIG: StoreConfig = {
+  dbName: DEFAULT_DB_NAME,
+  openTimeoutMs: 2_000,
+  retryAfterMs: 60_000,
+};
+/** Rows per bulkAdd inside a pack's transaction: bounded memory per request, one transaction. */
+const CHUNK_ROWS = 10_000;
+
+export interface StoreHandle {
+  index: PackIndex;
+  db: PicketDatabase | null;
+  usingBundledFallback: boolean;
+  databaseError?: string;
+}
+
+let config: StoreConfig = { ...DEFAULT_CONFIG };
+let opening: Promise<StoreHandle> | null = null;
+let current: StoreHandle | null = null;
+let failedAt = 0;
+const changeListeners = new Set<() => void>();
+let queue: Promise<unknown> = Promise.resolve();
+
+/** Tests point the store at a fresh database name (or a broken IndexedDB) through this. */
+export function configureStore(change: Partial<StoreConfig>): void {
+  closeStore();
+  config = { ...DEFAULT_CONFIG, ...change };
+}
+
+export function closeStore(): void {
+  current?.db?.close();
+  current = null;
+  opening = null;
+  failedAt = 0;
+}
+
+/** Called after any pack change made through this store (lookup drops its answer cache). */
+export function onStoreChange(listener: () => void): () => void {
+  changeListeners.add(listener);
+  return () => changeListeners.delete(listener);
+}
+
+function notifyChange(): void {
+  for (const listener of changeListeners) listener();
+}
+
+/** Runs pack changes one after another, so two imports never interleave their writes. */
+function serialized<T>(task: () => Promise<T>): Promise<T> {
+  const run = queue.then(task, task);
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+/**
+ * A pack change: the store is opened (and rebuilt if stale) first, outside the queue, because
+ * opening queues its own rebuild and would otherwise wait for the task that waits for it.
+ */
+async function queued<T>(task: () => Promise<T>): Promise<T> {
+  await getStore();
+  return serialized(task);
+}
+
+/**
+ * The store, opened and up to date: if the database is empty or was built from another revision
+ * of the user's packs (or another bundled pack), it is rebuilt first. Never hangs: a database that
+ * cannot be opened in time gives way to an in-memory index of the bundled pack.
+ */
+export function getStore(): Promise<StoreHandle> {
+  if (current?.usingBundledFallback && Date.now() - failedAt > config.retryAfterMs) {
+    current = null;
+    opening = null;
+  }
+  if (current) return Promise.resolve(current);
+  opening ??= openStore().then((handle) => {
+    current = handle;
+    return handle;
+  });
+  return opening;
+}
+
+async function openStore(): Promise<StoreHandle> {
+  const { db, error } = await openDatabase(
+    config.dbName,
+    { indexedDB: config.indexedDB, IDBKeyRange: config.IDBKeyRange },
+    config.openTimeoutMs,
+  );
+  if (db) {
+    try {
+      await serialized(() => rebuildIfStale(db));
+      return { index: new DatabaseIndex(db), db, usingBundledFallback: false };
+    } catch (rebuildError) {
+      db.close();
+      return fallback(`Rebuilding the database failed: ${String(rebuildError)}`);
+    }
+  }
+  return fallback(error ?? 'The database could not be opened.');
+}
+
+function fallback(reason: string): StoreHandle {
+  failedAt = Date.now();
+  console.warn('[picket] using the bundled pack from memory:', reason);
+  const { pack } = bundledPack();
+  const rows = pack ? [packToRows(pack, 'bundled', new Date(0).toISOString())] : [];
+  return {
+    index: new MemoryIndex(rows),
+    db: null,
+    usingBundledFallback: true,
+    databaseError: reason,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// What the cache should contain
+
+interface EffectivePack {
+  pack: Pack;
+  origin: PackOrigin;
+  installedAt: string;
+  text?: string;
+}
+
+/** Identifies the inputs a cache was built from; a mismatch means rebuild. */
+function sourceSignature(registry: PackRegistry): string {
+  const { pack } = bundledPack();
+  return `${DATA_VERSION}|${registry.revision}|${pack ? `${pack.id}@${pack.version}` : 'none'}`;
+}
+
+/**
+ * The pack that should be active for `packId`, if any. A stored pack with the bundled pack's id
+ * only wins while it is newer: an extension update that bundles a newer version takes over.
+ */
+async function effectivePack(
+  packId: string,
+  registry: PackRegistry,
+  { includeDisabled = false } = {},
+): Promise<EffectivePack | null> {
+  if (!includeDisabled && registry.disabled.includes(packId)) return null;
+  const bundled = bundledPack().pack;
+  const record = registry.packs.find((p) => p.id === packId);
+  if (record && !(bundled?.id === packId && bundled.version >= record.version)) {
+    const text = await readPackText(packId);
+    if (text !== null) {
+      const result = validatePackText(text);
+      if (result.ok) {
+        return { pack: result.pack, origin: record.origin, installedAt: record.installedAt, text };
+      }
+      console.warn(`[picket] stored pack ${packId} no longer validates; skipped`);
+    }
+  }
+  if (bundled?.id === packId) {
+    return { pack: bundled, origin: 'bundled', installedAt: new Date(0).toISOString() };
+  }
+  return null;
+}
+
+function allPackIds(registry: PackRegistry): string[] {
+  const ids = new Set(registry.packs.map((p) => p.id));
+  const bundled = bundledPack().pack;
+  if (bundled) ids.add(bundled.id);
+  return [...ids];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing the cache
+
+async function readSource(db: PicketDatabase): Promise<string | undefined> {
+  const row = await db.meta.get('source');
+  return typeof row?.value === 'string' ? row.value : undefined;
+}
+
+async function rebuildIfStale(db: PicketDatabase): Promise<void> {
+  const registry = await readRegistry();
+  const [source, packCount] = await Promise.all([readSource(db), db.packs.count()]);
+  if (source === sourceSignature(registry) && packCount > 0) return;
+  await rebuild(db, registry);
+}
+
+/** Brings every pack in line with storage.local, one transaction per pack; unchanged packs stay. */
+async function rebuild(db: PicketDatabase, registry: PackRegistry): Promise<void> {
+  const wanted = new Set<string>();
+  for (const id of allPackIds(registry)) {
+    const effective = await effectivePack(id, registry);
+    if (!effective) continue;
+    wanted.add(id);
+    const existing = await db.packs.get(id);
+    if (
+      existing &&
+      existing.version === effective.pack.version &&
+      existing.origin === effective.origin &&
+      existing.installedAt === effective.installedAt
+    ) {
+      continue;
+    }
+    await writePackRows(
+      db,
+      id,
+      packToRows(effective.pack, effective.origin, effective.installedAt),
+    );
+  }
+  for (const id of await db.packs.toCollection().primaryKeys()) {
+    if (!wanted.has(id)) await writePackRows(db, id, null);
+  }
+  await db.meta.bulkPut([
+    { key: 'source', value: sourceSignature(registry) },
+    { key: 'dataVersion', value: DATA_VERSION },
+  ]);
+}
+
+export interface WriteOptions {
+  /** Called after each chunk of rows inside the pack's transaction (progress for big imports). */
+  onProgress?: (done: number, total: number) => void;
+  /** The source signature to record in the same transaction, when this write completes a change. */
+  source?: string;
+}
+
+/**
+ * Replaces every row of one pack (or deletes them, with `rows` null) in ONE transaction: a
+ * failure anywhere, even after thousands of rows, leaves the previous rows intact (checklist E6).
+ */
+async function writePackRows(
+  db: PicketDatabase,
+  packId: string,
+  rows: PackRows | null,
+  options: WriteOptions = {},
+): Promise<void> {
+  const tables = [db.packs, db.campaigns, db.participants, db.accounts, db.meta];
+  await db.transaction('rw', tables, async () => {
+    await db.packs.delete(packId);
+    await db.campaigns.where('packId').equals(packId).delete();
+    await db.participants
+      .where(':id')
+      .between([packId, Dexie.minKey, Dexie.minKey], [packId, Dexie.maxKey, Dexie.maxKey])
+      .delete();
+    await db.accounts
+      .where(':id')
+      .between(
+        [packId, Dexie.minKey, Dexie.minKey, Dexie.minKey, Dexie.minKey],
+        [packId, Dexie.maxKey, Dexie.maxKey, Dexie.maxKey, Dexie.maxKey],
+      )
+      .delete();
+    if (rows) {
+      const total = rows.participants.length + rows.accounts.length;
+      let done = 0;
+      await db.campaigns.bulkAdd(rows.campaigns);
+      for (const [table, list] of [
+        [db.participants, rows.participants],
+        [db.accounts, rows.accounts],
+      ] as const) {
+        for (let start = 0; start < list.length; start += CHUNK_ROWS) {
+          const chunk = list.slice(start, start + CHUNK_ROWS);
+          await (table as Dexie.Table).bulkAdd(chunk);
+          done += chunk.length;
+          options.onProgress?.(done, total);
+        }
+      }
+      await db.packs.add(rows.pack);
+    }
+    if (options.source !== undefined) {
+      await db.meta.bulkPut([
+        { key: 'source', value: options.source },
+        { key: 'dataVersion', value: DATA_VERSION },
+      ]);
+    }
+  });
+}
+
+/**
+ * Applies a registry change: storage.local first (one atomic set), then the pack's rows. If the
+ * database write fails, storage.local is put back, so the change either happened everywhere or
+ * nowhere.
+ */
+async function commit(
+  packId: string,
+  next: PackRegistry,
+  texts: { set?: Record<string, string>; remove?: string[] },
+  options: WriteOptions & { previous: PackRegistry },
+): Promise<void> {
+  const snapshot = await snapshotUserData([packId]);
+  await writeUserData({ registry: next, setTexts: texts.set, removeTexts: texts.remove });
+  // Opened before the task was queued (see `queued`); calling getStore() here could wait on the
+  // queue this task is holding.
+  const store = current ?? fallback('the database was not opened');
+  try {
+    if (store.db) {
+      const wasInSync = (await readSource(store.db)) === sourceSignature(options.previous);
+      if (wasInSync) {
+        const effective = await effectivePack(packId, next);
+        await writePackRows(
+          store.db,
+          packId,
+          effective ? packToRows(effective.pack, effective.origin, effective.installedAt) : null,
+          { onProgress: options.onProgress, source: sourceSignature(next) },
+        );
+      } else {
+        await rebuild(store.db, next);
+      }
+    }
+    // Without a database the change lives in storage.local and reaches the cache when the
+    // database opens again; the fallback keeps showing the bundled pack meanwhile.
+  } catch (error) {
+    await restoreUserData(snapshot);
+    throw new StoreError(
+      `Could not write the pack to the local database (${String(error)}). Nothing was changed.`,
+      'database',
+    );
+  }
+  notifyChange();
+  await bumpPacksRevision();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Public operations
+
+export interface InstallOptions extends WriteOptions {
+  origin: Exclude<PackOrigin, 'bundled'>;
+  subscription?: SubscriptionRecord;
+}
+
+/**
+ * Validates and installs a pack given as text (an imported file or a downloaded subscription).
+ * Rules: a pack with the bundled pack's id must have a greater version than the bundled one; a
+ * stored pack is only replaced by the same or a greater version; an imported file never replaces
+ * a subscribed pack (refresh it, or remove it first).
+ */
+export function importPackText(
+  text: string,
+  options: InstallOptions,
+): Promise<{ packId: string; version: number }> {
+  const result = validatePackText(text);
+  if (!result.ok) {
+    const first = result.issues
+      .slice(0, 3)
+      .map((i) => `${i.path || '/'}: ${i.message}`)
+      .join('; ');
+    return Promise.reject(
+      Object.assign(new StoreError(`This is not a valid campaign pack: ${first}`, 'invalid'), {
+        issues: result.issues,
+      }),
+    );
+  }
+  return queued(() => install(result.pack, text, options));
+}
+
+/**
+ * Validates and installs a pack given as an object. The bench and extension pages use this to
+ * load generated packs: `importPackObject(pack, { origin: 'imported' })`. The pack is stored in
+ * storage.local as JSON text like an imported file, so it is subject to the same quota.
+ */
+export function importPackObject(
+  value: unknown,
+  options: InstallOptions,
+): Promise<{ packId: string; version: number }> {
+  const result = validatePack(value);
+  if (!result.ok) {
+    return Promise.reject(
+      Object.assign(new StoreError('This is not a valid campaign pack.', 'invalid'), {
+        issues: result.issues,
+      }),
+    );
+  }
+  return queued(() => install(result.pack, JSON.stringify(value), options));
+}
+
+async function install(
+  pack: Pack,
+  text: string,
+  options: InstallOptions,
+): Promise<{ packId: string; version: number }> {
+  const bundled = bundledPack().pack;
+  if (bundled && pack.id === bundled.id && pack.version <= bundled.version) {
+    throw new StoreError(
+      `This pack has the id of the built-in pack ("${pack.id}") but is not newer than it ` +
+        `(version ${pack.version}, built-in ${bundled.version}).`,
+      'refused',
+    );
+  }
+  const registry = await readRegistry();
+  const existing = registry.packs.find((p) => p.id === pack.id);
+  if (existing && options.origin === 'imported' && existing.origin === 'subscribed') {
+    throw new StoreError(
+      `"${pack.id}" comes from a subscription; refresh it instead, or remove it first.`,
+      'refused',
+    );
+  }
+  if (existing && pack.version < existing.version) {
+    throw new StoreError(
+      `Version ${existing.version} of "${pack.id}" is already installed; this file is version ` +
+        `${pack.version}. Remove the installed one first to go back.`,
+      'refused',
+    );
+  }
+  const installedAt = new Date().toISOString();
+  const summary = packToRows(pack, options.origin, installedAt).pack;
+  const record: StoredPackRecord = {
+    id: pack.id,
+    origin: options.origin,
+    version: pack.version,
+    updatedAt: pack.updatedAt,
+    installedAt,
+    publisherName: summary.publisherName,
+    corrections: summary.corrections,
+    campaignCount: summary.campaignCount,
+    participantCount: summary.participantCount,
+    accountCount: summary.accountCount,
+    subscription: options.subscription ?? existing?.subscription,
+  };
+  const next: PackRegistry = {
+    revision: registry.revision + 1,
+    packs: [...registry.packs.filter((p) => p.id !== pack.id), record],
+    disabled: registry.disabled.filter((id) => id !== pack.id),
+  };
+  await commit(pack.id, next, { set: { [pack.id]: text } }, { ...options, previous: registry });
+  return { packId: pack.id, version: pack.version };
+}
+
+export function setPackEnabled(packId: string, enabled: boolean): Promise<void> {
+  return queued(async () => {
+    const registry = await readRegistry();
+    if (!allPackIds(registry).includes(packId)) {
+      throw new StoreError(`No pack "${packId}" is installed.`, 'not-found');
+    }
+    if (registry.disabled.includes(packId) === !enabled) return;
+    const next: PackRegistry = {
+      ...registry,
+      revision: registry.revision + 1,
+      disabled: enabled
+        ? registry.disabled.filter((id) => id !== packId)
+        : [...registry.disabled, packId],
+    };
+    await commit(packId, next, {}, { previous: registry });
+  });
+}
+
+export function removePack(packId: string): Promise<void> {
+  return queued(async () => {
+    const registry = await readRegistry();
+    if (!registry.packs.some((p) => p.id === packId)) {
+      if (bundledPack().pack?.id === packId) {
+        throw new StoreError(
+          'The built-in pack cannot be removed; switch it off instead.',
+          'refused',
+        );
+      }
+      throw new StoreError(`No pack "${packId}" is installed.`, 'not-found');
+    }
+    const next: PackRegistry = {
+      revision: registry.revision + 1,
+      packs: registry.packs.filter((p) => p.id !== packId),
+      // A removed pack that shadowed the bundled one gives the bundled one back, enabled or not
+      // as the user had it; any other id has nothing left to disable.
+      disabled: registry.disabled.filter(
+        (id) => id !== packId || bundledPack().pack?.id === packId,
+      ),
+    };
+    await commit(packId, next, { remove: [packId] }, { previous: registry });
+  });
+}
+
+/** The pack's JSON text, exactly as imported (the bundled pack is serialized), and a file name. */
+export async function exportPack(packId: string): Promise<{ text: string; fileName: string }> {
+  const registry = await readRegistry();
+  const effective = await effectivePack(packId, registry, { includeDisabled: true });
+  if (!effective) throw new StoreError(`No pack "${packId}" is installed.`, 'not-found');
+  return {
+    text: effective.text ?? JSON.stringify(effective.pack, null, 2),
+    fileName: `${packId}-v${effective.pack.version}.json`,
+  };
+}
+
+/** Records subscription bookkeeping (etag, lastCheckedAt, lastError); never changes the cache. */
+export function updateSubscription(
+  packId: string,
+  change: (current: SubscriptionRecord) => SubscriptionRecord,
+): Promise<void> {
+  return serialized(async () => {
+    const registry = await readRegistry();
+    const record = registry.packs.find((p) => p.id === packId);
+    if (!record?.subscription) return;
+    await writeUserData({
+      registry: {
+        ...registry,
+        packs: registry.packs.map((p) =>
+          p.id === packId && p.subscription ? { ...p, subscription: change(p.subscription) } : p,
+        ),
+      },
+    });
+  });
+}
+
+/**
+ * Deletes every pack the user added, every setting and the database cache, then rebuilds the
+ * cache from the bundled pack alone.
+ */
+export function clearAllData(): Promise<void> {
+  return queued(async () => {
+    await browser.storage.local.clear();
+    const store = await getStore();
+    if (store.db) {
+      const db = store.db;
+      await db.transaction(
+        'rw',
+        [db.packs, db.campaigns, db.participants, db.accounts, db.meta],
+        () =>
+          Promise.all([
+            db.packs.clear(),
+            db.campaigns.clear(),
+            db.participants.clear(),
+            db.accounts.clear(),
+            db.meta.clear(),
+          ]),
+      );
+      await rebuild(db, await readRegistry());
+    }
+    notifyChange();
+    await bumpPacksRevision();
+  });
+}
+
+export interface StoreStatus {
+  databaseAvailable: boolean;
+  usingBundledFallback: boolean;
+  databaseError?: string;
+}
+
+export async function getStoreStatus(): Promise<StoreStatus> {
+  const store = await getStore();
+  return {
+    databaseAvailable: store.db !== null,
+    usingBundledFallback: store.usingBundledFallback,
+    databaseError: store.databaseError,
+  };
+}
+
+export { readRegistry } from './userdata';
+export type { StoredPackRecord, SubscriptionRecord, PackRegistry } from './userdata';
