@@ -1,7 +1,108 @@
+import { i18n } from '#i18n';
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { loadSnapshot, type StoreSnapshot } from '../../storage/queries';
+import { getSettings, settingsItem, updateSettings, type Settings } from '../../storage/settings';
+import { PacksSection } from './Packs';
+import { AllowlistSection, RemindersSection, SitesSection, type Change } from './Preferences';
+import { ClearDataSection, PrivacySection } from './Privacy';
+import { SubscriptionsSection } from './Subscriptions';
+import '../shared/base.css';
+import './options.css';
+
+type Load = { kind: 'loading' } | { kind: 'error' } | { kind: 'ready'; snapshot: StoreSnapshot };
+
 export function OptionsApp() {
+  const [load, setLoad] = useState<Load>({ kind: 'loading' });
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [message, setMessage] = useState('');
+
+  // One polite live region tells screen-reader users (and everyone) how each action went.
+  const announce = useCallback((text: string) => setMessage(text), []);
+
+  const reload = useCallback(() => {
+    void loadSnapshot().then(
+      (snapshot) => setLoad({ kind: 'ready', snapshot }),
+      () => setLoad({ kind: 'error' }),
+    );
+    void getSettings().then(setSettings);
+  }, []);
+
+  useEffect(() => {
+    reload();
+    const unwatch = settingsItem.watch(() => void getSettings().then(setSettings));
+    return unwatch;
+  }, [reload]);
+
+  const change: Change = (update, done) => {
+    updateSettings(update).then(
+      (next) => {
+        setSettings(next);
+        announce(done);
+      },
+      (error: unknown) =>
+        announce(i18n.t('common.failed', [error instanceof Error ? error.message : String(error)])),
+    );
+  };
+
+  const packs = load.kind === 'ready' ? load.snapshot.packs : [];
   return (
-    <main>
-      <h1>Picket options</h1>
-    </main>
+    <div class="options">
+      <header>
+        <h1>{i18n.t('options.title')}</h1>
+        <nav aria-label={i18n.t('options.navLabel')}>
+          <ul>
+            <li>
+              <a href="#packs">{i18n.t('options.packs.heading')}</a>
+            </li>
+            <li>
+              <a href="#subscriptions">{i18n.t('options.subscriptions.heading')}</a>
+            </li>
+            <li>
+              <a href="#sites">{i18n.t('options.sites.heading')}</a>
+            </li>
+            <li>
+              <a href="#allowlist">{i18n.t('options.allowlist.heading')}</a>
+            </li>
+            <li>
+              <a href="#reminders">{i18n.t('options.reminders.heading')}</a>
+            </li>
+            <li>
+              <a href="#privacy">{i18n.t('options.privacy.heading')}</a>
+            </li>
+          </ul>
+        </nav>
+      </header>
+      <div class="live" aria-live="polite" role="status" data-testid="announcer">
+        {message}
+      </div>
+      <main>
+        {load.kind === 'loading' && <p class="muted">{i18n.t('common.loading')}</p>}
+        {load.kind === 'error' && (
+          <p class="banner error" role="alert">
+            {i18n.t('options.loadError')}
+          </p>
+        )}
+        {load.kind === 'ready' && load.snapshot.usingBundledFallback && (
+          <p class="banner" role="note">
+            {i18n.t('popup.fallbackBanner')}
+          </p>
+        )}
+        {load.kind === 'ready' && (
+          <>
+            <PacksSection packs={packs} announce={announce} reload={reload} />
+            <SubscriptionsSection packs={packs} announce={announce} reload={reload} />
+          </>
+        )}
+        {settings && (
+          <>
+            <SitesSection settings={settings} change={change} />
+            <AllowlistSection settings={settings} change={change} />
+            <RemindersSection settings={settings} change={change} />
+          </>
+        )}
+        <PrivacySection />
+        <ClearDataSection announce={announce} reload={reload} />
+      </main>
+    </div>
   );
 }

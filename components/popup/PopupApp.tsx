@@ -1,17 +1,196 @@
-import { useEffect, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { send } from '../../core/send';
-import type { TabState } from '../../core/messages';
+import { campaignStatus, type CampaignPhase } from '../../core/time/status';
+import { loadSnapshot, type StoreSnapshot } from '../../storage/queries';
+import { getSettings, settingsItem, updateSettings, type Settings } from '../../storage/settings';
+import { userTimeZone } from '../shared/format';
+import { CampaignSection } from './CampaignSection';
+import { Demands } from './Demands';
+import { lastCampaignItem } from './lastCampaign';
+import { OnThisPage } from './OnThisPage';
+import { openOptions, PackFooter } from './PackFooter';
+import { Participants } from './Participants';
+import { Reminders } from './Reminders';
+import { Schedule } from './Schedule';
+import { timedEvents, todayAndNext } from './schedule';
+import { Skeleton } from './Skeleton';
+import '../shared/base.css';
+import './popup.css';
 
-export function PopupApp() {
-  const [state, setState] = useState<TabState | null>(null);
-  useEffect(() => {
-    const tabId = Number(new URLSearchParams(location.search).get('tab') ?? -1);
-    void send({ type: 'getTabState', tabId }).then((r) => r.ok && setState(r.state));
+type Load =
+  | { kind: 'loading' }
+  | { kind: 'error' }
+  | { kind: 'ready'; snapshot: StoreSnapshot; remembered: string | null };
+
+interface Status {
+  notificationsFailed: boolean;
+}
+
+const CLOCK_TICK_MS = 60_000;
+
+export function PopupApp(props: { search?: string } = {}) {
+  const search = props.search ?? location.search;
+  const [load, setLoad] = useState<Load>({ kind: 'loading' });
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [status, setStatus] = useState<Status | null>(null);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [now, setNow] = useState(() => Date.now());
+  const campaignHeading = useRef<HTMLHeadingElement>(null);
+  const timeZone = useMemo(userTimeZone, []);
+
+  const loadData = useCallback(() => {
+    setLoad({ kind: 'loading' });
+    // The first render with data waits on the snapshot only; the remembered choice is one
+    // storage.local read that finishes well before the database does.
+    void Promise.all([loadSnapshot(), lastCampaignItem.getValue().catch(() => null)]).then(
+      ([snapshot, remembered]) => setLoad({ kind: 'ready', snapshot, remembered }),
+      () => setLoad({ kind: 'error' }),
+    );
   }, []);
+
+  useEffect(() => {
+    loadData();
+    void getSettings().then(setSettings, () => setSettings(null));
+    void send({ type: 'getStatus' }).then((answer) => answer.ok && setStatus(answer));
+    // Settings can change from the options page while the popup is open.
+    const unwatch = settingsItem.watch(() => void getSettings().then(setSettings));
+    const clock = setInterval(() => setNow(Date.now()), CLOCK_TICK_MS);
+    return () => {
+      unwatch();
+      clearInterval(clock);
+    };
+  }, [loadData]);
+
+  const campaigns = useMemo(() => {
+    if (load.kind !== 'ready') return [];
+    const enabledPacks = new Set(load.snapshot.packs.filter((p) => p.enabled).map((p) => p.id));
+    return load.snapshot.campaigns.filter(
+      (c) => enabledPacks.has(c.packId) && settings?.campaigns[c.key] !== false,
+    );
+  }, [load, settings]);
+
+  const campaign =
+    campaigns.find((c) => c.key === selected) ??
+    campaigns.find((c) => load.kind === 'ready' && c.key === load.remembered) ??
+    campaigns[0];
+
+  const timed = useMemo(
+    () => (campaign ? timedEvents(campaign.events, timeZone) : []),
+    [campaign, timeZone],
+  );
+  const phase: CampaignPhase = useMemo(() => {
+    if (!campaign) return { phase: 'none' };
+    try {
+      return campaignStatus(campaign.events, new Date(now), timeZone);
+    } catch {
+      return { phase: 'none' };
+    }
+  }, [campaign, now, timeZone]);
+
+  // ?view=campaign (the notification's click) brings the campaign into view once it is there.
+  const wantsCampaignView = new URLSearchParams(search).get('view') === 'campaign';
+  const focusedOnce = useRef(false);
+  useEffect(() => {
+    if (!wantsCampaignView || focusedOnce.current || !campaign || !campaignHeading.current) return;
+    focusedOnce.current = true;
+    campaignHeading.current.scrollIntoView?.({ block: 'start' });
+    campaignHeading.current.focus();
+  }, [wantsCampaignView, campaign]);
+
+  const choose = (key: string) => {
+    setSelected(key);
+    void lastCampaignItem.setValue(key);
+  };
+
+  const toggleReminders = (enabled: boolean) => {
+    void updateSettings((current) => ({
+      ...current,
+      reminders: { ...current.reminders, enabled },
+    })).then(setSettings);
+  };
+
   return (
-    <main>
-      <h1>Picket</h1>
-      <p data-testid="tab-platform">{state ? (state.platform ?? 'none') : '…'}</p>
-    </main>
+    <div class="popup">
+      <header class="popup-header">
+        <h1>{i18n.t('popup.title')}</h1>
+        {campaigns.length > 1 && campaign && (
+          <label class="switcher">
+            <span>{i18n.t('popup.switcherLabel')}</span>
+            <select value={campaign.key} onChange={(e) => choose(e.currentTarget.value)}>
+              {campaigns.map((c) => (
+                <option key={c.key} value={c.key}>
+                  {c.hashtag ? `${c.name} (${c.hashtag})` : c.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+      </header>
+      <main>
+        {load.kind === 'loading' && <Skeleton />}
+        {load.kind === 'error' && (
+          <div class="banner error" role="alert">
+            <p>{i18n.t('popup.loadError')}</p>
+            <button type="button" onClick={loadData}>
+              {i18n.t('common.retry')}
+            </button>
+          </div>
+        )}
+        {load.kind === 'ready' && load.snapshot.usingBundledFallback && (
+          <p class="banner" role="note" data-testid="fallback-banner">
+            {i18n.t('popup.fallbackBanner')}
+          </p>
+        )}
+        {load.kind === 'ready' && !campaign && (
+          <div class="card empty" data-testid="empty-state">
+            <p>{i18n.t('popup.empty')}</p>
+            <a href="/options.html" onClick={openOptions}>
+              {i18n.t('popup.emptyAction')}
+            </a>
+          </div>
+        )}
+        {campaign && (
+          <>
+            {phase.phase === 'today' &&
+              (settings?.reminders.enabled || status?.notificationsFailed) && (
+                <div class="banner reminder" role="status" data-testid="reminder-banner">
+                  <p>
+                    <strong>{i18n.t('popup.reminderToday', [phase.event.title])}</strong>
+                  </p>
+                  {phase.event.detail && <p>{phase.event.detail}</p>}
+                  {status?.notificationsFailed && (
+                    <p class="muted">{i18n.t('popup.notificationsFailed')}</p>
+                  )}
+                </div>
+              )}
+            <CampaignSection
+              campaign={campaign}
+              phase={phase}
+              now={now}
+              timeZone={timeZone}
+              headingRef={campaignHeading}
+            />
+            <OnThisPage search={search} />
+            <Schedule timed={timed} now={now} timeZone={timeZone} />
+            <Demands demands={campaign.demands} />
+            <Participants campaignKey={campaign.key} />
+            <Reminders
+              settings={settings}
+              nextEvent={todayAndNext(timed, now).next}
+              timeZone={timeZone}
+              onToggle={toggleReminders}
+            />
+          </>
+        )}
+      </main>
+      <PackFooter
+        pack={
+          load.kind === 'ready' && campaign
+            ? load.snapshot.packs.find((p) => p.id === campaign.packId)
+            : undefined
+        }
+      />
+    </div>
   );
 }

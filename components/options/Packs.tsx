@@ -1,0 +1,228 @@
+import { i18n } from '#i18n';
+import { useState } from 'preact/hooks';
+import type { PackIssue } from '../../core/pack/types';
+import { send } from '../../core/send';
+import type { PackOrigin, PackSummary } from '../../storage/queries';
+import { formatDateTime, formatLooseDate, formatNumber } from '../shared/format';
+
+export interface ActionProps {
+  announce: (message: string) => void;
+  reload: () => void;
+}
+
+export function originLabel(origin: PackOrigin): string {
+  switch (origin) {
+    case 'bundled':
+      return i18n.t('options.packs.origin.bundled');
+    case 'subscribed':
+      return i18n.t('options.packs.origin.subscribed');
+    default:
+      return i18n.t('options.packs.origin.imported');
+  }
+}
+
+/** Hands a text to the user as a file, without any network or download permission. */
+function downloadText(text: string, fileName: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function PacksSection(props: ActionProps & { packs: PackSummary[] }) {
+  return (
+    <section class="card" aria-labelledby="packs-heading" id="packs">
+      <h2 id="packs-heading">{i18n.t('options.packs.heading')}</h2>
+      {props.packs.length === 0 ? (
+        <p class="muted">{i18n.t('options.packs.empty')}</p>
+      ) : (
+        <ul class="pack-list">
+          {props.packs.map((pack) => (
+            <PackItem key={pack.id} pack={pack} announce={props.announce} reload={props.reload} />
+          ))}
+        </ul>
+      )}
+      <ImportPack announce={props.announce} reload={props.reload} />
+    </section>
+  );
+}
+
+function PackItem(props: ActionProps & { pack: PackSummary }) {
+  const { pack, announce, reload } = props;
+  const [confirming, setConfirming] = useState(false);
+  const switchId = `pack-enabled-${pack.id}`;
+
+  const setEnabled = async (enabled: boolean) => {
+    const answer = await send({ type: 'setPackEnabled', packId: pack.id, enabled });
+    announce(
+      answer.ok
+        ? enabled
+          ? i18n.t('options.packs.enabledDone', [pack.publisherName])
+          : i18n.t('options.packs.disabledDone', [pack.publisherName])
+        : i18n.t('common.failed', [answer.error]),
+    );
+    reload();
+  };
+  const exportPack = async () => {
+    const answer = await send({ type: 'exportPack', packId: pack.id });
+    if (!answer.ok) return announce(i18n.t('common.failed', [answer.error]));
+    downloadText(answer.text, answer.fileName);
+    announce(i18n.t('options.packs.exported', [answer.fileName]));
+  };
+  const remove = async () => {
+    setConfirming(false);
+    const answer = await send({ type: 'removePack', packId: pack.id });
+    announce(
+      answer.ok
+        ? i18n.t('options.packs.removed', [pack.publisherName])
+        : i18n.t('common.failed', [answer.error]),
+    );
+    reload();
+  };
+
+  return (
+    <li class="pack" data-testid="pack">
+      <h3>
+        {pack.publisherName} <span class="muted">({pack.id})</span>
+      </h3>
+      <p class="muted">
+        {i18n.t('options.packs.meta', [
+          originLabel(pack.origin),
+          formatNumber(pack.version),
+          formatLooseDate(pack.updatedAt),
+          formatDateTime(pack.installedAt),
+        ])}
+      </p>
+      <p class="muted">
+        {i18n.t('options.packs.counts', [
+          formatNumber(pack.campaignCount),
+          formatNumber(pack.participantCount),
+          formatNumber(pack.accountCount),
+        ])}
+      </p>
+      <div class="switch-row">
+        <input
+          id={switchId}
+          type="checkbox"
+          role="switch"
+          checked={pack.enabled}
+          onChange={(e) => void setEnabled(e.currentTarget.checked)}
+        />
+        <label for={switchId}>{i18n.t('options.packs.enabledLabel', [pack.publisherName])}</label>
+      </div>
+      <div class="button-row">
+        <button type="button" onClick={() => void exportPack()}>
+          {i18n.t('options.packs.export')}
+        </button>
+        {pack.origin !== 'bundled' &&
+          (confirming ? (
+            <span
+              role="group"
+              aria-label={i18n.t('options.packs.confirmRemove', [pack.publisherName])}
+            >
+              <span>{i18n.t('options.packs.confirmRemove', [pack.publisherName])} </span>
+              <button type="button" class="danger" onClick={() => void remove()}>
+                {i18n.t('options.packs.confirmRemoveYes')}
+              </button>{' '}
+              <button type="button" onClick={() => setConfirming(false)}>
+                {i18n.t('common.cancel')}
+              </button>
+            </span>
+          ) : (
+            <button type="button" class="danger" onClick={() => setConfirming(true)}>
+              {i18n.t('options.packs.remove')}
+            </button>
+          ))}
+      </div>
+    </li>
+  );
+}
+
+const MAX_IMPORT_BYTES = 10_000_000;
+
+export function ImportPack(props: ActionProps) {
+  const [text, setText] = useState('');
+  const [issues, setIssues] = useState<PackIssue[]>([]);
+  const [busy, setBusy] = useState(false);
+
+  const importText = async (packText: string) => {
+    setBusy(true);
+    setIssues([]);
+    const answer = await send({ type: 'importPack', text: packText });
+    setBusy(false);
+    if (answer.ok) {
+      setText('');
+      props.announce(i18n.t('options.import.done', [answer.packId, formatNumber(answer.version)]));
+      props.reload();
+      return;
+    }
+    setIssues(answer.issues ?? []);
+    props.announce(
+      answer.issues?.length
+        ? i18n.t('options.import.invalid', answer.issues.length)
+        : i18n.t('common.failed', [answer.error]),
+    );
+  };
+
+  const onFile = async (input: HTMLInputElement) => {
+    const file = input.files?.[0];
+    if (!file) return;
+    if (file.size > MAX_IMPORT_BYTES) {
+      props.announce(i18n.t('options.import.tooLarge'));
+      input.value = '';
+      return;
+    }
+    await importText(await file.text());
+    input.value = '';
+  };
+
+  return (
+    <div class="import" data-testid="import">
+      <h3>{i18n.t('options.import.heading')}</h3>
+      <label class="field">
+        <span>{i18n.t('options.import.fileLabel')}</span>
+        <input
+          type="file"
+          accept="application/json,.json"
+          disabled={busy}
+          onChange={(e) => void onFile(e.currentTarget)}
+        />
+      </label>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (text.trim()) void importText(text);
+        }}
+      >
+        <label class="field">
+          <span>{i18n.t('options.import.pasteLabel')}</span>
+          <textarea
+            rows={5}
+            value={text}
+            spellcheck={false}
+            onInput={(e) => setText(e.currentTarget.value)}
+          />
+        </label>
+        <button type="submit" class="primary" disabled={busy || !text.trim()}>
+          {i18n.t('options.import.submit')}
+        </button>
+      </form>
+      {issues.length > 0 && (
+        <div class="issues" data-testid="import-issues">
+          <h4>{i18n.t('options.import.issuesHeading', issues.length)}</h4>
+          <ul>
+            {issues.map((issue, i) => (
+              <li key={i}>
+                <code>{issue.path || '/'}</code> {issue.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+import { i18n } from '#i18n';
+import { browser } from 'wxt/browser';
+import type { PackSummary } from '../../storage/queries';
+import { formatLooseDate, formatNumber } from '../shared/format';
+
+export function openOptions(event: Event): void {
+  event.preventDefault();
+  void browser.runtime.openOptionsPage();
+}
+
+export function PackFooter(props: { pack: PackSummary | undefined }) {
+  const { pack } = props;
+  return (
+    <footer class="pack-footer">
+      {pack && (
+        <p class="muted" data-testid="pack-info">
+          {i18n.t('popup.footer.pack', [
+            pack.publisherName,
+            formatNumber(pack.version),
+            formatLooseDate(pack.updatedAt),
+          ])}
+        </p>
+      )}
+      <a href="/options.html" onClick={openOptions}>
+        {i18n.t('popup.footer.options')}
+      </a>
+    </footer>
+  );
+}
