@@ -1,7 +1,10 @@
-// STUB — replaced by the site adapters work.
 import type { SiteAdapter } from './types';
+import { instagramAdapter } from './instagram/adapter';
+
+/** Every site adapter, in a fixed order (benchmarks iterate over them). */
+export const ALL_ADAPTERS: readonly SiteAdapter[] = [instagramAdapter];
 
 /** The adapter for a page's hostname, or null when Picket has none for it. */
-export function adapterFor(_hostname: string): SiteAdapter | null {
-  return null;
+export function adapterFor(hostname: string): SiteAdapter | null {
+  return ALL_ADAPTERS.find((adapter) => adapter.matchesHost(hostname)) ?? null;
 }

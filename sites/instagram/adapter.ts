@@ -1,0 +1,337 @@
+/**
+ * The Instagram adapter: turns a DOM subtree into account references. Links are the main signal (their
+ * resolved href says which account); link-less references (the stories tray, the profile heading,
+ * avatar spans) are second-chance matchers. The surface comes from one walk up the ancestors.
+ */
+import { INSTAGRAM_USERNAME, type AccountKey, type Surface } from '../../core/accounts';
+import type { AccountRef, SiteAdapter } from '../types';
+import {
+  baseOf,
+  candidatesIn,
+  deepestWithText,
+  dialogTitle,
+  isAvatarOnlyLink,
+  resolvedHref,
+  textOf,
+} from '../dom';
+import * as sel from './selectors';
+import {
+  instagramExpectsAccounts,
+  instagramPageType,
+  isInstagramHost,
+  parseInstagramHref,
+} from './urls';
+
+const BASE = 'https://www.instagram.com/';
+const SUGGESTION_MARKERS = sel.anyOf(sel.suggestionMarkers);
+const SEARCH_INPUTS = sel.anyOf(sel.searchInput);
+const PERMALINKS = sel.anyOf(sel.postPermalink);
+const LIKED_BY = sel.anyOf(sel.likedByLink);
+const STORIES_TRAY = sel.anyOf(sel.storiesTrayButton);
+const PROFILE_HEADER_NAME = sel.anyOf(sel.profileHeaderName);
+const PROFILE_HEADER_NAME_INNER = 'h2';
+/**
+ * How far up the list's marker may be from an entry: 15 levels on the 2024 home feed between a
+ * suggested account and "See All" (home_feed-2024-1); 5 between a related account and its Dismiss.
+ */
+const SUGGESTION_DEPTH = 16;
+/** The "Liked by" line wraps its user link in at most two spans (2022-11 → 2025). */
+const LIKED_BY_DEPTH = 4;
+
+/** What one walk up the ancestors found; the first (closest) of each kind. */
+interface Context {
+  dialog: Element | null;
+  article: Element | null;
+  header: Element | null;
+  commentHeading: Element | null;
+  main: Element | null;
+  nav: Element | null;
+}
+
+function contextOf(element: Element): Context {
+  const context: Context = {
+    dialog: null,
+    article: null,
+    header: null,
+    commentHeading: null,
+    main: null,
+    nav: null,
+  };
+  for (let node: Element | null = element; node; node = node.parentElement) {
+    const tag = node.localName;
+    if (tag === 'article' && !context.article) context.article = node;
+    else if (tag === 'header' && !context.header) context.header = node;
+    else if (tag === 'h3' && !context.commentHeading) context.commentHeading = node;
+    else if (tag === 'main' && !context.main) context.main = node;
+    else if (tag === 'nav' && !context.nav) context.nav = node;
+    if (!context.dialog && node.getAttribute('role') === 'dialog') context.dialog = node;
+  }
+  return context;
+}
+
+/** A username from an avatar's alt text (localised, so a hint), or null. */
+function usernameFromAlt(alt: string | null): AccountKey | null {
+  if (!alt) return null;
+  for (const pattern of sel.profilePictureAlt) {
+    const name = pattern.exec(alt.trim())?.[1];
+    if (name && INSTAGRAM_USERNAME.test(name)) return name.toLowerCase();
+  }
+  return null;
+}
+
+/** Per-call caches, so a page with 50 comments does not re-query the same article 50 times. */
+class Scan {
+  private readonly firstPermalink = new Map<Element, Element | null>();
+  private readonly authors = new Map<Element, Set<AccountKey>>();
+  private readonly mainIsPost = new Map<Element, boolean>();
+  private markers: Element[] | null = null;
+  private searchInputs: Element[] | null = null;
+
+  constructor(private readonly root: ParentNode) {}
+
+  private documentOf(): ParentNode {
+    const node = this.root as Node;
+    return node.ownerDocument ?? (this.root as Document);
+  }
+
+  /** Whether `link` comes before the article's permalink/timestamp (the post header region). */
+  isBeforePermalink(article: Element, link: Element): boolean {
+    let first = this.firstPermalink.get(article);
+    if (first === undefined) {
+      first = article.querySelector(PERMALINKS);
+      this.firstPermalink.set(article, first);
+    }
+    if (!first) return false;
+    return Boolean(link.compareDocumentPosition(first) & 4 /* Node.DOCUMENT_POSITION_FOLLOWING */);
+  }
+
+  rememberAuthor(article: Element, key: AccountKey): void {
+    let keys = this.authors.get(article);
+    if (!keys) this.authors.set(article, (keys = new Set()));
+    keys.add(key);
+  }
+
+  isAuthor(article: Element, key: AccountKey): boolean {
+    return this.authors.get(article)?.has(key) ?? false;
+  }
+
+  /**
+   * Post pages since 2025 have no <article>, <header> or <h3>: the post is the whole `main`
+   * (post-2025-1, post-2026-1). A `main` counts as a post when it holds neither an article (a feed)
+   * nor a header (a profile).
+   */
+  postLikeMain(main: Element | null): Element | null {
+    if (!main) return null;
+    let isPost = this.mainIsPost.get(main);
+    if (isPost === undefined) {
+      isPost = !main.querySelector('article, header');
+      this.mainIsPost.set(main, isPost);
+    }
+    return isPost ? main : null;
+  }
+
+  /** Whether a link is the "Liked by <user> and N others" line (a liker, not an author). */
+  isInLikedBy(element: Element): boolean {
+    let node = element.parentElement;
+    for (let depth = 0; node && depth < LIKED_BY_DEPTH; depth++, node = node.parentElement) {
+      if (node.querySelector(LIKED_BY)) return true;
+    }
+    return false;
+  }
+
+  /** Whether a suggestion marker sits within a few ancestors of `element`. */
+  isInSuggestions(element: Element): boolean {
+    this.markers ??= Array.from(this.documentOf().querySelectorAll(SUGGESTION_MARKERS));
+    if (this.markers.length === 0) return false;
+    // The marker heads the list ("See All", a card's Dismiss button), so it comes before the entry;
+    // this keeps out the viewer's own account link that sits just above the list (home_feed-2024-1).
+    const above = this.markers.filter(
+      (marker) => marker.compareDocumentPosition(element) & 4 /* DOCUMENT_POSITION_FOLLOWING */,
+    );
+    if (above.length === 0) return false;
+    let node: Element | null = element.parentElement;
+    for (let depth = 0; node && depth < SUGGESTION_DEPTH; depth++, node = node.parentElement) {
+      if (node.localName === 'main' || node.localName === 'article') return false;
+      for (const marker of above) if (node.contains(marker)) return true;
+    }
+    return false;
+  }
+
+  /** Whether `element` is in the search panel (a container that also holds the search box). */
+  isInSearchPanel(element: Element): boolean {
+    this.searchInputs ??= Array.from(this.documentOf().querySelectorAll(SEARCH_INPUTS));
+    if (this.searchInputs.length === 0) return false;
+    for (let node = element.parentElement; node; node = node.parentElement) {
+      if (node.localName === 'main' || node.localName === 'body') return false;
+      for (const input of this.searchInputs) if (node.contains(input)) return true;
+    }
+    return false;
+  }
+}
+
+/** The surface of a reference found at `element` (a name link, or a link-less name). */
+function surfaceOf(
+  element: Element,
+  key: AccountKey,
+  context: Context,
+  scan: Scan,
+  pageType: string,
+): Surface {
+  if (context.dialog) {
+    const title = dialogTitle(context.dialog);
+    if (sel.likesDialogTitle.test(title)) return 'likes-dialog';
+    if (sel.followersDialogTitle.test(title)) return 'followers-dialog';
+  }
+  if (pageType === 'search' || (!context.main && !context.dialog && scan.isInSearchPanel(element)))
+    return 'search';
+  // Photo tags are the only links with a username for text that are kept out of the tab order.
+  if (element.localName === 'a' && element.getAttribute('tabindex') === '-1') return 'photo-tag';
+  if (textOf(element).startsWith('@')) return 'mention';
+  if (context.commentHeading) return 'comment';
+  if (context.header) {
+    if (context.article || context.dialog) {
+      if (context.article) scan.rememberAuthor(context.article, key);
+      return 'post-author';
+    }
+    if (context.main) return 'profile-header';
+  }
+  if (!context.article && scan.isInSuggestions(element)) return 'suggestion';
+  if (pageType === 'stories') return 'story';
+  const post = context.article ?? scan.postLikeMain(context.main);
+  if (post) {
+    if (scan.isInLikedBy(element)) return 'other';
+    // Feed posts since 2024 have no <header>: the authors are the links above the timestamp.
+    if (scan.isBeforePermalink(post, element)) {
+      scan.rememberAuthor(post, key);
+      return 'post-author';
+    }
+    // The caption starts with its author's name link (2022 in an h2, 2024 a bare link).
+    if (scan.isAuthor(post, key) || element.closest('h2')) return 'post-author';
+    return 'comment';
+  }
+  return 'other';
+}
+
+function pageTypeOfDocument(root: ParentNode): string {
+  const href = (root as Node).ownerDocument?.location?.href ?? (root as Document).location?.href;
+  if (!href) return 'other';
+  try {
+    return instagramPageType(new URL(href));
+  } catch {
+    return 'other';
+  }
+}
+
+function refsFromLink(anchor: Element, scan: Scan, pageType: string): AccountRef | null {
+  const href = resolvedHref(anchor);
+  // `href="#"` resolves to the page itself, which on a profile is the profile (profile-2025-1's h2).
+  if (href === null || anchor.getAttribute('href')?.startsWith('#')) return null;
+  const link = parseInstagramHref(href, baseOf(anchor, BASE));
+  if (!link || isAvatarOnlyLink(anchor)) return null;
+  // The link must show the account's name: this drops the sidebar "Profile" link to the viewer's own
+  // account, the profile's Reels tab (`/<user>/reels/` with text "Reels") and "View Profile" (2013).
+  const text = textOf(anchor).toLowerCase();
+  if (!text.includes(link.key)) return null;
+  // A profile heading wrapped in a link to the profile (Chrome saves of profile-2025-3/-4): the
+  // heading is the name element, see refFromProfileHeading.
+  if (anchor.querySelector(PROFILE_HEADER_NAME_INNER) && anchor.closest('main header')) return null;
+  const context = contextOf(anchor);
+  const surface =
+    link.tab === 'reels' ? 'reel' : surfaceOf(anchor, link.key, context, scan, pageType);
+  return { platform: 'instagram', key: link.key, surface, nameElement: anchor, origin: anchor };
+}
+
+function refFromStoriesTray(button: Element): AccountRef | null {
+  // The text is the username in every language; "Story by <user>, not seen" is English only.
+  let name = textOf(button);
+  if (!INSTAGRAM_USERNAME.test(name)) {
+    name =
+      /^Story by ([A-Za-z0-9._]{1,30})\b/.exec(button.getAttribute('aria-label') ?? '')?.[1] ?? '';
+    if (!name) return null;
+  }
+  const nameElement = deepestWithText(button, name) ?? button;
+  return {
+    platform: 'instagram',
+    key: name.toLowerCase(),
+    surface: 'stories-tray',
+    nameElement,
+    origin: button,
+  };
+}
+
+function refFromProfileHeading(heading: Element, scan: Scan): AccountRef | null {
+  if (heading.closest('article')) return null;
+  // A heading holding a name link is handled through the link.
+  if (heading.querySelector('a[href]') && heading.querySelector('a[href]') !== heading) {
+    const inner = heading.querySelector('a[href]');
+    if (inner && parseInstagramHref(resolvedHref(inner) ?? '', baseOf(inner, BASE))) return null;
+  }
+  const name = textOf(heading);
+  if (!INSTAGRAM_USERNAME.test(name)) return null;
+  const context = contextOf(heading);
+  if (context.dialog && !context.main) return null;
+  void scan;
+  return {
+    platform: 'instagram',
+    key: name.toLowerCase(),
+    surface: 'profile-header',
+    nameElement: heading,
+    origin: heading,
+  };
+}
+
+/**
+ * A `span[role=link]` avatar counts only when no name link for the same account is next to it (in its
+ * post, comment, card or header), so an avatar and its name are never badged twice.
+ */
+function refFromAvatarSpan(span: Element, scan: Scan, pageType: string): AccountRef | null {
+  // The sidebar holds the viewer's own avatar; the tray and links are handled on their own.
+  if (span.closest(STORIES_TRAY) || span.closest('a[href], nav')) return null;
+  const key = usernameFromAlt(span.querySelector('img')?.getAttribute('alt') ?? null);
+  if (!key) return null;
+  const container = span.closest('li, header, article, [role=dialog]');
+  // No container: a stray avatar. A profile header: its heading names the account already.
+  if (
+    !container ||
+    (container.localName === 'header' && !container.closest('article, [role=dialog]'))
+  )
+    return null;
+  {
+    for (const anchor of Array.from(container.querySelectorAll('a[href]'))) {
+      const link = parseInstagramHref(resolvedHref(anchor) ?? '', baseOf(anchor, BASE));
+      if (link?.key === key) return null;
+    }
+  }
+  const surface = surfaceOf(span, key, contextOf(span), scan, pageType);
+  return { platform: 'instagram', key, surface, nameElement: span, origin: span };
+}
+
+export function findInstagramAccounts(root: ParentNode): AccountRef[] {
+  const scan = new Scan(root);
+  const pageType = pageTypeOfDocument(root);
+  const refs: AccountRef[] = [];
+  const seen = new Set<Element>();
+  for (const element of candidatesIn(root, sel.candidates)) {
+    let ref: AccountRef | null = null;
+    if (element.localName === 'a') ref = refsFromLink(element, scan, pageType);
+    else if (element.localName === 'button' && element.matches(STORIES_TRAY))
+      ref = refFromStoriesTray(element);
+    else if (element.localName === 'h2' && element.matches(PROFILE_HEADER_NAME))
+      ref = refFromProfileHeading(element, scan);
+    else if (element.localName === 'span') ref = refFromAvatarSpan(element, scan, pageType);
+    if (ref && !seen.has(ref.nameElement)) {
+      seen.add(ref.nameElement);
+      refs.push(ref);
+    }
+  }
+  return refs;
+}
+
+export const instagramAdapter: SiteAdapter = {
+  platform: 'instagram',
+  matchesHost: isInstagramHost,
+  pageType: instagramPageType,
+  expectsAccounts: instagramExpectsAccounts,
+  candidates: sel.candidates,
+  findAccounts: findInstagramAccounts,
+};
