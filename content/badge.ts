@@ -137,14 +137,24 @@ function link(document: Document, href: string, text: string): HTMLAnchorElement
   return anchor;
 }
 
+/** Text pieces joined by a separator, each datum in its own element so nothing is re-parsed. */
+function pieces(document: Document, tag: 'div' | 'li' | 'p', texts: string[], separator: string) {
+  const element = document.createElement(tag);
+  texts.forEach((text, index) => {
+    if (index > 0) element.append(separator);
+    element.append(textElement(document, 'span', text));
+  });
+  return element;
+}
+
 function renderEntry(document: Document, entry: BadgeEntry, context: BadgeContext): HTMLElement {
   const { t, locale } = context;
   const section = document.createElement('section');
   section.className = 'entry';
   section.append(textElement(document, 'div', entry.campaignName, 'campaign'));
-  section.append(
-    textElement(document, 'div', `${entry.participantName} · ${t(ROLE_KEYS[entry.role])}`, 'who'),
-  );
+  const who = pieces(document, 'div', [entry.participantName, t(ROLE_KEYS[entry.role])], ' · ');
+  who.className = 'who';
+  section.append(who);
   if (entry.status) {
     section.append(textElement(document, 'div', t(STATUS_KEYS[entry.status]), 'status'));
   }
@@ -152,27 +162,26 @@ function renderEntry(document: Document, entry: BadgeEntry, context: BadgeContex
     section.append(textElement(document, 'h3', t('badge.actionsHeading')));
     const list = document.createElement('ul');
     for (const action of entry.actions) {
-      const parts = [action.summary];
-      if (action.eventTitle) parts.push(action.eventTitle);
-      if (action.date) parts.push(formatPackDate(action.date, locale));
-      list.append(textElement(document, 'li', parts.join(' — ')));
+      const texts = [action.summary];
+      if (action.eventTitle) texts.push(action.eventTitle);
+      if (action.date) texts.push(formatPackDate(action.date, locale));
+      list.append(pieces(document, 'li', texts, ' — '));
     }
     section.append(list);
   }
   section.append(textElement(document, 'h3', t('badge.sourceHeading')));
   const { source } = entry;
-  const described = [
-    source.publisher,
-    source.title,
-    source.date && formatPackDate(source.date, locale),
-  ]
-    .filter((part): part is string => Boolean(part))
-    .join(', ');
-  const sourceLine = document.createElement('p');
-  if (described) sourceLine.append(textElement(document, 'span', described));
+  const described = [source.publisher, source.title];
+  if (source.date) described.push(formatPackDate(source.date, locale));
+  const sourceLine = pieces(
+    document,
+    'p',
+    described.filter((text): text is string => Boolean(text)),
+    ', ',
+  );
   const sourceUrl = safeHttpsUrl(source.url);
   if (sourceUrl) {
-    if (described) sourceLine.append(' ');
+    if (sourceLine.childNodes.length > 0) sourceLine.append(' ');
     sourceLine.append(link(document, sourceUrl, t('badge.sourceLink')));
   }
   section.append(sourceLine);

@@ -1,0 +1,225 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { BadgeStyle } from '../../../content/badge';
+import { badgeShadowRoot, createBadge, removeBadge, updateBadge } from '../../../content/badge';
+import type { BadgeInfo } from '../../../core/messages';
+import { badgeInfoFor, testTranslate, trusted } from './harness';
+
+interface HappyDomWindow {
+  happyDOM: {
+    settings: {
+      navigation: { disableChildPageNavigation: boolean; disableMainFrameNavigation: boolean };
+    };
+  };
+}
+
+const context = { t: testTranslate, locale: 'en-US' };
+
+function mount(info: BadgeInfo, style: BadgeStyle = 'label') {
+  const name = document.createElement('span');
+  name.textContent = info.handle;
+  document.body.append(name);
+  const badge = createBadge(document, info, style, context);
+  name.after(badge);
+  const shadow = badgeShadowRoot(badge)!;
+  const button = shadow.querySelector('button')!;
+  return { badge, shadow, button };
+}
+
+function popoverOf(shadow: ShadowRoot) {
+  return shadow.querySelector<HTMLElement>('.pop');
+}
+
+function isOpen(shadow: ShadowRoot): boolean {
+  const popover = popoverOf(shadow);
+  return Boolean(popover && !popover.hidden);
+}
+
+const click = () =>
+  trusted(new MouseEvent('click', { bubbles: true, composed: true, cancelable: true }));
+
+beforeEach(() => document.body.replaceChildren());
+afterEach(() => {
+  for (const badge of document.querySelectorAll('picket-badge')) removeBadge(badge);
+});
+
+const XSS_CORPUS = [
+  '<img src=x onerror=window.__pwn=1>',
+  '<svg onload=window.__pwn=1>',
+  '</style><script>window.__pwn=1</script>',
+  '\u202Eevil\u202C name \u200B\u200D\u2066x\u2069',
+  'مقاطعة <b>bold</b>',
+  '"\'><a href=javascript:alert(1)>x</a>',
+];
+
+describe('<picket-badge>', () => {
+  it('shows every datum as text, exactly, and makes no element from data', () => {
+    const [campaign, participant, summary, publisher, title, eventTitle] = XSS_CORPUS as [
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+    ];
+    const info: BadgeInfo = {
+      platform: 'instagram',
+      handle: 'nike',
+      entries: [
+        {
+          packId: 'p',
+          campaignId: 'c',
+          campaignName: campaign,
+          hashtag: XSS_CORPUS[4],
+          participantName: participant,
+          role: 'advertiser',
+          actions: [{ summary, eventTitle }],
+          source: { url: 'https://example.org/s', publisher, title },
+        },
+      ],
+    };
+    const { shadow, button } = mount(info);
+    button.dispatchEvent(click());
+    expect(isOpen(shadow)).toBe(true);
+    const popover = popoverOf(shadow)!;
+    const texts = [...popover.querySelectorAll('*')].map((element) => element.textContent);
+    for (const datum of [campaign, participant, summary, publisher, title, eventTitle]) {
+      expect(texts).toContain(datum);
+    }
+    expect(shadow.querySelector('.label')!.textContent).toBe(XSS_CORPUS[4]);
+    // Only the elements the badge itself builds; nothing parsed out of the data.
+    const tags = new Set([...shadow.querySelectorAll('*')].map((element) => element.localName));
+    for (const tag of tags) {
+      expect([
+        'style',
+        'span',
+        'button',
+        'svg',
+        'path',
+        'div',
+        'section',
+        'h3',
+        'ul',
+        'li',
+        'p',
+        'a',
+      ]).toContain(tag);
+    }
+    expect(popover.querySelectorAll('img, script, b, svg, style')).toHaveLength(0);
+    // The only link is the https source we gave it.
+    expect([...popover.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual([
+      'https://example.org/s',
+    ]);
+    expect((window as unknown as { __pwn?: number }).__pwn).toBeUndefined();
+    // The button's accessible name carries the participant and campaign, as text.
+    expect(button.getAttribute('aria-label')).toBe(`badge.buttonName(${participant}|${campaign})`);
+  });
+
+  it.each([
+    'javascript:alert(1)',
+    'JaVaScRiPt:alert(1)',
+    '\u0001javascript:alert(1)',
+    'data:text/html,<b>x</b>',
+    'blob:https://example.org/x',
+    'http://example.org/plain',
+    'not a url',
+  ])('makes no link from the source URL %j', (url) => {
+    const { shadow, button } = mount(
+      badgeInfoFor('nike', { source: { url, publisher: 'Pub' }, corrections: url }),
+    );
+    button.dispatchEvent(click());
+    expect(popoverOf(shadow)!.querySelectorAll('a')).toHaveLength(0);
+    expect(popoverOf(shadow)!.textContent).toContain('Pub');
+  });
+
+  it('opens https links in a new tab without an opener or referrer', () => {
+    const { shadow, button } = mount(badgeInfoFor('nike'));
+    button.dispatchEvent(click());
+    const links = [...popoverOf(shadow)!.querySelectorAll('a')];
+    expect(links.map((a) => a.href)).toEqual([
+      'https://example.org/source',
+      'https://example.org/corrections',
+    ]);
+    for (const link of links) {
+      expect(link.target).toBe('_blank');
+      expect(link.rel).toBe('noopener noreferrer');
+    }
+  });
+
+  it('ignores synthetic clicks and hovers from the page', () => {
+    const { badge, shadow, button } = mount(badgeInfoFor('nike'));
+    button.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+    badge.dispatchEvent(new MouseEvent('mouseenter'));
+    badge.click();
+    expect(isOpen(shadow)).toBe(false);
+    expect(button.getAttribute('aria-expanded')).toBe('false');
+  });
+
+  it('opens on a user click, wires aria-expanded/aria-controls, and Escape closes it', () => {
+    const { shadow, button } = mount(badgeInfoFor('nike'));
+    button.dispatchEvent(click());
+    expect(button.getAttribute('aria-expanded')).toBe('true');
+    const popover = popoverOf(shadow)!;
+    expect(button.getAttribute('aria-controls')).toBe(popover.id);
+    expect(popover.textContent).toContain('Stop Hate for Profit');
+    expect(popover.textContent).toContain('badge.statusTookPart');
+    // The all-day date is the calendar day in the reader's locale, not shifted by time zone.
+    expect(popover.textContent).toContain('Sep 16, 2020');
+
+    button.dispatchEvent(
+      trusted(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true })),
+    );
+    expect(isOpen(shadow)).toBe(false);
+    expect(button.getAttribute('aria-expanded')).toBe('false');
+    expect(shadow.activeElement).toBe(button);
+  });
+
+  it('keeps its clicks from the site’s delegated handlers', () => {
+    const { button } = mount(badgeInfoFor('nike'));
+    const seen: string[] = [];
+    for (const type of ['click', 'mousedown', 'pointerdown', 'keydown']) {
+      document.addEventListener(type, () => seen.push(type));
+    }
+    button.dispatchEvent(click());
+    button.dispatchEvent(new MouseEvent('mousedown', { bubbles: true, composed: true }));
+    button.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
+    button.dispatchEvent(new KeyboardEvent('keydown', { key: 'j', bubbles: true, composed: true }));
+    expect(seen).toEqual([]);
+    const event = click();
+    button.dispatchEvent(event);
+    expect(event.defaultPrevented).toBe(true);
+  });
+
+  it('does not prevent its own links from opening', () => {
+    const { shadow, button } = mount(badgeInfoFor('nike'));
+    button.dispatchEvent(click());
+    const link = popoverOf(shadow)!.querySelector('a')!;
+    // happy-dom would really open the new tab; only the decision matters here.
+    const settings = (window as unknown as HappyDomWindow).happyDOM.settings.navigation;
+    settings.disableChildPageNavigation = true;
+    settings.disableMainFrameNavigation = true;
+    const seen: string[] = [];
+    document.addEventListener('click', () => seen.push('click'), { once: true });
+    const event = new MouseEvent('click', { bubbles: true, composed: true, cancelable: true });
+    link.dispatchEvent(event);
+    // The site never hears of it, and the browser is left to follow the link.
+    expect(seen).toEqual([]);
+    expect(event.defaultPrevented).toBe(false);
+  });
+
+  it('compact style hides the label but keeps the accessible name; updates re-render', () => {
+    const { badge, shadow, button } = mount(badgeInfoFor('nike'), 'compact');
+    expect(shadow.querySelector('.wrap')!.classList.contains('compact')).toBe(true);
+    expect(button.getAttribute('aria-label')).toContain('Participant nike');
+    updateBadge(badge, badgeInfoFor('nike', { hashtag: '#Other' }), 'label');
+    expect(shadow.querySelector('.wrap')!.classList.contains('compact')).toBe(false);
+    expect(shadow.querySelector('.label')!.textContent).toBe('#Other');
+    expect(badge.getAttributeNames().sort()).toEqual(['data-handle', 'data-platform']);
+  });
+
+  it('uses one shared stylesheet object for all badges', () => {
+    const a = mount(badgeInfoFor('a1')).shadow;
+    const b = mount(badgeInfoFor('b2')).shadow;
+    expect(a.adoptedStyleSheets).toHaveLength(1);
+    expect(a.adoptedStyleSheets[0]).toBe(b.adoptedStyleSheets[0]);
+  });
+});

@@ -1,0 +1,247 @@
+// Fakes for driving the content runtime in happy-dom: a tiny site adapter, a background that
+// answers from an in-memory table, manual animation frames, manual timers and a stepping clock.
+import type { Surface } from '../../../core/accounts';
+import type {
+  BadgeInfo,
+  ContentConfig,
+  ContentRequest,
+  NoticeInfo,
+  Response,
+} from '../../../core/messages';
+import type { ContentSend } from '../../../content/lookup-client';
+import type { FrameScheduler } from '../../../content/observer';
+import type { ContentRuntime, ContentRuntimeOptions } from '../../../content/runtime';
+import { createContentRuntime } from '../../../content/runtime';
+import type { Translate } from '../../../content/strings';
+import { SURFACES } from '../../../core/accounts';
+import type { AccountRef, SiteAdapter } from '../../../sites/types';
+
+function nameElementOf(link: Element): Element {
+  const id = link.getAttribute('data-name-id');
+  const named = id ? link.ownerDocument.getElementById(id) : null;
+  return named ?? link.querySelector('[data-name]') ?? link;
+}
+
+/**
+ * Links `<a href="/name/">` are account references. `data-name-id` points at the name element
+ * elsewhere (an avatar link whose name is shown by another element). The name element is the link itself unless
+ * the link holds a `[data-name]` element or names one with `data-name-id`; `data-surface` on the link sets the surface.
+ */
+export function createTestAdapter(): SiteAdapter & { calls: number } {
+  const adapter = {
+    platform: 'instagram' as const,
+    calls: 0,
+    matchesHost: () => true,
+    pageType: (url: URL) =>
+      url.pathname === '/' ? 'home' : url.pathname.startsWith('/p/') ? 'post' : 'other',
+    expectsAccounts: (pageType: string) => pageType === 'home' || pageType === 'post',
+    candidates: 'a[href]',
+    findAccounts(root: ParentNode): AccountRef[] {
+      adapter.calls += 1;
+      const links: Element[] = [];
+      if (root instanceof Element && root.matches('a[href]')) links.push(root);
+      links.push(...root.querySelectorAll('a[href]'));
+      const refs: AccountRef[] = [];
+      for (const link of links) {
+        const match = /^\/([A-Za-z0-9._]{1,30})\/?$/.exec(link.getAttribute('href') ?? '');
+        if (!match) continue;
+        refs.push({
+          platform: 'instagram',
+          key: match[1]!.toLowerCase(),
+          surface: (link.getAttribute('data-surface') as Surface | null) ?? 'post-author',
+          nameElement: nameElementOf(link),
+          origin: link,
+        });
+      }
+      return refs;
+    },
+  };
+  return adapter;
+}
+
+export function badgeInfoFor(
+  key: string,
+  extra: Partial<BadgeInfo['entries'][number]> = {},
+): BadgeInfo {
+  return {
+    platform: 'instagram',
+    handle: key,
+    entries: [
+      {
+        packId: 'shfp',
+        campaignId: 'shfp-2020',
+        campaignName: 'Stop Hate for Profit',
+        hashtag: '#StopHateForProfit',
+        participantName: `Participant ${key}`,
+        role: 'participant',
+        status: 'took-part',
+        actions: [{ summary: 'Froze its account for a day', date: '2020-09-16' }],
+        source: { url: 'https://example.org/source', publisher: 'Example News', title: 'A title' },
+        corrections: 'https://example.org/corrections',
+        ...extra,
+      },
+    ],
+  };
+}
+
+export function defaultConfig(change: Partial<ContentConfig> = {}): ContentConfig {
+  return {
+    enabled: true,
+    surfaces: Object.fromEntries(SURFACES.map((s) => [s, true])) as ContentConfig['surfaces'],
+    badgeStyle: 'label',
+    notice: null,
+    ...change,
+  };
+}
+
+/** A background that answers lookups from `dataset` and records every request. */
+export function createFakeBackground(dataset: Map<string, BadgeInfo>) {
+  const requests: ContentRequest[] = [];
+  const state = { config: defaultConfig(), failLookups: false, notice: null as NoticeInfo | null };
+  const send = (async (request: ContentRequest) => {
+    requests.push(request);
+    switch (request.type) {
+      case 'lookup': {
+        if (state.failLookups) return { ok: false, error: 'Worker restarting.' };
+        const matches: Record<string, BadgeInfo> = {};
+        for (const key of request.keys) {
+          const info = dataset.get(key);
+          if (info) matches[key] = info;
+        }
+        return { ok: true, matches };
+      }
+      case 'getContentConfig':
+        return { ok: true, config: state.config };
+      default:
+        return { ok: true };
+    }
+  }) as unknown as ContentSend;
+  return {
+    send,
+    requests,
+    state,
+    ofType<T extends ContentRequest['type']>(type: T) {
+      return requests.filter((r): r is Extract<ContentRequest, { type: T }> => r.type === type);
+    },
+  };
+}
+
+export type FakeBackground = ReturnType<typeof createFakeBackground>;
+export type { Response };
+
+export function createFrames(): FrameScheduler & { pending: number; run(): void } {
+  let next = 1;
+  const callbacks = new Map<number, () => void>();
+  return {
+    request(callback) {
+      callbacks.set(next, callback);
+      return next++;
+    },
+    cancel(handle) {
+      callbacks.delete(handle);
+    },
+    get pending() {
+      return callbacks.size;
+    },
+    run() {
+      const due = [...callbacks.values()];
+      callbacks.clear();
+      for (const callback of due) callback();
+    },
+  };
+}
+
+export function createTimers() {
+  let next = 1;
+  let clock = 0;
+  const due = new Map<number, { at: number; callback: () => void }>();
+  return {
+    set(callback: () => void, ms: number) {
+      due.set(next, { at: clock + ms, callback });
+      return next++;
+    },
+    clear(handle: number) {
+      due.delete(handle);
+    },
+    get pending() {
+      return due.size;
+    },
+    advance(ms: number) {
+      clock += ms;
+      for (const [handle, timer] of [...due].sort((a, b) => a[1].at - b[1].at)) {
+        if (timer.at <= clock) {
+          due.delete(handle);
+          timer.callback();
+        }
+      }
+    },
+  };
+}
+
+/** English-ish strings: the key and its substitutions, so tests can see what was asked for. */
+export const testTranslate: Translate = (key, substitutions) =>
+  substitutions?.length ? `${key}(${substitutions.join('|')})` : key;
+
+/** Lets MutationObserver records and promise answers arrive. */
+export const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+export interface Harness {
+  runtime: ContentRuntime;
+  adapter: ReturnType<typeof createTestAdapter>;
+  background: FakeBackground;
+  frames: ReturnType<typeof createFrames>;
+  timers: ReturnType<typeof createTimers>;
+  /** Runs frames and lets answers arrive until nothing is left to do. */
+  settle(): Promise<void>;
+}
+
+export function createHarness(
+  dataset: Map<string, BadgeInfo>,
+  options: Partial<ContentRuntimeOptions> = {},
+): Harness {
+  const adapter = createTestAdapter();
+  const background = createFakeBackground(dataset);
+  const frames = createFrames();
+  const timers = createTimers();
+  const runtime = createContentRuntime({
+    adapter,
+    send: background.send,
+    document,
+    t: testTranslate,
+    frames,
+    timers,
+    now: () => 0,
+    ...options,
+  });
+  return {
+    runtime,
+    adapter,
+    background,
+    frames,
+    timers,
+    async settle() {
+      for (let round = 0; round < 100; round += 1) {
+        await tick();
+        if (frames.pending === 0) {
+          await tick();
+          if (frames.pending === 0) return;
+        }
+        frames.run();
+      }
+      throw new Error('The runtime never settled.');
+    },
+  };
+}
+
+export function accountLink(handle: string, text = handle): HTMLAnchorElement {
+  const link = document.createElement('a');
+  link.href = `/${handle}/`;
+  link.textContent = text;
+  return link;
+}
+
+/** A trusted-looking event: the browser sets isTrusted for the user's own input. */
+export function trusted<E extends Event>(event: E): E {
+  Object.defineProperty(event, 'isTrusted', { value: true });
+  return event;
+}

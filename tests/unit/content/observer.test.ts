@@ -1,0 +1,106 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createDomObserver } from '../../../content/observer';
+import type { BadgeInfo } from '../../../core/messages';
+import type { Harness } from './harness';
+import { accountLink, badgeInfoFor, createFrames, createHarness, tick } from './harness';
+
+beforeEach(() => {
+  document.body.replaceChildren();
+  history.replaceState(null, '', '/');
+});
+
+describe('shared DOM observer', () => {
+  let stop: (() => void) | null = null;
+  afterEach(() => stop?.());
+
+  it('only queues in the mutation callback and works in the next animation frame', async () => {
+    const frames = createFrames();
+    const visited: Element[] = [];
+    const observer = createDomObserver({
+      target: document,
+      now: () => 0,
+      frames,
+      budgetMs: 8,
+      ignore: (element) => element.localName === 'picket-badge',
+      visit: (element) => visited.push(element),
+      afterFlush: () => {},
+    });
+    observer.start();
+    stop = () => observer.stop();
+    const first = document.createElement('div');
+    const ours = document.createElement('picket-badge');
+    document.body.append(first, ours, document.createTextNode('text'));
+    await tick();
+    expect(visited).toHaveLength(0);
+    expect(observer.queued).toBe(1);
+    expect(frames.pending).toBe(1);
+    frames.run();
+    expect(visited).toEqual([first]);
+    // An href change on an existing element queues that element.
+    const link = document.createElement('a');
+    document.body.append(link);
+    await tick();
+    frames.run();
+    link.setAttribute('href', '/nike/');
+    link.setAttribute('class', 'ignored');
+    await tick();
+    frames.run();
+    expect(visited).toEqual([first, link, link]);
+  });
+
+  it('spreads 5,000 new nodes over several frames within the budget', async () => {
+    const frames = createFrames();
+    let clock = 0;
+    const perFrame: number[] = [];
+    let visitedThisFrame = 0;
+    const observer = createDomObserver({
+      target: document,
+      // Every element costs 0.01 ms: an 8 ms budget holds 800 of them.
+      now: () => clock,
+      frames,
+      budgetMs: 8,
+      ignore: () => false,
+      visit: () => {
+        clock += 0.01;
+        visitedThisFrame += 1;
+      },
+      afterFlush: () => {
+        perFrame.push(visitedThisFrame);
+        visitedThisFrame = 0;
+      },
+    });
+    observer.start();
+    stop = () => observer.stop();
+    for (let i = 0; i < 5_000; i += 1) document.body.append(document.createElement('div'));
+    await tick();
+    expect(observer.queued).toBe(5_000);
+    while (frames.pending > 0) frames.run();
+    expect(perFrame.reduce((a, b) => a + b, 0)).toBe(5_000);
+    expect(perFrame.length).toBeGreaterThanOrEqual(6);
+    for (const count of perFrame) expect(count).toBeLessThanOrEqual(801);
+  });
+});
+
+describe('runtime over a budget', () => {
+  let harness: Harness | null = null;
+  afterEach(() => harness?.runtime.stop());
+
+  it('badges 5,000 inserted account links across frames with one lookup per frame', async () => {
+    let clock = 0;
+    const data = new Map<string, BadgeInfo>([['user7', badgeInfoFor('user7')]]);
+    harness = createHarness(data, {
+      now: () => (clock += 0.01),
+      budgetMs: 8,
+    });
+    await harness.runtime.start();
+    await harness.settle();
+    for (let i = 0; i < 5_000; i += 1) document.body.append(accountLink(`user${i % 50}`));
+    await harness.settle();
+    expect(harness.runtime.stats.frames).toBeGreaterThan(2);
+    const lookups = harness.background.ofType('lookup');
+    // The first frame meets all 50 keys; later frames know them or have them on the way.
+    expect(lookups).toHaveLength(1);
+    expect(lookups[0]!.keys).toHaveLength(50);
+    expect(document.querySelectorAll('picket-badge')).toHaveLength(100);
+  });
+});

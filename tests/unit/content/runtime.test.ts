@@ -1,0 +1,312 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { badgeShadowRoot } from '../../../content/badge';
+import { KEYS_PER_LOOKUP } from '../../../content/lookup-client';
+import { MAX_LOOKUP_KEYS } from '../../../core/messages';
+import type { BadgeInfo } from '../../../core/messages';
+import type { Harness } from './harness';
+import { accountLink, badgeInfoFor, createHarness, defaultConfig, tick } from './harness';
+
+let harness: Harness | null = null;
+
+beforeEach(() => {
+  document.body.replaceChildren();
+  history.replaceState(null, '', '/');
+});
+afterEach(() => {
+  harness?.runtime.stop();
+  harness = null;
+});
+
+function dataset(...keys: string[]): Map<string, BadgeInfo> {
+  return new Map(keys.map((key) => [key, badgeInfoFor(key)]));
+}
+
+async function started(data: Map<string, BadgeInfo>) {
+  harness = createHarness(data);
+  await harness.runtime.start();
+  await harness.settle();
+  return harness;
+}
+
+const badges = () => [...document.querySelectorAll('picket-badge')];
+
+describe('content runtime', () => {
+  it('looks up the keys of one flush in one message and badges the hits', async () => {
+    const keys = Array.from({ length: 120 }, (_, i) => `user${i}`);
+    const hits = keys.filter((_, i) => i % 3 === 0);
+    const h = await started(dataset(...hits));
+    const container = document.createElement('div');
+    for (let i = 0; i < 300; i += 1) container.append(accountLink(keys[i % 120]!));
+    document.body.append(container);
+    await h.settle();
+
+    const lookups = h.background.ofType('lookup');
+    expect(lookups).toHaveLength(1);
+    expect(new Set(lookups[0]!.keys)).toEqual(new Set(keys));
+    expect(lookups[0]!.keys).toHaveLength(120);
+    // Every reference to a hit is badged (300 refs, every third key a hit → 100 badges).
+    expect(badges()).toHaveLength(100);
+    expect(new Set(badges().map((b) => b.getAttribute('data-handle')))).toEqual(new Set(hits));
+
+    // A second flush with only known keys asks nothing.
+    const more = document.createElement('div');
+    for (const key of keys.slice(0, 30)) more.append(accountLink(key));
+    document.body.append(more);
+    await h.settle();
+    expect(h.background.ofType('lookup')).toHaveLength(1);
+    expect(badges()).toHaveLength(110);
+  });
+
+  it('inserts a badge right after the name element, with only the two contract attributes', async () => {
+    const h = await started(dataset('nike'));
+    const link = accountLink('Nike');
+    const line = document.createElement('div');
+    line.append(link, ' follows you');
+    document.body.append(line);
+    await h.settle();
+
+    const badge = link.nextElementSibling!;
+    expect(badge.localName).toBe('picket-badge');
+    expect(badge.getAttributeNames().sort()).toEqual(['data-handle', 'data-platform']);
+    expect(badge.getAttribute('data-handle')).toBe('nike');
+    expect(badge.getAttribute('data-platform')).toBe('instagram');
+    expect(badge.shadowRoot).toBeNull();
+    expect(badgeShadowRoot(badge)?.mode).toBe('closed');
+    // The site's nodes are untouched: the link still holds only its text.
+    expect(link.childNodes).toHaveLength(1);
+    expect(link.textContent).toBe('Nike');
+  });
+
+  it('never puts a badge inside a site link when the name is a span within it', async () => {
+    const h = await started(dataset('nike'));
+    const link = document.createElement('a');
+    link.href = '/nike/';
+    const name = document.createElement('span');
+    name.setAttribute('data-name', '');
+    name.textContent = 'nike';
+    link.append(name);
+    document.body.append(link);
+    await h.settle();
+    expect(link.querySelector('picket-badge')).toBeNull();
+    expect(link.nextElementSibling?.localName).toBe('picket-badge');
+  });
+
+  it('adds one badge when two references name the same element', async () => {
+    const h = await started(dataset('nike'));
+    const avatar = accountLink('nike', '');
+    avatar.setAttribute('data-name-id', 'name-1');
+    const name = document.createElement('span');
+    name.id = 'name-1';
+    name.textContent = 'Nike';
+    const nameLink = accountLink('nike', '');
+    nameLink.setAttribute('data-name-id', 'name-1');
+    const header = document.createElement('header');
+    header.append(avatar, name, nameLink);
+    document.body.append(header);
+    await h.settle();
+    expect(badges()).toHaveLength(1);
+    expect(name.nextElementSibling?.localName).toBe('picket-badge');
+    expect(h.runtime.stats.badgesInserted).toBe(1);
+  });
+
+  it('re-checks a recycled node whose link changes, and drops the old badge', async () => {
+    const h = await started(dataset('nike', 'adidas'));
+    const link = accountLink('nike');
+    document.body.append(link);
+    await h.settle();
+    expect(badges().map((b) => b.getAttribute('data-handle'))).toEqual(['nike']);
+
+    link.setAttribute('href', '/adidas/');
+    link.textContent = 'adidas';
+    await h.settle();
+    expect(badges().map((b) => b.getAttribute('data-handle'))).toEqual(['adidas']);
+    expect(link.nextElementSibling?.getAttribute('data-handle')).toBe('adidas');
+
+    link.setAttribute('href', '/explore/tags/x/');
+    await h.settle();
+    expect(badges()).toHaveLength(0);
+  });
+
+  it('does not re-process a node it has seen', async () => {
+    const h = await started(dataset('nike'));
+    const link = accountLink('nike');
+    document.body.append(link);
+    await h.settle();
+    const badge = link.nextElementSibling;
+    // The site moves the node elsewhere (virtualised list).
+    const other = document.createElement('section');
+    document.body.append(other);
+    other.append(link);
+    await h.settle();
+    // The badge follows the name; it is the same element, not a second one.
+    expect(link.nextElementSibling).toBe(badge);
+    expect(badges()).toHaveLength(1);
+    expect(h.runtime.stats.badgesInserted).toBe(1);
+    expect(h.background.ofType('lookup')).toHaveLength(1);
+  });
+
+  it('honours per-surface settings', async () => {
+    harness = createHarness(dataset('nike', 'adidas'));
+    const surfaces = { ...defaultConfig().surfaces, comment: false };
+    harness.background.state.config = defaultConfig({ surfaces });
+    await harness.runtime.start();
+    const comment = accountLink('nike');
+    comment.setAttribute('data-surface', 'comment');
+    document.body.append(comment, accountLink('adidas'));
+    await harness.settle();
+    expect(badges().map((b) => b.getAttribute('data-handle'))).toEqual(['adidas']);
+  });
+
+  it('on a settings or pack change re-checks every badge and drops the ones no longer valid', async () => {
+    const data = dataset('nike', 'adidas');
+    const h = await started(data);
+    document.body.append(accountLink('nike'), accountLink('adidas'));
+    await h.settle();
+    expect(badges()).toHaveLength(2);
+
+    data.delete('adidas');
+    h.background.state.config = defaultConfig({ badgeStyle: 'compact' });
+    await h.runtime.refresh();
+    await h.settle();
+    expect(badges().map((b) => b.getAttribute('data-handle'))).toEqual(['nike']);
+    // The cache was cleared: both keys were asked again.
+    expect(h.background.ofType('lookup').at(-1)!.keys.sort()).toEqual(['adidas', 'nike']);
+    // The style change reached the badge that stayed.
+    const shadow = badgeShadowRoot(badges()[0]!)!;
+    expect(shadow.querySelector('.wrap')!.classList.contains('compact')).toBe(true);
+
+    h.background.state.config = defaultConfig({ enabled: false });
+    await h.runtime.refresh();
+    await h.settle();
+    expect(badges()).toHaveLength(0);
+  });
+
+  it('reports the badged keys in page order, once per change', async () => {
+    const h = await started(dataset('nike', 'adidas'));
+    document.body.append(accountLink('adidas'), accountLink('unknown'), accountLink('nike'));
+    await h.settle();
+    h.timers.advance(500);
+    const reports = h.background.ofType('pageReport');
+    expect(reports.at(-1)).toEqual({
+      type: 'pageReport',
+      platform: 'instagram',
+      pageType: 'home',
+      badged: ['adidas', 'nike'],
+      unreadable: false,
+    });
+    const count = reports.length;
+    // Nothing changed: no new report.
+    document.body.append(accountLink('unknown'));
+    await h.settle();
+    h.timers.advance(500);
+    expect(h.background.ofType('pageReport')).toHaveLength(count);
+  });
+
+  it('calls a page unreadable when it expects accounts and none appear after settling', async () => {
+    const h = await started(dataset('nike'));
+    h.timers.advance(3_000);
+    h.timers.advance(500);
+    expect(h.background.ofType('pageReport').at(-1)).toMatchObject({
+      pageType: 'home',
+      unreadable: true,
+      badged: [],
+    });
+    // References appear later: the page is readable after all.
+    document.body.append(accountLink('nike'));
+    await h.settle();
+    h.timers.advance(500);
+    expect(h.background.ofType('pageReport').at(-1)).toMatchObject({
+      unreadable: false,
+      badged: ['nike'],
+    });
+  });
+
+  it('notices same-document navigation and reports the new page type', async () => {
+    const h = await started(dataset('nike'));
+    document.body.append(accountLink('nike'));
+    await h.settle();
+    history.pushState(null, '', '/p/abc123/');
+    // The page's pushState is invisible from here; the popstate/DOM change path catches it.
+    window.dispatchEvent(new PopStateEvent('popstate'));
+    await h.settle();
+    h.timers.advance(500);
+    expect(h.background.ofType('pageReport').at(-1)).toMatchObject({
+      pageType: 'post',
+      badged: ['nike'],
+    });
+  });
+
+  it('notices a URL change at the next DOM change, without any event', async () => {
+    const h = await started(dataset('nike'));
+    history.pushState(null, '', '/p/xyz/');
+    document.body.append(accountLink('nike'));
+    await h.settle();
+    h.timers.advance(500);
+    expect(h.background.ofType('pageReport').at(-1)).toMatchObject({ pageType: 'post' });
+  });
+
+  it('removes the badges of a previous instance when it starts', async () => {
+    const leftover = document.createElement('picket-badge');
+    leftover.setAttribute('data-platform', 'instagram');
+    leftover.setAttribute('data-handle', 'old');
+    document.body.append(leftover);
+    await started(dataset());
+    expect(leftover.isConnected).toBe(false);
+  });
+
+  it('teardown removes everything and later changes send nothing', async () => {
+    harness = createHarness(dataset('nike'));
+    harness.background.state.config = defaultConfig({
+      notice: { id: 'day', title: 'Boycott today', message: 'Stay off.' },
+    });
+    await harness.runtime.start();
+    document.body.append(accountLink('nike'));
+    await harness.settle();
+    expect(badges()).toHaveLength(1);
+    expect(document.querySelectorAll('picket-notice')).toHaveLength(1);
+
+    harness.runtime.stop();
+    expect(badges()).toHaveLength(0);
+    expect(document.querySelectorAll('picket-notice')).toHaveLength(0);
+    const sent = harness.background.requests.length;
+    document.body.append(accountLink('nike'), accountLink('adidas'));
+    await tick();
+    harness.frames.run();
+    harness.timers.advance(10_000);
+    await harness.runtime.refresh();
+    await tick();
+    expect(harness.background.requests.length).toBe(sent);
+    expect(harness.frames.pending).toBe(0);
+    expect(harness.timers.pending).toBe(0);
+    expect(badges()).toHaveLength(0);
+  });
+
+  it('drops answers that arrive after teardown', async () => {
+    const h = await started(dataset('nike'));
+    document.body.append(accountLink('nike'));
+    await tick();
+    h.frames.run(); // the lookup is now on its way
+    h.runtime.stop();
+    await tick();
+    await tick();
+    expect(badges()).toHaveLength(0);
+  });
+
+  it('asks again after a failed lookup instead of caching a miss', async () => {
+    const h = await started(dataset('nike'));
+    h.background.state.failLookups = true;
+    document.body.append(accountLink('nike'));
+    await h.settle();
+    expect(badges()).toHaveLength(0);
+    h.background.state.failLookups = false;
+    document.body.append(document.createElement('a')); // any later DOM change
+    document.body.lastElementChild!.setAttribute('href', '/elsewhere/x');
+    await h.settle();
+    expect(h.background.ofType('lookup')).toHaveLength(2);
+    expect(badges()).toHaveLength(1);
+  });
+
+  it('agrees with the protocol on the most keys per lookup', () => {
+    expect(KEYS_PER_LOOKUP).toBe(MAX_LOOKUP_KEYS);
+  });
+});
