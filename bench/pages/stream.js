@@ -1,0 +1,103 @@
+// The feed-stream page script (same origin as the page, so it runs under the site's CSP like
+// Instagram's own code). It appends posts in batches the way infinite scroll does, and watches,
+// from the page's side, for the <picket-badge> elements that the extension adds — so the same
+// measurement works with Picket, with the floor extension (no badges) and with no extension.
+import { isMember, makePosts, postTree, toDom } from './markup.js';
+
+const postByArticle = new WeakMap();
+const insertedAt = new Map(); // post id → performance.now() when its batch was appended
+const authorBadgeAt = new Map(); // post id → performance.now() when the author's badge appeared
+const badgeTimes = [];
+const longTasks = [];
+let expectedAuthorBadges = 0;
+
+function noteBadge(badge, now) {
+  badgeTimes.push(now);
+  const article = badge.closest('article');
+  const post = article && postByArticle.get(article);
+  if (!post || authorBadgeAt.has(post.id)) return;
+  if (badge.getAttribute('data-handle') === post.author) authorBadgeAt.set(post.id, now);
+}
+
+// Badges are inserted as single elements next to a name; also look inside added subtrees in
+// case an implementation inserts a wrapper.
+new MutationObserver((records) => {
+  const now = performance.now();
+  for (const record of records) {
+    for (const node of record.addedNodes) {
+      if (node.nodeType !== 1) continue;
+      if (node.localName === 'picket-badge') noteBadge(node, now);
+      else if (node.firstElementChild) {
+        for (const badge of node.querySelectorAll('picket-badge')) noteBadge(badge, now);
+      }
+    }
+  }
+}).observe(document.documentElement, { childList: true, subtree: true });
+
+function observe(type, sink, map) {
+  try {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) sink.push(map(entry));
+    }).observe({ type, buffered: true });
+  } catch {
+    // An entry type this browser lacks simply yields no entries.
+  }
+}
+observe('longtask', longTasks, (e) => ({ start: e.startTime, duration: e.duration }));
+
+function scrollToEnd() {
+  // Infinite scroll: the reader is at the bottom when the next page of posts arrives.
+  const root = document.scrollingElement ?? document.documentElement;
+  root.scrollTop = root.scrollHeight;
+}
+
+/**
+ * Appends `posts` posts, `batchSize` at a time every `intervalMs`. Resolves with the window
+ * (start, end in performance.now() time) once the last batch is in.
+ */
+function startStream({ posts = 1000, batchSize = 10, intervalMs = 50, seed = 1 } = {}) {
+  const feed = document.getElementById('feed');
+  const all = makePosts(posts, seed);
+  expectedAuthorBadges = all.filter((p) => isMember(p.author)).length;
+  const start = performance.now();
+  return new Promise((resolve) => {
+    let next = 0;
+    const tick = () => {
+      const batch = document.createDocumentFragment();
+      const appended = [];
+      for (const post of all.slice(next, next + batchSize)) {
+        const article = toDom(postTree(post), document);
+        postByArticle.set(article, post);
+        batch.appendChild(article);
+        appended.push(post);
+      }
+      feed.appendChild(batch);
+      const now = performance.now();
+      for (const post of appended) insertedAt.set(post.id, now);
+      next += batchSize;
+      scrollToEnd();
+      if (next < all.length) setTimeout(tick, intervalMs);
+      else resolve({ start, end: performance.now() });
+    };
+    tick();
+  });
+}
+
+/** Everything measured so far; latencies only for posts whose author is a pack member. */
+function results() {
+  const latencies = [];
+  for (const [id, at] of authorBadgeAt) {
+    const inserted = insertedAt.get(id);
+    if (inserted !== undefined) latencies.push(at - inserted);
+  }
+  return {
+    now: performance.now(),
+    expectedAuthorBadges,
+    latencies,
+    badgeCount: document.querySelectorAll('picket-badge').length,
+    lastBadgeAt: badgeTimes.length ? badgeTimes[badgeTimes.length - 1] : null,
+    longTasks: longTasks.slice(),
+  };
+}
+
+window.picketBench = { startStream, results };

@@ -1,0 +1,55 @@
+// Big-page watcher: loaded at the end of <body>, i.e. after every post is parsed and before the
+// extension's content script runs (document_idle). Records, in performance.now() time (origin:
+// the navigation start), when each post whose author is a pack member gets its author's badge,
+// and when the last badge of any kind appeared.
+(() => {
+  const isMember = (handle) => handle.startsWith('m_');
+  const authorOf = new Map();
+  for (const article of document.querySelectorAll('article')) {
+    // The first account link of a post is its author's, in the header.
+    const link = article.querySelector('a[href]');
+    const author = link && /^\/([^/]+)\/$/.exec(link.getAttribute('href'));
+    if (author) authorOf.set(article, author[1]);
+  }
+  const expected = [...authorOf.values()].filter(isMember).length;
+  const badged = new Set();
+  let allAuthorsAt = expected === 0 ? performance.now() : null;
+  let lastBadgeAt = null;
+  let badges = 0;
+
+  function note(badge, now) {
+    badges++;
+    lastBadgeAt = now;
+    const article = badge.closest('article');
+    if (!article || badged.has(article)) return;
+    if (badge.getAttribute('data-handle') !== authorOf.get(article)) return;
+    badged.add(article);
+    if (badged.size === expected) allAuthorsAt = now;
+  }
+  for (const badge of document.querySelectorAll('picket-badge')) note(badge, performance.now());
+  new MutationObserver((records) => {
+    const now = performance.now();
+    for (const record of records) {
+      for (const node of record.addedNodes) {
+        if (node.nodeType !== 1) continue;
+        if (node.localName === 'picket-badge') note(node, now);
+        else if (node.firstElementChild) {
+          for (const badge of node.querySelectorAll('picket-badge')) note(badge, now);
+        }
+      }
+    }
+  }).observe(document.documentElement, { childList: true, subtree: true });
+
+  window.picketBenchWatch = {
+    results: () => ({
+      now: performance.now(),
+      expected,
+      badgedAuthors: badged.size,
+      allAuthorsAt,
+      lastBadgeAt,
+      badges,
+      domContentLoaded:
+        performance.getEntriesByType('navigation')[0]?.domContentLoadedEventEnd ?? null,
+    }),
+  };
+})();

@@ -1,0 +1,294 @@
+// Scenario 4, scale: the same extension with packs of 1,000 / 100,000 / 1,000,000 accounts.
+// Each size gets a fresh browser profile; the pack goes in through the store's own
+// importPackObject (see bench/extension-page/store-page.ts for why not as text); then lookups
+// travel the real path — from the content script's world on an Instagram page, through the
+// message channel, to the service worker and its database — asleep (worker stopped first) and
+// awake; the content script's heap is compared with a no-extension page; the popup is timed.
+import type { CDPSession, Page } from 'playwright-core';
+import type { BenchBrowser } from '../lib/browser';
+import { launchVariant, watchWorlds } from '../lib/browser';
+import { STORE_PAGE } from '../lib/build';
+import { lookupKeys } from '../lib/packs';
+import type { BenchStoreApi } from '../extension-page/store-page';
+
+export interface ScaleOptions {
+  sizes: number[];
+  /** Lookups per state (asleep, awake), popup opens and heap samples per size. */
+  rounds: number;
+  lookupCount: number;
+  port: number;
+  extensionDir: string;
+  feedUrl: string;
+  quietUrl: string;
+  /** Posts on the page whose heap is measured. */
+  memoryPosts: number;
+}
+
+export interface ScaleRun {
+  accounts: number;
+  importMs: number;
+  /** Rows in the database after the import, all packs together (the bundled one included). */
+  accountRows: number;
+  /** Growth of the extension's origin storage (IndexedDB + storage.local) over the import. */
+  storageBytes: number;
+  indexedDbBytes: number | null;
+  storageLocalBytes: number;
+  lookupAsleepMs: number[];
+  lookupAwakeMs: number[];
+  /** The same keys again: answered from the background's cache. */
+  lookupRepeatMs: number[];
+  lookupMatched: number;
+  /** JS heap of the page with Picket minus the same page without an extension, per sample. */
+  contentHeapBytes: number[];
+  popupFirstRenderMs: number[];
+}
+
+interface LookupAnswer {
+  ms: number;
+  ok: boolean;
+  matched: number;
+  error?: string;
+}
+
+const wait = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
+
+function lookupExpression(keys: string[]): string {
+  return `(async () => {
+    const keys = ${JSON.stringify(keys)};
+    const started = performance.now();
+    const answer = await chrome.runtime.sendMessage({ type: 'lookup', platform: 'instagram', keys });
+    const ms = performance.now() - started;
+    return { ms, ok: !!answer?.ok, matched: answer?.ok ? Object.keys(answer.matches).length : -1,
+      error: answer?.error };
+  })()`;
+}
+
+async function storePage(browser: BenchBrowser): Promise<Page> {
+  const page = await browser.extension!.openExtensionPage(STORE_PAGE);
+  await page.waitForFunction(() => 'picketBenchStore' in globalThis);
+  return page;
+}
+
+function callStore<K extends keyof BenchStoreApi>(
+  page: Page,
+  method: K,
+  ...args: Parameters<BenchStoreApi[K]>
+): Promise<Awaited<ReturnType<BenchStoreApi[K]>>> {
+  return page.evaluate(
+    ([name, list]) => {
+      const api = (
+        globalThis as unknown as { picketBenchStore: Record<string, (...a: unknown[]) => unknown> }
+      ).picketBenchStore;
+      return api[name as string]!(...(list as unknown[]));
+    },
+    [method, args] as const,
+  ) as Promise<Awaited<ReturnType<BenchStoreApi[K]>>>;
+}
+
+/** JS heap in use by the page's renderer after two full collections. */
+async function heapAfterGc(cdp: CDPSession): Promise<number> {
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+  return usedSize;
+}
+
+/** Loads the feed, streams `posts` posts at once, waits for the badges, returns the heap. */
+async function feedHeap(
+  browser: BenchBrowser,
+  options: ScaleOptions,
+): Promise<{ heap: number; badges: number }> {
+  const page = await browser.context.newPage();
+  try {
+    const { cdp, world } = await watchWorlds(page);
+    await page.goto(options.feedUrl, { waitUntil: 'load' });
+    await page.waitForFunction(() => 'picketBench' in window);
+    if (browser.extension) await world(`chrome-extension://${browser.extension.extensionId}`);
+    await page.evaluate(
+      (posts) =>
+        (
+          globalThis as unknown as { picketBench: { startStream(o: object): Promise<unknown> } }
+        ).picketBench.startStream({ posts, batchSize: 50, intervalMs: 0 }),
+      options.memoryPosts,
+    );
+    const read = () =>
+      page.evaluate(() =>
+        (
+          globalThis as unknown as {
+            picketBench: {
+              results(): { latencies: number[]; expectedAuthorBadges: number; badgeCount: number };
+            };
+          }
+        ).picketBench.results(),
+      );
+    let results = await read();
+    const deadline = Date.now() + 15_000;
+    while (
+      browser.extension &&
+      results.latencies.length < results.expectedAuthorBadges &&
+      Date.now() < deadline
+    ) {
+      await wait(100);
+      results = await read();
+    }
+    await wait(500);
+    const heap = await heapAfterGc(cdp);
+    return { heap, badges: (await read()).badgeCount };
+  } finally {
+    await page.close().catch(() => undefined);
+  }
+}
+
+/** Navigation start → the campaign heading in the popup is in the DOM with text and a box. */
+async function popupFirstRender(browser: BenchBrowser): Promise<number> {
+  const page = await browser.context.newPage();
+  try {
+    await page.addInitScript(() => {
+      const check = () => {
+        const heading = document.getElementById('campaign-heading');
+        if (
+          !heading ||
+          !heading.textContent?.trim() ||
+          heading.getBoundingClientRect().height === 0
+        ) {
+          return false;
+        }
+        (globalThis as unknown as { benchHeadingAt: number }).benchHeadingAt = performance.now();
+        return true;
+      };
+      const observer = new MutationObserver(() => {
+        if (check()) observer.disconnect();
+      });
+      observer.observe(document, { childList: true, subtree: true, characterData: true });
+    });
+    await page.goto(`chrome-extension://${browser.extension!.extensionId}/popup.html`);
+    const handle = await page.waitForFunction(
+      () => (globalThis as unknown as { benchHeadingAt?: number }).benchHeadingAt,
+      undefined,
+      { timeout: 15_000 },
+    );
+    return (await handle.jsonValue()) as number;
+  } finally {
+    await page.close().catch(() => undefined);
+  }
+}
+
+async function runSize(
+  accounts: number,
+  baseline: BenchBrowser,
+  options: ScaleOptions,
+  log: (line: string) => void,
+): Promise<ScaleRun> {
+  const browser = await launchVariant('picket', options.port, options.extensionDir);
+  try {
+    const extension = browser.extension!;
+    // --- import
+    const store = await storePage(browser);
+    await callStore(store, 'counts'); // opens the store (and builds the bundled pack) untimed
+    const before = await callStore(store, 'estimate');
+    const localBefore = await callStore(store, 'storageLocalBytes');
+    const imported = await callStore(
+      store,
+      'importGenerated',
+      accounts,
+      `bench-scale-${accounts}`,
+      `Scale campaign (${accounts.toLocaleString('en-US')} accounts)`,
+    );
+    const counts = await callStore(store, 'counts');
+    const after = await callStore(store, 'estimate');
+    const localAfter = await callStore(store, 'storageLocalBytes');
+    await store.close();
+    log(
+      `scale ${accounts}: import ${imported.ms.toFixed(0)} ms, ${counts.accounts} account rows, ` +
+        `storage +${((after.usage - before.usage) / 1e6).toFixed(1)} MB`,
+    );
+
+    // --- lookups from the content script's world on a quiet Instagram page
+    const quiet = await browser.context.newPage();
+    const { world } = await watchWorlds(quiet);
+    await quiet.goto(options.quietUrl, { waitUntil: 'load' });
+    const contentWorld = await world(`chrome-extension://${extension.extensionId}`);
+    const lookupAsleepMs: number[] = [];
+    const lookupAwakeMs: number[] = [];
+    const lookupRepeatMs: number[] = [];
+    let matched = Number.NaN;
+    let round = 0;
+    for (let i = 0; i < options.rounds; i++) {
+      await extension.killServiceWorker();
+      await wait(200);
+      const asleep = await contentWorld.evaluate<LookupAnswer>(
+        lookupExpression(lookupKeys(accounts, options.lookupCount, round++)),
+      );
+      if (!asleep.ok) throw new Error(`lookup failed: ${asleep.error}`);
+      lookupAsleepMs.push(asleep.ms);
+    }
+    // Warm-up once after the last wake, then fresh keys every time (no cache can answer).
+    await contentWorld.evaluate<LookupAnswer>(
+      lookupExpression(lookupKeys(accounts, options.lookupCount, round++)),
+    );
+    for (let i = 0; i < options.rounds; i++) {
+      const keys = lookupKeys(accounts, options.lookupCount, round++);
+      const awake = await contentWorld.evaluate<LookupAnswer>(lookupExpression(keys));
+      if (!awake.ok) throw new Error(`lookup failed: ${awake.error}`);
+      matched = awake.matched;
+      lookupAwakeMs.push(awake.ms);
+      const repeat = await contentWorld.evaluate<LookupAnswer>(lookupExpression(keys));
+      lookupRepeatMs.push(repeat.ms);
+    }
+    await quiet.close();
+    log(
+      `scale ${accounts}: lookup asleep ${lookupAsleepMs.map((v) => v.toFixed(0)).join('/')} ms, ` +
+        `awake ${lookupAwakeMs.map((v) => v.toFixed(1)).join('/')} ms, ${matched} matched`,
+    );
+
+    // --- content-script heap, paired with the same page in the no-extension browser
+    const contentHeapBytes: number[] = [];
+    for (let i = 0; i < options.rounds; i++) {
+      const pair = i % 2 === 0 ? [browser, baseline] : [baseline, browser];
+      const heaps = new Map<BenchBrowser, number>();
+      for (const b of pair) heaps.set(b, (await feedHeap(b, options)).heap);
+      contentHeapBytes.push(heaps.get(browser)! - heaps.get(baseline)!);
+    }
+
+    // --- popup
+    const popupFirstRenderMs: number[] = [];
+    for (let i = 0; i < options.rounds; i++)
+      popupFirstRenderMs.push(await popupFirstRender(browser));
+    log(
+      `scale ${accounts}: content heap +${contentHeapBytes.map((b) => (b / 1e6).toFixed(2)).join('/')} MB, ` +
+        `popup ${popupFirstRenderMs.map((v) => v.toFixed(0)).join('/')} ms`,
+    );
+
+    return {
+      accounts,
+      importMs: imported.ms,
+      accountRows: counts.accounts,
+      storageBytes: after.usage - before.usage,
+      indexedDbBytes: after.indexedDB !== undefined ? after.indexedDB : null,
+      storageLocalBytes: localAfter - localBefore,
+      lookupAsleepMs,
+      lookupAwakeMs,
+      lookupRepeatMs,
+      lookupMatched: matched,
+      contentHeapBytes,
+      popupFirstRenderMs,
+    };
+  } finally {
+    await browser.close();
+  }
+}
+
+export async function runScale(
+  options: ScaleOptions,
+  log: (line: string) => void = () => {},
+): Promise<ScaleRun[]> {
+  const baseline = await launchVariant('none', options.port, options.extensionDir);
+  try {
+    const runs: ScaleRun[] = [];
+    for (const accounts of options.sizes)
+      runs.push(await runSize(accounts, baseline, options, log));
+    return runs;
+  } finally {
+    await baseline.close();
+  }
+}
