@@ -1,0 +1,137 @@
+// The foundation every other browser test stands on: the built extension loads in Debian's
+// Chromium, its content script runs on (our demo of) https://www.instagram.com/ and
+// https://www.facebook.com/, it badges accounts of the bundled pack and not others, it tells the
+// background what it found, and the popup opened for that tab shows what the background knows.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  demoRoutes,
+  launchWithExtension,
+  startSiteServer,
+  type ExtensionBrowser,
+  type SiteServer,
+} from './harness';
+
+let server: SiteServer;
+let browser: ExtensionBrowser;
+let instagram: Page;
+let launchMs = 0;
+
+interface TabStateAnswer {
+  ok: boolean;
+  state?: { platform: string | null; pageType: string | null; accounts: { handle: string }[] };
+}
+
+/** Asks the background, from an extension page, what it knows about a tab (getTabState). */
+async function tabState(extensionPage: Page, tabId: number): Promise<TabStateAnswer> {
+  return extensionPage.evaluate(
+    (id) =>
+      (
+        globalThis as unknown as {
+          chrome: { runtime: { sendMessage(m: unknown): Promise<TabStateAnswer> } };
+        }
+      ).chrome.runtime.sendMessage({ type: 'getTabState', tabId: id }),
+    tabId,
+  );
+}
+
+/** The badges on a page, as their host attributes (the public contract, §3). */
+function badgesOn(page: Page): Promise<{ platform: string | null; handle: string | null }[]> {
+  return page.$$eval('picket-badge', (badges) =>
+    badges.map((b) => ({
+      platform: b.getAttribute('data-platform'),
+      handle: b.getAttribute('data-handle'),
+    })),
+  );
+}
+
+beforeAll(async () => {
+  server = await startSiteServer({ routes: demoRoutes() });
+  const started = Date.now();
+  browser = await launchWithExtension({ port: server.port });
+  launchMs = Date.now() - started;
+  instagram = await browser.context.newPage();
+  await instagram.goto('https://www.instagram.com/');
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('the extension in Chromium', () => {
+  it('loads: a service worker from chrome-extension://<id>/ and its pages open', async () => {
+    expect(browser.extensionId).toMatch(/^[a-p]{32}$/);
+    expect(browser.serviceWorker.url()).toBe(
+      `chrome-extension://${browser.extensionId}/background.js`,
+    );
+    const options = await browser.openExtensionPage('options.html');
+    await expect.poll(() => options.locator('h1').count()).toBeGreaterThan(0);
+    await options.close();
+    console.info(`[foundation] Chromium launch with the extension: ${launchMs} ms`);
+  });
+
+  it('serves the demo from the fake https://www.instagram.com/ and nothing from the real web', async () => {
+    expect(await instagram.title()).toContain('Picket offline demo');
+    expect(server.requestsTo('www.instagram.com', '/').length).toBeGreaterThan(0);
+    const hosts = new Set(server.requests.map((r) => r.host));
+    for (const host of hosts) expect(host).toMatch(/(^|\.)(instagram|facebook)\.com$/);
+  });
+
+  it('badges the Instagram demo feed: accounts in the bundled pack, never the others', async () => {
+    await expect
+      .poll(async () => (await badgesOn(instagram)).map((b) => b.handle), { timeout: 15_000 })
+      .toContain('kimkardashian');
+    const badges = await badgesOn(instagram);
+    expect(badges.every((b) => b.platform === 'instagram')).toBe(true);
+    const handles = new Set(badges.map((b) => b.handle));
+    // Participants on the page (post author, collab author, comment author, suggestion).
+    for (const handle of ['kimkardashian', 'katyperry', 'markruffalo', 'rei']) {
+      expect(handles).toContain(handle);
+    }
+    // Non-participants and the viewer's own account.
+    for (const handle of ['nasa', 'natgeo', 'picket_demo_user']) {
+      expect(handles).not.toContain(handle);
+    }
+    // Contract §3: the badge is the name element's next sibling, never inside the site's link.
+    const outsideLinks = await instagram.$$eval('picket-badge', (all) =>
+      all.every((b) => b.closest('a') === null && b.previousElementSibling !== null),
+    );
+    expect(outsideLinks).toBe(true);
+  });
+
+  it('reports the page to the background; the popup for that tab shows it', async () => {
+    const tabId = await browser.tabIdOf(instagram);
+    const popup = await browser.openExtensionPage(`popup.html?tab=${tabId}`);
+    await expect
+      .poll(async () => (await tabState(popup, tabId)).state?.platform, { timeout: 15_000 })
+      .toBe('instagram');
+    const state = (await tabState(popup, tabId)).state!;
+    expect(state.accounts.map((a) => a.handle)).toContain('kimkardashian');
+
+    // What the user sees: the "On this page" card lists the badged accounts of this tab.
+    const onThisPage = popup.getByTestId('on-this-page');
+    await expect
+      .poll(() => onThisPage.textContent(), { timeout: 15_000 })
+      .toContain('@kimkardashian');
+    await popup.close();
+  });
+
+  it('badges the Facebook demo feed by vanity, including comment authors', async () => {
+    const facebook = await browser.context.newPage();
+    await facebook.goto('https://www.facebook.com/');
+    await expect
+      .poll(async () => (await badgesOn(facebook)).map((b) => b.handle), { timeout: 15_000 })
+      .toContain('KimKardashian');
+    const badges = await badgesOn(facebook);
+    expect(badges.every((b) => b.platform === 'facebook')).toBe(true);
+    const handles = badges.map((b) => b.handle);
+    expect(handles).toContain('demilovato');
+    expect(handles).not.toContain('NASA');
+    await facebook.close();
+  });
+
+  it('logs no script errors on the demo pages, the popup or the service worker', () => {
+    expect(browser.scriptErrors()).toEqual([]);
+  });
+});
