@@ -13,7 +13,7 @@ import { openOptions, PackFooter } from './PackFooter';
 import { Participants } from './Participants';
 import { Reminders } from './Reminders';
 import { Schedule } from './Schedule';
-import { timedEvents, todayAndNext } from './schedule';
+import { scheduleMarks, timedEvents } from './schedule';
 import { Skeleton } from './Skeleton';
 import '../shared/base.css';
 import './popup.css';
@@ -177,7 +177,7 @@ export function PopupApp(props: { search?: string } = {}) {
             <Participants campaignKey={campaign.key} />
             <Reminders
               settings={settings}
-              nextEvent={todayAndNext(timed, now).next}
+              nextEvent={scheduleMarks(timed, now, timeZone).next}
               timeZone={timeZone}
               onToggle={toggleReminders}
             />

@@ -1,7 +1,7 @@
 import { i18n } from '#i18n';
 import type { EventKind } from '../../core/pack/types';
 import { formatEventDates } from '../shared/format';
-import { todayAndNext, type TimedEvent } from './schedule';
+import { scheduleMarks, type TimedEvent } from './schedule';
 
 export function eventKindLabel(kind: EventKind): string {
   switch (kind) {
@@ -21,7 +21,7 @@ export function eventKindLabel(kind: EventKind): string {
 /** The campaign's schedule as a timeline; today's and the next event are marked in words too. */
 export function Schedule(props: { timed: TimedEvent[]; now: number; timeZone: string }) {
   const { timed, now, timeZone } = props;
-  const { todayId, next } = todayAndNext(timed, now);
+  const { todayId, underWayIds, next } = scheduleMarks(timed, now, timeZone);
   return (
     <section class="card" aria-labelledby="schedule-heading">
       <h2 id="schedule-heading">{i18n.t('popup.schedule.heading')}</h2>
@@ -32,10 +32,12 @@ export function Schedule(props: { timed: TimedEvent[]; now: number; timeZone: st
           {timed.map(({ event, end }) => {
             const isToday = event.id === todayId;
             const isNext = event.id === next?.event.id;
+            const isUnderWay = underWayIds.has(event.id);
             const isPast = end <= now;
             const classes = ['timeline-item'];
             if (isToday) classes.push('is-today');
             if (isNext) classes.push('is-next');
+            if (isUnderWay) classes.push('is-under-way');
             if (isPast) classes.push('is-past');
             return (
               <li

@@ -10,7 +10,7 @@ export function StatusLine(props: { phase: CampaignPhase; now: number; timeZone:
     case 'upcoming':
       text = i18n.t('popup.status.upcoming', [
         phase.event.title,
-        formatCountdown(phase.startsAt, now),
+        formatCountdown(phase.startsAt, now, timeZone),
       ]);
       break;
     case 'today':

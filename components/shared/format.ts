@@ -76,17 +76,37 @@ export function formatLooseDate(value: string, locale = uiLanguage()): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(date);
 }
 
+/** The user's calendar date (`YYYY-MM-DD`) of an instant in their zone. */
+function calendarDate(epochMs: number, timeZone: string): string {
+  // en-CA formats dates as YYYY-MM-DD; only used as a machine-readable key.
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date(epochMs));
+}
+
 /**
- * "in 3 days", "in 5 hours", "in 20 minutes": the largest unit that is at least one whole unit,
- * so the countdown never says "in 0 days".
+ * "in 3 days", "tomorrow", "in 5 hours", "in 20 minutes". A day away or more counts calendar
+ * days in the user's zone (so tomorrow morning is "tomorrow", not "in 14 hours"); closer than
+ * that, whole hours, then minutes, never "in 0 minutes".
  */
-export function formatCountdown(targetMs: number, nowMs: number, locale = uiLanguage()): string {
+export function formatCountdown(
+  targetMs: number,
+  nowMs: number,
+  timeZone: string,
+  locale = uiLanguage(),
+): string {
   const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
   const deltaMinutes = Math.round((targetMs - nowMs) / 60_000);
-  const abs = Math.abs(deltaMinutes);
-  if (abs >= 48 * 60) return format.format(Math.round(deltaMinutes / (24 * 60)), 'day');
-  if (abs >= 60) return format.format(Math.round(deltaMinutes / 60), 'hour');
-  return format.format(Math.max(deltaMinutes, 1), 'minute');
+  const days = Math.round(
+    (Date.parse(calendarDate(targetMs, timeZone)) - Date.parse(calendarDate(nowMs, timeZone))) /
+      86_400_000,
+  );
+  if (Math.abs(deltaMinutes) >= 20 * 60 && days !== 0) return format.format(days, 'day');
+  if (Math.abs(deltaMinutes) >= 60) return format.format(Math.round(deltaMinutes / 60), 'hour');
+  return format.format(deltaMinutes >= 0 ? Math.max(deltaMinutes, 1) : deltaMinutes, 'minute');
 }
 
 export function formatNumber(value: number, locale = uiLanguage()): string {

@@ -1,0 +1,327 @@
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { TabState } from '../../../core/messages';
+import { send } from '../../../core/send';
+import { loadSnapshot, searchParticipants } from '../../../storage/queries';
+import { DEFAULT_SETTINGS, getSettings, settingsItem } from '../../../storage/settings';
+import { PopupApp } from '../../../components/popup/PopupApp';
+import { campaign, pack, participant, people, searchIn, snapshot } from './fixtures';
+import { installMessages } from './messages';
+
+vi.mock('../../../storage/queries', () => ({ loadSnapshot: vi.fn(), searchParticipants: vi.fn() }));
+vi.mock('../../../core/send', () => ({ send: vi.fn() }));
+
+const loadSnapshotMock = vi.mocked(loadSnapshot);
+const searchMock = vi.mocked(searchParticipants);
+const sendMock = vi.mocked(send);
+
+let tabState: TabState;
+let notificationsFailed: boolean;
+
+beforeEach(async () => {
+  process.env.TZ = 'UTC';
+  fakeBrowser.reset();
+  await installMessages('en');
+  vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-09-14T10:00:00Z') });
+  tabState = { platform: null, pageType: null, accounts: [], unreadable: false };
+  notificationsFailed = false;
+  loadSnapshotMock.mockReset().mockResolvedValue(snapshot());
+  searchMock.mockReset().mockImplementation(searchIn(people));
+  sendMock.mockReset().mockImplementation((async (request: { type: string }) => {
+    if (request.type === 'getStatus') {
+      return {
+        ok: true,
+        databaseAvailable: true,
+        usingBundledFallback: false,
+        notificationsFailed,
+      };
+    }
+    if (request.type === 'getTabState') return { ok: true, state: tabState };
+    return { ok: false, error: 'unexpected' };
+  }) as typeof send);
+});
+
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+});
+
+describe('popup', () => {
+  it('shows the campaign, its status, schedule and demands from the snapshot', async () => {
+    render(<PopupApp search="?tab=7" />);
+    const heading = await screen.findByRole('heading', { level: 2, name: campaign.name });
+    expect(heading).toBeTruthy();
+    expect(screen.getByText('#StopHateForProfit')).toBeTruthy();
+    expect(screen.getByText('Facebook, Inc.')).toBeTruthy();
+    expect(screen.getByText(campaign.summary!)).toBeTruthy();
+    // The boycott day is two calendar days away in the user's zone.
+    expect(screen.getByTestId('campaign-status').textContent).toBe(
+      'Coming up: Boycott day, in 2 days',
+    );
+
+    // Coalition: https links open safely in a new tab; http is not a link.
+    const adl = screen.getByRole('link', { name: 'ADL' });
+    expect(adl.getAttribute('href')).toBe('https://www.adl.org/');
+    expect(adl.getAttribute('target')).toBe('_blank');
+    expect(adl.getAttribute('rel')).toBe('noopener noreferrer');
+    expect(screen.queryByRole('link', { name: 'Insecure Example' })).toBeNull();
+    expect(screen.getByText('Insecure Example')).toBeTruthy();
+
+    const items = screen.getAllByTestId('schedule-item');
+    expect(items.map((li) => li.querySelector('.timeline-title')?.textContent)).toEqual([
+      'July ad pause',
+      'Boycott day',
+      'Week of action',
+    ]);
+    // ICU puts thin spaces around the range dash.
+    expect(items[0]!.textContent).toMatch(/July 1\s–\s31, 2020/);
+    expect(items[0]!.textContent).toContain('Ad pause');
+    expect(items[1]!.textContent).toContain('Next');
+    expect(items[1]!.textContent).toContain('September 16, 2026');
+    expect(items[1]!.textContent).toContain('No posting.');
+    expect(items.some((li) => li.getAttribute('aria-current') === 'date')).toBe(false);
+
+    const groups = document.querySelectorAll('details.demand-group');
+    expect([...groups].map((g) => g.querySelector('summary')?.textContent)).toEqual([
+      'Accountability (2)',
+      'Support (1)',
+    ]);
+    expect(within(groups[1] as HTMLElement).getByText('Find and remove them.')).toBeTruthy();
+
+    expect(screen.getByTestId('pack-info').textContent).toBe(
+      'Stop Hate for Profit volunteers · version 3 · updated Sep 1, 2026',
+    );
+  });
+
+  it("marks today's event in words and with aria-current, and shows the reminder when due", async () => {
+    vi.setSystemTime(new Date('2026-09-16T12:00:00Z'));
+    await settingsItem.setValue({
+      ...DEFAULT_SETTINGS,
+      reminders: { ...DEFAULT_SETTINGS.reminders, enabled: true },
+    });
+    render(<PopupApp search="?tab=7" />);
+    await screen.findByRole('heading', { level: 2, name: campaign.name });
+    const today = document.querySelector('[aria-current="date"]');
+    expect(today?.querySelector('.timeline-title')?.textContent).toBe('Boycott day');
+    expect(today?.textContent).toContain('Today');
+    const items = screen.getAllByTestId('schedule-item');
+    expect(items[2]!.textContent).toContain('Next');
+    expect(screen.getByTestId('campaign-status').textContent).toBe('Today: Boycott day');
+    const banner = await screen.findByTestId('reminder-banner');
+    expect(banner.textContent).toContain('Today: Boycott day');
+    expect(banner.textContent).toContain('No posting.');
+  });
+
+  it('shows the reminder in the popup when notifications failed, even with reminders off', async () => {
+    vi.setSystemTime(new Date('2026-09-16T12:00:00Z'));
+    notificationsFailed = true;
+    render(<PopupApp search="?tab=7" />);
+    const banner = await screen.findByTestId('reminder-banner');
+    expect(banner.textContent).toContain("couldn't show a system notification");
+  });
+
+  it('does not show a reminder banner on a day without events', async () => {
+    notificationsFailed = true;
+    render(<PopupApp search="?tab=7" />);
+    await screen.findByRole('heading', { level: 2, name: campaign.name });
+    await waitFor(() => expect(sendMock).toHaveBeenCalledWith({ type: 'getStatus' }));
+    expect(screen.queryByTestId('reminder-banner')).toBeNull();
+  });
+
+  it('searches participants by name or handle and filters by role', async () => {
+    render(<PopupApp search="?tab=7" />);
+    await waitFor(() => expect(screen.getAllByTestId('participant')).toHaveLength(5));
+    fireEvent.input(screen.getByLabelText('Search by name or handle'), {
+      target: { value: 'pata' },
+    });
+    await waitFor(() =>
+      expect(
+        screen.getAllByTestId('participant').map((li) => li.querySelector('strong')?.textContent),
+      ).toEqual(['Patagonia']),
+    );
+    expect(screen.getByTestId('participants-count').textContent).toBe('Showing 1 of 1');
+    const patagonia = screen.getByTestId('participant');
+    expect(patagonia.textContent).toContain('Patagonia paused its ads');
+    expect(within(patagonia).getByRole('link').getAttribute('href')).toBe(
+      'https://news.example/patagonia',
+    );
+
+    // By handle.
+    fireEvent.input(screen.getByLabelText('Search by name or handle'), {
+      target: { value: '@kimkard' },
+    });
+    await waitFor(() =>
+      expect(
+        screen.getAllByTestId('participant').map((li) => li.querySelector('strong')?.textContent),
+      ).toEqual(['Kim Kardashian']),
+    );
+
+    // Organisers are organizers and coalition members together.
+    fireEvent.input(screen.getByLabelText('Search by name or handle'), { target: { value: '' } });
+    fireEvent.change(screen.getByLabelText('Show'), { target: { value: 'organisers' } });
+    await waitFor(() =>
+      expect(
+        screen.getAllByTestId('participant').map((li) => li.querySelector('strong')?.textContent),
+      ).toEqual(['ADL', 'Color Of Change']),
+    );
+    expect(searchMock).toHaveBeenCalledWith(
+      campaign.key,
+      expect.objectContaining({ role: 'organizer' }),
+    );
+    expect(searchMock).toHaveBeenCalledWith(
+      campaign.key,
+      expect.objectContaining({ role: 'coalition-member' }),
+    );
+  });
+
+  it('pages participants 50 at a time', async () => {
+    const many = Array.from({ length: 120 }, (_, i) =>
+      participant(`p${i}`, `Brand ${String(i).padStart(3, '0')}`, 'advertiser', `brand${i}`),
+    );
+    searchMock.mockImplementation(searchIn(many));
+    render(<PopupApp search="?tab=7" />);
+    await waitFor(() => expect(screen.getAllByTestId('participant')).toHaveLength(50));
+    expect(screen.getByTestId('participants-count').textContent).toBe('Showing 50 of 120');
+    fireEvent.click(screen.getByRole('button', { name: 'Show more' }));
+    await waitFor(() => expect(screen.getAllByTestId('participant')).toHaveLength(100));
+    fireEvent.click(screen.getByRole('button', { name: 'Show more' }));
+    await waitFor(() => expect(screen.getAllByTestId('participant')).toHaveLength(120));
+    expect(screen.queryByRole('button', { name: 'Show more' })).toBeNull();
+  });
+
+  it('writes the reminders switch to settings and says when the next reminder comes', async () => {
+    render(<PopupApp search="?tab=7" />);
+    const toggle = await screen.findByRole('switch', { name: 'Remind me on campaign days' });
+    await waitFor(() => expect((toggle as HTMLInputElement).disabled).toBe(false));
+    expect((toggle as HTMLInputElement).checked).toBe(false);
+    expect(screen.getByTestId('reminders-line').textContent).toBe(
+      'Turn on to get a notification at 9:00 AM on campaign days. Next: September 16, 2026.',
+    );
+    fireEvent.click(toggle);
+    await waitFor(async () => expect((await getSettings()).reminders.enabled).toBe(true));
+    await waitFor(() =>
+      expect(screen.getByTestId('reminders-line').textContent).toBe(
+        "You'll get a notification at 9:00 AM on campaign days. Next: September 16, 2026.",
+      ),
+    );
+    expect((toggle as HTMLInputElement).checked).toBe(true);
+  });
+
+  it('explains a tab that is not Instagram or Facebook', async () => {
+    render(<PopupApp search="?tab=7" />);
+    const section = await screen.findByTestId('on-this-page');
+    await waitFor(() =>
+      expect(section.textContent).toContain("This tab isn't Instagram or Facebook"),
+    );
+    expect(sendMock).toHaveBeenCalledWith({ type: 'getTabState', tabId: 7 });
+  });
+
+  it("says when it can't read the page's layout", async () => {
+    tabState = { platform: 'instagram', pageType: 'profile', accounts: [], unreadable: true };
+    render(<PopupApp search="?tab=7" />);
+    const section = await screen.findByTestId('on-this-page');
+    await waitFor(() =>
+      expect(section.textContent).toContain(
+        "Picket can't read this page's layout — Instagram may have changed it.",
+      ),
+    );
+  });
+
+  it('lists the accounts badged on the tab', async () => {
+    tabState = {
+      platform: 'instagram',
+      pageType: 'feed',
+      unreadable: false,
+      accounts: [
+        {
+          platform: 'instagram',
+          handle: 'patagonia',
+          entries: [
+            {
+              packId: 'shfp',
+              campaignId: 'ad-pause',
+              campaignName: campaign.name,
+              hashtag: '#StopHateForProfit',
+              participantName: 'Patagonia',
+              role: 'advertiser',
+              actions: [{ summary: 'Paused its ads' }],
+              source: { url: 'https://news.example/patagonia' },
+            },
+          ],
+        },
+      ],
+    };
+    render(<PopupApp search="?tab=7" />);
+    const [account] = await screen.findAllByTestId('page-account');
+    expect(account!.textContent).toContain('@patagonia');
+    expect(account!.textContent).toContain('Patagonia · #StopHateForProfit · Paused its ads');
+    expect(within(account!).getByRole('link', { name: 'Source' }).getAttribute('href')).toBe(
+      'https://news.example/patagonia',
+    );
+    expect(screen.getByTestId('on-this-page').textContent).toContain(
+      '1 participating account badged here:',
+    );
+  });
+
+  it('asks the active tab when no ?tab= is given', async () => {
+    const query = vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([{ id: 42 } as never]);
+    render(<PopupApp search="" />);
+    await waitFor(() => expect(sendMock).toHaveBeenCalledWith({ type: 'getTabState', tabId: 42 }));
+    expect(query).toHaveBeenCalledWith({ active: true, currentWindow: true });
+  });
+
+  it('shows a banner when the built-in campaign is shown from memory', async () => {
+    loadSnapshotMock.mockResolvedValue(snapshot({ usingBundledFallback: true }));
+    render(<PopupApp search="?tab=7" />);
+    expect((await screen.findByTestId('fallback-banner')).textContent).toBe(
+      'Showing the built-in campaign: the local database is unavailable.',
+    );
+    expect(screen.getByRole('heading', { level: 2, name: campaign.name })).toBeTruthy();
+  });
+
+  it('shows an empty state linking to the options when no pack is enabled', async () => {
+    loadSnapshotMock.mockResolvedValue(snapshot({ packs: [{ ...pack, enabled: false }] }));
+    const openOptions = vi.fn(async () => {});
+    fakeBrowser.runtime.openOptionsPage = openOptions;
+    render(<PopupApp search="?tab=7" />);
+    const empty = await screen.findByTestId('empty-state');
+    fireEvent.click(within(empty).getByRole('link'));
+    expect(openOptions).toHaveBeenCalled();
+  });
+
+  it('shows the loading skeleton, then an error with a retry when the store fails', async () => {
+    let fail!: (error: Error) => void;
+    loadSnapshotMock.mockReturnValueOnce(new Promise((_, reject) => (fail = reject)));
+    render(<PopupApp search="?tab=7" />);
+    expect(document.querySelector('[aria-busy="true"]')).not.toBeNull();
+    fail(new Error('database closed'));
+    const alert = await screen.findByRole('alert');
+    fireEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByRole('heading', { level: 2, name: campaign.name })).toBeTruthy();
+  });
+
+  it('switches campaigns and remembers the choice', async () => {
+    const second = {
+      ...campaign,
+      key: 'shfp/second',
+      id: 'second',
+      name: 'Second campaign',
+      hashtag: undefined,
+    };
+    loadSnapshotMock.mockResolvedValue(snapshot({ campaigns: [campaign, second] }));
+    render(<PopupApp search="?tab=7" />);
+    const select = await screen.findByLabelText('Campaign');
+    fireEvent.change(select, { target: { value: 'shfp/second' } });
+    await screen.findByRole('heading', { level: 2, name: 'Second campaign' });
+    cleanup();
+    render(<PopupApp search="?tab=7" />);
+    expect(await screen.findByRole('heading', { level: 2, name: 'Second campaign' })).toBeTruthy();
+  });
+
+  it('focuses the campaign section for ?view=campaign', async () => {
+    render(<PopupApp search="?tab=7&view=campaign" />);
+    const heading = await screen.findByRole('heading', { level: 2, name: campaign.name });
+    await waitFor(() => expect(document.activeElement).toBe(heading));
+  });
+});
