@@ -1,0 +1,480 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { CampaignEvent } from '../../../core/pack/types';
+import type { StoreSnapshot } from '../../../storage/queries';
+import { useLocale } from './locale';
+
+// The store and the device zone are inputs we control; everything else is the real code on
+// the fake browser (storage.local, alarms, notifications, action badge).
+const store = vi.hoisted(() => ({
+  snapshot: null as StoreSnapshot | null,
+  zone: 'America/New_York',
+  failing: false,
+}));
+vi.mock('../../../storage/queries', () => ({
+  loadSnapshot: vi.fn(async () => {
+    if (store.failing || !store.snapshot) throw new Error('database unavailable');
+    return store.snapshot;
+  }),
+}));
+vi.mock('../../../core/time/zone', () => ({ userTimeZone: () => store.zone }));
+
+import {
+  REMINDER_ALARM,
+  currentNotice,
+  dismissNotice,
+  initReminders,
+  notificationsFailedItem,
+  reconcileReminders,
+  reminderStatus,
+  remindersFiredItem,
+} from '../../../background/reminders';
+import { DEFAULT_SETTINGS, settingsItem } from '../../../storage/settings';
+
+const PACK = 'stophateforprofit-2020';
+const CAMPAIGN = 'shfp-2020-freeze';
+const freeze: CampaignEvent = {
+  id: 'freeze-day',
+  title: '24-hour Instagram freeze',
+  kind: 'boycott',
+  start: '2026-09-16',
+  timeZone: 'America/New_York',
+};
+const DAY_ID = `${PACK}/${CAMPAIGN}/freeze-day/day/2026-09-16`;
+const NOTIFICATION_ID = `picket:${DAY_ID}`;
+/** 09:00 EDT on the freeze day. */
+const DUE = Date.parse('2026-09-16T13:00:00Z');
+
+function snapshotWith(events: CampaignEvent[], packEnabled = true): StoreSnapshot {
+  return {
+    packs: [
+      {
+        id: PACK,
+        version: 1,
+        updatedAt: '2026-11-30T00:00:00Z',
+        publisherName: 'Test publisher',
+        origin: 'bundled',
+        enabled: packEnabled,
+        campaignCount: 1,
+        participantCount: 0,
+        accountCount: 0,
+        installedAt: '2026-11-30T00:00:00Z',
+      },
+    ],
+    campaigns: [
+      {
+        key: `${PACK}/${CAMPAIGN}`,
+        packId: PACK,
+        id: CAMPAIGN,
+        name: '#StopHateForProfit: Instagram freeze',
+        hashtag: '#StopHateForProfit',
+        coalition: [],
+        demands: [],
+        events,
+        participantCount: 0,
+      },
+    ],
+    usingBundledFallback: false,
+  };
+}
+
+async function setReminders(change: Partial<typeof DEFAULT_SETTINGS.reminders>): Promise<void> {
+  const current = await settingsItem.getValue();
+  await settingsItem.setValue({ ...current, reminders: { ...current.reminders, ...change } });
+}
+async function alarms() {
+  return (await fakeBrowser.alarms.getAll()).map((a) => ({ name: a.name, when: a.scheduledTime }));
+}
+async function shown() {
+  return (await fakeBrowser.notifications.getAll()) as Record<
+    string,
+    { type: string; iconUrl: string; title: string; message: string }
+  >;
+}
+function at(iso: string | number): void {
+  vi.setSystemTime(typeof iso === 'number' ? iso : Date.parse(iso));
+}
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  vi.useFakeTimers({ toFake: ['Date'] });
+  store.snapshot = snapshotWith([freeze]);
+  store.zone = 'America/New_York';
+  store.failing = false;
+  await useLocale('en');
+  await settingsItem.setValue({
+    ...DEFAULT_SETTINGS,
+    reminders: { ...DEFAULT_SETTINGS.reminders },
+  });
+});
+afterEach(() => {
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
+
+describe('initReminders', () => {
+  it('registers the alarm and notification-click listeners synchronously, once', () => {
+    const onAlarm = vi.spyOn(fakeBrowser.alarms.onAlarm, 'addListener');
+    const onClicked = vi.spyOn(fakeBrowser.notifications.onClicked, 'addListener');
+    initReminders(); // no await: registered by the time it returns
+    expect(onAlarm).toHaveBeenCalledTimes(1);
+    expect(onClicked).toHaveBeenCalledTimes(1);
+    initReminders();
+    expect(onAlarm).toHaveBeenCalledTimes(1);
+    expect(onClicked).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('reconcileReminders: the one alarm', () => {
+  it('sets no alarm while reminders are off, and exactly one at 09:00 local when turned on', async () => {
+    at('2026-09-10T12:00:00Z');
+    await reconcileReminders();
+    expect(await alarms()).toEqual([]);
+    await setReminders({ enabled: true });
+    await reconcileReminders();
+    expect(await alarms()).toEqual([{ name: REMINDER_ALARM, when: DUE }]);
+    // Idempotent: reconciling again leaves the same single alarm.
+    await reconcileReminders();
+    await reconcileReminders();
+    expect(await alarms()).toEqual([{ name: REMINDER_ALARM, when: DUE }]);
+  });
+
+  it('aims at the evening before when dayBefore is on, then at the day', async () => {
+    at('2026-09-10T12:00:00Z');
+    await setReminders({ enabled: true, dayBefore: true });
+    await reconcileReminders();
+    expect(await alarms()).toEqual([
+      { name: REMINDER_ALARM, when: Date.parse('2026-09-15T22:00:00Z') },
+    ]);
+  });
+
+  it('follows the reminder time the user picks', async () => {
+    at('2026-09-10T12:00:00Z');
+    await setReminders({ enabled: true, time: '07:45' });
+    await reconcileReminders();
+    expect(await alarms()).toEqual([
+      { name: REMINDER_ALARM, when: Date.parse('2026-09-16T11:45:00Z') },
+    ]);
+  });
+
+  it('moves the alarm when a pack update moves the event', async () => {
+    at('2026-09-10T12:00:00Z');
+    await setReminders({ enabled: true });
+    await reconcileReminders();
+    store.snapshot = snapshotWith([{ ...freeze, start: '2026-09-18' }]);
+    await reconcileReminders();
+    expect(await alarms()).toEqual([
+      { name: REMINDER_ALARM, when: Date.parse('2026-09-18T13:00:00Z') },
+    ]);
+    // At the old time nothing fires; at the new one the new id does.
+    at(DUE);
+    await reconcileReminders();
+    expect(await shown()).toEqual({});
+    at('2026-09-18T13:00:00Z');
+    await reconcileReminders();
+    expect(Object.keys(await shown())).toEqual([
+      `picket:${PACK}/${CAMPAIGN}/freeze-day/day/2026-09-18`,
+    ]);
+  });
+
+  it('clears the alarm and the notice when reminders are turned off', async () => {
+    at('2026-09-10T12:00:00Z');
+    await setReminders({ enabled: true });
+    await reconcileReminders();
+    await setReminders({ enabled: false });
+    await reconcileReminders();
+    expect(await alarms()).toEqual([]);
+    at('2026-09-16T15:00:00Z');
+    expect(await currentNotice()).toBeNull();
+    expect((await reminderStatus()).pending).toBeNull();
+  });
+
+  it('ignores campaigns the user switched off and packs that are disabled', async () => {
+    at('2026-09-10T12:00:00Z');
+    await settingsItem.setValue({
+      ...DEFAULT_SETTINGS,
+      campaigns: { [`${PACK}/${CAMPAIGN}`]: false },
+      reminders: { ...DEFAULT_SETTINGS.reminders, enabled: true },
+    });
+    await reconcileReminders();
+    expect(await alarms()).toEqual([]);
+    await setReminders({ enabled: true });
+    await settingsItem.setValue({ ...(await settingsItem.getValue()), campaigns: {} });
+    store.snapshot = snapshotWith([freeze], false);
+    await reconcileReminders();
+    expect(await alarms()).toEqual([]);
+  });
+
+  it('survives an unreadable store without throwing, keeping the alarm it had', async () => {
+    at('2026-09-10T12:00:00Z');
+    await setReminders({ enabled: true });
+    await reconcileReminders();
+    store.failing = true;
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    await expect(reconcileReminders()).resolves.toBeUndefined();
+    expect(await alarms()).toEqual([{ name: REMINDER_ALARM, when: DUE }]);
+    expect(await currentNotice()).toBeNull();
+    expect(warn).toHaveBeenCalled();
+  });
+});
+
+describe('firing', () => {
+  beforeEach(async () => {
+    await setReminders({ enabled: true });
+    initReminders();
+  });
+
+  it('shows one notification with the right text when the alarm fires, firedAt recorded first', async () => {
+    const firedWhenShown: (number | undefined)[] = [];
+    const create = fakeBrowser.notifications.create;
+    vi.spyOn(fakeBrowser.notifications, 'create').mockImplementation((async (
+      id: string,
+      options: object,
+    ) => {
+      firedWhenShown.push((await remindersFiredItem.getValue())[DAY_ID]);
+      return create(id, options as never);
+    }) as never);
+
+    at(DUE);
+    await fakeBrowser.alarms.onAlarm.trigger({ name: REMINDER_ALARM, scheduledTime: DUE });
+    expect(await shown()).toEqual({
+      [NOTIFICATION_ID]: {
+        type: 'basic',
+        iconUrl: 'chrome-extension://test-extension-id/icons/128.png',
+        title: '#StopHateForProfit: Instagram freeze',
+        message: "24-hour Instagram freeze: don't post or scroll today.",
+      },
+    });
+    expect(firedWhenShown).toEqual([DUE]);
+    // Nothing else is coming: no alarm left.
+    expect(await alarms()).toEqual([]);
+  });
+
+  it('ignores other alarms', async () => {
+    at(DUE);
+    await fakeBrowser.alarms.onAlarm.trigger({ name: 'something-else', scheduledTime: DUE });
+    expect(await shown()).toEqual({});
+  });
+
+  it('shows it once when the alarm fires twice, concurrently or after a restart', async () => {
+    const create = vi.spyOn(fakeBrowser.notifications, 'create');
+    at(DUE + 1_000);
+    await Promise.all([
+      fakeBrowser.alarms.onAlarm.trigger({ name: REMINDER_ALARM, scheduledTime: DUE }),
+      fakeBrowser.alarms.onAlarm.trigger({ name: REMINDER_ALARM, scheduledTime: DUE }),
+      reconcileReminders(),
+    ]);
+    at(DUE + 60_000);
+    await reconcileReminders(); // as at a worker restart
+    expect(create).toHaveBeenCalledTimes(1);
+  });
+
+  it('fires a reminder missed while the browser was closed once at start-up the same day', async () => {
+    const create = vi.spyOn(fakeBrowser.notifications, 'create');
+    at('2026-09-16T21:00:00Z'); // 17:00 EDT: the freeze day is not over
+    await reconcileReminders();
+    await reconcileReminders();
+    expect(create).toHaveBeenCalledTimes(1);
+    expect(Object.keys(await shown())).toEqual([NOTIFICATION_ID]);
+  });
+
+  it('never fires it the next day', async () => {
+    const create = vi.spyOn(fakeBrowser.notifications, 'create');
+    at('2026-09-17T12:00:00Z'); // 08:00 EDT the day after
+    await reconcileReminders();
+    expect(create).not.toHaveBeenCalled();
+    expect(await alarms()).toEqual([]);
+  });
+
+  it('sets the next alarm after firing when another event follows', async () => {
+    store.snapshot = snapshotWith([
+      freeze,
+      { id: 'rally', title: 'Call-in day', kind: 'action', start: '2026-09-20' },
+    ]);
+    at(DUE);
+    await reconcileReminders();
+    expect(Object.keys(await shown())).toEqual([NOTIFICATION_ID]);
+    expect(await alarms()).toEqual([
+      { name: REMINDER_ALARM, when: Date.parse('2026-09-20T13:00:00Z') },
+    ]);
+    at('2026-09-20T13:00:00Z');
+    await reconcileReminders();
+    expect((await shown())[`picket:${PACK}/${CAMPAIGN}/rally/day/2026-09-20`]?.message).toBe(
+      'Call-in day: the campaign asks you to act today.',
+    );
+  });
+
+  it('forgets fired reminders after 60 days', async () => {
+    at(DUE);
+    await remindersFiredItem.setValue({
+      'old/one/e/day/2026-01-01': Date.parse('2026-01-01T14:00:00Z'),
+      'recent/one/e/day/2026-09-01': Date.parse('2026-09-01T13:00:00Z'),
+    });
+    await reconcileReminders();
+    expect(Object.keys(await remindersFiredItem.getValue()).sort()).toEqual([
+      'recent/one/e/day/2026-09-01',
+      DAY_ID,
+    ]);
+  });
+
+  it('records the failure and shows "!" on the global badge when notifications fail', async () => {
+    await fakeBrowser.action.setBadgeText({ tabId: 7, text: '3' });
+    vi.spyOn(fakeBrowser.notifications, 'create').mockRejectedValue(new Error('blocked by OS'));
+    at(DUE);
+    await reconcileReminders();
+    expect(await notificationsFailedItem.getValue()).toBe(true);
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('!');
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('3');
+    const status = await reminderStatus();
+    expect(status).toEqual({
+      notificationsFailed: true,
+      pending: {
+        id: DAY_ID,
+        title: '#StopHateForProfit: Instagram freeze',
+        message: "24-hour Instagram freeze: don't post or scroll today.",
+      },
+    });
+    // It is not retried (that could flood), and the marker goes when the day is over.
+    expect(await alarms()).toEqual([
+      { name: REMINDER_ALARM, when: Date.parse('2026-09-17T04:00:00Z') },
+    ]);
+    at('2026-09-17T04:00:00Z');
+    await reconcileReminders();
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('');
+    expect((await reminderStatus()).pending).toBeNull();
+  });
+
+  it('treats a "denied" permission level as a failure without calling create', async () => {
+    const api = fakeBrowser.notifications as unknown as { getPermissionLevel?: unknown };
+    api.getPermissionLevel = async () => 'denied';
+    try {
+      const create = vi.spyOn(fakeBrowser.notifications, 'create');
+      at(DUE);
+      await reconcileReminders();
+      expect(create).not.toHaveBeenCalled();
+      expect(await notificationsFailedItem.getValue()).toBe(true);
+      expect(await fakeBrowser.action.getBadgeText({})).toBe('!');
+    } finally {
+      delete api.getPermissionLevel;
+    }
+  });
+
+  it('clears the failure once a notification gets through, and when reminders are turned off', async () => {
+    await notificationsFailedItem.setValue(true);
+    await fakeBrowser.action.setBadgeText({ text: '!' });
+    at(DUE);
+    await reconcileReminders();
+    expect(await notificationsFailedItem.getValue()).toBe(false);
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('');
+
+    await notificationsFailedItem.setValue(true);
+    await fakeBrowser.action.setBadgeText({ text: '!' });
+    await setReminders({ enabled: false });
+    await reconcileReminders();
+    expect(await notificationsFailedItem.getValue()).toBe(false);
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('');
+  });
+});
+
+describe('notification click', () => {
+  beforeEach(async () => {
+    await setReminders({ enabled: true });
+    initReminders();
+    at(DUE);
+    await reconcileReminders();
+  });
+
+  it('opens the popup and clears the notification', async () => {
+    const openPopup = vi.fn(async () => {});
+    (fakeBrowser.action as unknown as { openPopup: unknown }).openPopup = openPopup;
+    const createTab = vi.spyOn(fakeBrowser.tabs, 'create');
+    await fakeBrowser.notifications.onClicked.trigger(NOTIFICATION_ID);
+    expect(openPopup).toHaveBeenCalledTimes(1);
+    expect(createTab).not.toHaveBeenCalled();
+    expect(await shown()).toEqual({});
+  });
+
+  it("falls back to the popup's campaign view in a tab when openPopup fails", async () => {
+    (fakeBrowser.action as unknown as { openPopup: unknown }).openPopup = async () => {
+      throw new Error('no focused window');
+    };
+    const createTab = vi.spyOn(fakeBrowser.tabs, 'create');
+    await fakeBrowser.notifications.onClicked.trigger(NOTIFICATION_ID);
+    expect(createTab).toHaveBeenCalledWith({
+      url: `chrome-extension://test-extension-id/popup.html?view=campaign&campaign=${encodeURIComponent(`${PACK}/${CAMPAIGN}`)}`,
+    });
+    expect(await shown()).toEqual({});
+  });
+
+  it('leaves notifications that are not ours alone', async () => {
+    await fakeBrowser.notifications.create('other', {
+      type: 'basic',
+      iconUrl: 'x.png',
+      title: 't',
+      message: 'm',
+    });
+    const createTab = vi.spyOn(fakeBrowser.tabs, 'create');
+    await fakeBrowser.notifications.onClicked.trigger('other');
+    expect(createTab).not.toHaveBeenCalled();
+    expect(Object.keys(await shown())).toContain('other');
+  });
+});
+
+describe('currentNotice and dismissNotice', () => {
+  const july: CampaignEvent = {
+    id: 'july',
+    title: 'July social-media boycott',
+    kind: 'boycott',
+    start: '2026-07-01',
+    end: '2026-07-03',
+    timeZone: 'America/New_York',
+  };
+  const JULY_ID = `${PACK}/${CAMPAIGN}/july/2026-07-01`;
+
+  beforeEach(async () => {
+    store.snapshot = snapshotWith([july]);
+    await setReminders({ enabled: true });
+  });
+
+  it('shows the notice on every day of the boycott until dismissed for that day', async () => {
+    at('2026-06-30T15:00:00Z');
+    expect(await currentNotice()).toBeNull();
+    at('2026-07-01T15:00:00Z');
+    const notice = await currentNotice();
+    expect(notice).toEqual({
+      id: JULY_ID,
+      title: '#StopHateForProfit: Instagram freeze',
+      message: "July social-media boycott: don't post or scroll today.",
+    });
+    await dismissNotice(JULY_ID);
+    expect(await currentNotice()).toBeNull();
+    at('2026-07-02T03:30:00Z'); // 23:30 EDT, still July 1st locally
+    expect(await currentNotice()).toBeNull();
+    at('2026-07-02T13:00:00Z'); // the next boycott day
+    expect(await currentNotice()).toEqual(notice);
+    at('2026-07-04T13:00:00Z'); // over
+    expect(await currentNotice()).toBeNull();
+  });
+
+  it("counts the day in the user's zone", async () => {
+    store.zone = 'Asia/Tokyo';
+    at('2026-07-01T15:30:00Z'); // 00:30 JST on the 2nd, 11:30 EDT on the 1st
+    await dismissNotice(JULY_ID);
+    at('2026-07-01T14:30:00Z'); // 23:30 JST on the 1st: the dismissal was for the 2nd
+    expect((await currentNotice())?.id).toBe(JULY_ID);
+  });
+
+  it('shows no notice when reminders are off', async () => {
+    await setReminders({ enabled: false });
+    at('2026-07-01T15:00:00Z');
+    expect(await currentNotice()).toBeNull();
+  });
+
+  it('shows the notice in Spanish when the browser is in Spanish', async () => {
+    await useLocale('es');
+    at('2026-07-01T15:00:00Z');
+    expect((await currentNotice())?.message).toBe(
+      'July social-media boycott: hoy no publiques ni hagas scroll.',
+    );
+  });
+});
