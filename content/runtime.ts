@@ -49,6 +49,8 @@ export interface RuntimeStats {
   rootsVisited: number;
   refsFound: number;
   badgesInserted: number;
+  /** Existing badges given new data or style (a refresh); re-seeing a node must not count here. */
+  badgesUpdated: number;
   lookupMessages: number;
   reports: number;
 }
@@ -65,6 +67,8 @@ export interface ContentRuntime {
 
 interface OriginRecord {
   key: AccountKey;
+  /** The key the pack lists the account under (the ref's key or one of its altKeys). */
+  matched: AccountKey | null;
   /** Bumped on every refresh: a record from an older generation must be re-checked. */
   generation: number;
   badge: Element | null;
@@ -89,6 +93,7 @@ export function createContentRuntime(options: ContentRuntimeOptions): ContentRun
     rootsVisited: 0,
     refsFound: 0,
     badgesInserted: 0,
+    badgesUpdated: 0,
     lookupMessages: 0,
     reports: 0,
   };
@@ -136,16 +141,36 @@ export function createContentRuntime(options: ContentRuntimeOptions): ContentRun
     send,
     onAnswers(keys) {
       if (stopped) return;
+      // A ref waits under each of its keys; one answered in this batch may be met twice.
+      const done = new Set<AccountRef>();
       for (const key of keys) {
         const refs = waiting.get(key);
         if (!refs) continue;
         waiting.delete(key);
-        const answer = lookup.answer(key) ?? null;
-        for (const ref of refs) apply(ref, answer);
+        for (const ref of refs) {
+          if (!done.has(ref) && resolve(ref)) done.add(ref);
+        }
       }
       scheduleReport();
     },
   });
+
+  /** The key and alternative keys (Facebook: vanity and numeric id) an account may be listed under. */
+  function keysOf(ref: AccountRef): AccountKey[] {
+    return ref.altKeys?.length ? [ref.key, ...ref.altKeys] : [ref.key];
+  }
+
+  /** Applies the answer once every key of the ref is answered; the first key that hits wins. */
+  function resolve(ref: AccountRef): boolean {
+    let hit: { key: AccountKey; info: BadgeInfo } | null = null;
+    for (const key of keysOf(ref)) {
+      const answer = lookup.answer(key);
+      if (answer === undefined) return false;
+      if (answer && !hit) hit = { key, info: answer };
+    }
+    apply(ref, hit);
+    return true;
+  }
 
   const observer = createDomObserver({
     target: document,
@@ -205,21 +230,25 @@ export function createContentRuntime(options: ContentRuntimeOptions): ContentRun
     let kept: Element | null = null;
     if (record && record.key === ref.key) kept = record.badge;
     else if (record?.badge) removeBadge(record.badge);
-    const next: OriginRecord = { key: ref.key, generation, badge: kept };
+    const next: OriginRecord = {
+      key: ref.key,
+      matched: kept ? record!.matched : null,
+      generation,
+      badge: kept,
+    };
     origins.set(ref.origin, next);
     if (config && !config.surfaces[ref.surface]) {
       if (kept) removeBadge(kept);
       next.badge = null;
       return;
     }
-    const answer = lookup.answer(ref.key);
-    if (answer !== undefined) {
-      apply(ref, answer);
-      return;
+    if (resolve(ref)) return;
+    for (const key of keysOf(ref)) {
+      if (lookup.answer(key) !== undefined) continue;
+      const list = waiting.get(key);
+      if (list) list.push(ref);
+      else waiting.set(key, [ref]);
     }
-    const list = waiting.get(ref.key);
-    if (list) list.push(ref);
-    else waiting.set(ref.key, [ref]);
   }
 
   function place(badge: Element, ref: AccountRef): void {
@@ -227,17 +256,20 @@ export function createContentRuntime(options: ContentRuntimeOptions): ContentRun
     if (anchor.isConnected && anchor.nextElementSibling !== badge) anchor.after(badge);
   }
 
-  function apply(ref: AccountRef, info: BadgeInfo | null): void {
+  function apply(ref: AccountRef, hit: { key: AccountKey; info: BadgeInfo } | null): void {
     const record = origins.get(ref.origin);
     // The origin moved on (recycled, refreshed) since the question was asked.
     if (!record || record.key !== ref.key || record.generation !== generation) return;
-    if (!info) {
+    if (!hit) {
       if (record.badge) removeBadge(record.badge);
       record.badge = null;
       return;
     }
+    const { info } = hit;
+    record.matched = hit.key;
     if (record.badge) {
       updateBadge(record.badge, info, badgeStyle());
+      stats.badgesUpdated += 1;
       place(record.badge, ref);
       return;
     }
@@ -338,7 +370,7 @@ export function createContentRuntime(options: ContentRuntimeOptions): ContentRun
     const seen = new Set<AccountKey>();
     for (const badge of ownBadges()) {
       const origin = badgeOrigins.get(badge);
-      const key = origin ? origins.get(origin)?.key : undefined;
+      const key = origin ? origins.get(origin)?.matched : undefined;
       if (!key || seen.has(key) || !badgeInfo(badge)) continue;
       seen.add(key);
       badged.push(key);

@@ -24,7 +24,8 @@ function nameElementOf(link: Element): Element {
 
 /**
  * Links `<a href="/name/">` are account references. `data-name-id` points at the name element
- * elsewhere (an avatar link whose name is shown by another element). The name element is the link itself unless
+ * elsewhere (an avatar link whose name is shown by another element); `data-alt-keys` lists
+ * alternative keys (as the Facebook adapter gives a numeric id beside a vanity). The name element is the link itself unless
  * the link holds a `[data-name]` element or names one with `data-name-id`; `data-surface` on the link sets the surface.
  */
 export function createTestAdapter(): SiteAdapter & { calls: number } {
@@ -51,6 +52,9 @@ export function createTestAdapter(): SiteAdapter & { calls: number } {
           surface: (link.getAttribute('data-surface') as Surface | null) ?? 'post-author',
           nameElement: nameElementOf(link),
           origin: link,
+          ...(link.hasAttribute('data-alt-keys') && {
+            altKeys: link.getAttribute('data-alt-keys')!.split(' '),
+          }),
         });
       }
       return refs;

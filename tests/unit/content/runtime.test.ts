@@ -142,6 +142,7 @@ describe('content runtime', () => {
     expect(link.nextElementSibling).toBe(badge);
     expect(badges()).toHaveLength(1);
     expect(h.runtime.stats.badgesInserted).toBe(1);
+    expect(h.runtime.stats.badgesUpdated).toBe(0);
     expect(h.background.ofType('lookup')).toHaveLength(1);
   });
 
@@ -304,6 +305,30 @@ describe('content runtime', () => {
     await h.settle();
     expect(h.background.ofType('lookup')).toHaveLength(2);
     expect(badges()).toHaveLength(1);
+  });
+
+  it('asks for alternative keys in the same message and badges the one the pack lists', async () => {
+    const data = new Map([['id:100200300', { ...badgeInfoFor('x'), handle: 'id:100200300' }]]);
+    const h = await started(data);
+    const link = accountLink('brandvanity');
+    link.setAttribute('data-alt-keys', 'id:100200300');
+    const plain = accountLink('othervanity');
+    plain.setAttribute('data-alt-keys', 'id:999999999');
+    document.body.append(link, plain);
+    await h.settle();
+    const lookups = h.background.ofType('lookup');
+    expect(lookups).toHaveLength(1);
+    expect(lookups[0]!.keys.sort()).toEqual([
+      'brandvanity',
+      'id:100200300',
+      'id:999999999',
+      'othervanity',
+    ]);
+    expect(badges().map((b) => b.getAttribute('data-handle'))).toEqual(['id:100200300']);
+    expect(link.nextElementSibling).toBe(badges()[0]);
+    h.timers.advance(500);
+    // The report names the account by the key the pack matched.
+    expect(h.background.ofType('pageReport').at(-1)).toMatchObject({ badged: ['id:100200300'] });
   });
 
   it('agrees with the protocol on the most keys per lookup', () => {
