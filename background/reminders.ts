@@ -27,6 +27,9 @@ export const NOTIFICATION_PREFIX = 'picket:';
 const FIRED_RETENTION_MS = 60 * 24 * 60 * 60 * 1000;
 /** Dismissals kept at most (they only matter for today; this bounds a misbehaving caller). */
 const MAX_DISMISSALS = 100;
+/** A pack with many events on one day must not flood the screen; the rest count as fired
+ * and stay visible through the popup and the in-page notice. */
+const MAX_NOTIFICATIONS_AT_ONCE = 3;
 
 /** Reminder id → when it fired (epoch ms). */
 export const remindersFiredItem = storage.defineItem<Record<string, number>>(
@@ -160,16 +163,21 @@ async function showReminder(reminder: Reminder): Promise<boolean> {
 }
 
 async function openCampaignView(notificationId: string): Promise<void> {
-  // openPopup first, before any await, while the click still counts as a user action.
+  // openPopup is called synchronously, before any await, while the click still counts as a
+  // user action (Firefox only allows it then). It may be missing (older browsers), throw, or
+  // reject (Chrome without a focused window): then a tab shows the popup page instead.
   const action = browser.action ?? browser.browserAction;
-  const opened = action?.openPopup
-    ? Promise.resolve()
-        .then(() => action.openPopup())
-        .then(
-          () => true,
-          () => false,
-        )
-    : Promise.resolve(false);
+  let opened: Promise<boolean> = Promise.resolve(false);
+  try {
+    if (action?.openPopup) {
+      opened = action.openPopup().then(
+        () => true,
+        () => false,
+      );
+    }
+  } catch {
+    // Fall through to the tab.
+  }
   await browser.notifications.clear(notificationId).catch(() => false);
   if (await opened) return;
   const [packId = '', campaignId = ''] = notificationId
@@ -208,7 +216,7 @@ async function reconcileNow(): Promise<void> {
   if (due.length > 0 || Object.keys(fired).length !== Object.keys(stored).length) {
     await remindersFiredItem.setValue(fired);
   }
-  for (const r of due) await showReminder(r);
+  for (const r of due.slice(0, MAX_NOTIFICATIONS_AT_ONCE)) await showReminder(r);
 
   // The "!" marker stands for a reminder the user could not see; it goes when that expires.
   const failed = await notificationsFailedItem.getValue();

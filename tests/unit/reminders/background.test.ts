@@ -304,6 +304,19 @@ describe('firing', () => {
     );
   });
 
+  it('shows at most three notifications at once, however many events a pack puts on one day', async () => {
+    const many = Array.from({ length: 10 }, (_, i) => ({ ...freeze, id: `freeze-${i}` }));
+    store.snapshot = snapshotWith(many);
+    const create = vi.spyOn(fakeBrowser.notifications, 'create');
+    at(DUE);
+    await reconcileReminders();
+    await reconcileReminders();
+    expect(create).toHaveBeenCalledTimes(3);
+    // The rest count as fired (no trickle of late notifications), and the notice still shows.
+    expect(Object.keys(await remindersFiredItem.getValue())).toHaveLength(10);
+    expect(await currentNotice()).not.toBeNull();
+  });
+
   it('forgets fired reminders after 60 days', async () => {
     at(DUE);
     await remindersFiredItem.setValue({
@@ -377,6 +390,11 @@ describe('firing', () => {
 });
 
 describe('notification click', () => {
+  const action = fakeBrowser.action as unknown as { openPopup: unknown };
+  const fakeOpenPopup = action.openPopup;
+  afterEach(() => {
+    action.openPopup = fakeOpenPopup;
+  });
   beforeEach(async () => {
     await setReminders({ enabled: true });
     initReminders();
@@ -386,7 +404,7 @@ describe('notification click', () => {
 
   it('opens the popup and clears the notification', async () => {
     const openPopup = vi.fn(async () => {});
-    (fakeBrowser.action as unknown as { openPopup: unknown }).openPopup = openPopup;
+    action.openPopup = openPopup;
     const createTab = vi.spyOn(fakeBrowser.tabs, 'create');
     await fakeBrowser.notifications.onClicked.trigger(NOTIFICATION_ID);
     expect(openPopup).toHaveBeenCalledTimes(1);
@@ -394,8 +412,15 @@ describe('notification click', () => {
     expect(await shown()).toEqual({});
   });
 
-  it("falls back to the popup's campaign view in a tab when openPopup fails", async () => {
-    (fakeBrowser.action as unknown as { openPopup: unknown }).openPopup = async () => {
+  it('calls openPopup synchronously in the click handler (Firefox needs the user action)', () => {
+    const openPopup = vi.fn(async () => {});
+    action.openPopup = openPopup;
+    void fakeBrowser.notifications.onClicked.trigger(NOTIFICATION_ID);
+    expect(openPopup).toHaveBeenCalledTimes(1);
+  });
+
+  it("falls back to the popup's campaign view in a tab when openPopup rejects", async () => {
+    action.openPopup = async () => {
       throw new Error('no focused window');
     };
     const createTab = vi.spyOn(fakeBrowser.tabs, 'create');
@@ -404,6 +429,16 @@ describe('notification click', () => {
       url: `chrome-extension://test-extension-id/popup.html?view=campaign&campaign=${encodeURIComponent(`${PACK}/${CAMPAIGN}`)}`,
     });
     expect(await shown()).toEqual({});
+  });
+
+  it('falls back to a tab when openPopup throws or is missing', async () => {
+    const createTab = vi.spyOn(fakeBrowser.tabs, 'create');
+    // The fake browser's own openPopup throws synchronously ("not implemented").
+    await fakeBrowser.notifications.onClicked.trigger(NOTIFICATION_ID);
+    action.openPopup = undefined;
+    await fakeBrowser.notifications.onClicked.trigger(NOTIFICATION_ID);
+    expect(createTab).toHaveBeenCalledTimes(2);
+    expect(createTab.mock.calls[0]![0]!.url).toMatch(/\/popup\.html\?view=campaign&/);
   });
 
   it('leaves notifications that are not ours alone', async () => {
