@@ -9,6 +9,12 @@ export interface AccountRef {
   nameElement: Element;
   /** The element that carried the reference (usually the link); watched for recycling. */
   origin: Element;
+  /**
+   * Other keys the same account may be listed under (optional, added for Facebook): a vanity link with
+   * a classic `data-hovercard` id gives `id:<n>` here, a `/<Slug>-<id>` Page gives the slug. A lookup
+   * should match `key` or any of these.
+   */
+  altKeys?: AccountKey[];
 }
 
 /** Everything site-specific lives behind this interface; nothing else branches on the hostname. */

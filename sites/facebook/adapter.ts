@@ -1,0 +1,227 @@
+/**
+ * The Facebook adapter. Name links are the signal in every era; the href gives a vanity or numeric id
+ * and classic `data-hovercard` adds the numeric id behind a vanity (as `altKeys`). The only link-less
+ * reference is the profile/Page heading, keyed by the page's own URL. Logged-out m.facebook comment
+ * authors (`div._2b05`, 2021) show a display name only: a name is not a key, so they are not matched.
+ */
+import { facebookIdKey, type AccountKey, type Surface } from '../../core/accounts';
+import type { AccountRef, SiteAdapter } from '../types';
+import { baseOf, candidatesIn, dialogTitle, resolvedHref, textOf } from '../dom';
+import * as sel from './selectors';
+import {
+  facebookExpectsAccounts,
+  facebookPageType,
+  idFromHovercard,
+  isFacebookHost,
+  parseFacebookHref,
+  type FacebookLink,
+} from './urls';
+
+const BASE = 'https://www.facebook.com/';
+const POST_OR_COMMENT = sel.anyOf(sel.postOrComment);
+const AUTHOR_HEADING = sel.anyOf(sel.authorHeading);
+const POST_MESSAGE = sel.anyOf(sel.postMessage);
+const SUGGESTION_NAME = sel.anyOf(sel.suggestionName);
+const MOBILE_COMMENT_FOOTER = sel.anyOf(sel.mobileCommentFooter);
+const VIEWER_CHROME = sel.anyOf(sel.viewerChrome);
+const SEARCH_TYPEAHEAD = sel.anyOf(sel.searchTypeahead);
+const PROFILE_HEADER_NAME = sel.anyOf(sel.profileHeaderName);
+const CLASSIC_COMMENT = sel.anyOf(sel.classicComment);
+
+interface PageInfo {
+  type: string;
+  /** The account whose profile or Page this is, for its link-less heading. */
+  owner: FacebookLink | null;
+  isSearch: boolean;
+}
+
+function pageInfoOf(root: ParentNode): PageInfo {
+  const href = (root as Node).ownerDocument?.location?.href ?? (root as Document).location?.href;
+  if (!href) return { type: 'other', owner: null, isSearch: false };
+  let url: URL;
+  try {
+    url = new URL(href);
+  } catch {
+    return { type: 'other', owner: null, isSearch: false };
+  }
+  const type = facebookPageType(url);
+  const owner = type === 'profile' || type === 'page' ? ownerOf(url) : null;
+  return { type, owner, isSearch: /^\/search(\/|$)/.test(url.pathname) };
+}
+
+/** The account of a profile/Page URL, including its tabs (`/PowerMacCenter/reviews`). */
+function ownerOf(url: URL): FacebookLink | null {
+  const direct = parseFacebookHref(url.href);
+  if (direct) return direct;
+  const first = url.pathname.split('/').find((segment) => segment !== '');
+  if (first === 'profile.php') {
+    const key = facebookIdKey(url.searchParams.get('id') ?? '');
+    return key ? { key, altKeys: [] } : null;
+  }
+  return first ? parseFacebookHref(`/${first}/`, url.origin) : null;
+}
+
+/**
+ * A link that shows no name: hidden avatars (`aria-hidden=true`), image-only links, and Comet avatar
+ * links that carry the name in `aria-label` beside an image and an "Active now" status as text
+ * (home_feed-2022-1, home_feed-2025-1).
+ */
+function isAvatarLink(anchor: Element): boolean {
+  if (anchor.getAttribute('aria-hidden') === 'true') return true;
+  if (textOf(anchor) === '') return true;
+  return anchor.hasAttribute('aria-label') && anchor.querySelector('img, svg, image') !== null;
+}
+
+/** Whether an href stays on facebook.com and is not the `l.php` link shim. */
+function isFacebookProfileSpace(href: string, base: string): boolean {
+  try {
+    const url = new URL(href, base);
+    return isFacebookHost(url.hostname) && !/^\/l\.php/i.test(url.pathname);
+  } catch {
+    return false;
+  }
+}
+
+function isCommentArticle(article: Element): boolean {
+  if (article.parentElement?.closest(POST_OR_COMMENT)) return true;
+  return sel.commentLabel.test(article.getAttribute('aria-label') ?? '');
+}
+
+class Scan {
+  private readonly firstLink = new Map<Element, Element>();
+  private readonly firstHeading = new Map<Element, Element | null>();
+  private ownerHeading: boolean | null = null;
+
+  constructor(private readonly root: ParentNode) {}
+
+  /** The first name link of a comment is its author; later links in it are mentions. */
+  isFirstLinkOf(comment: Element, link: Element): boolean {
+    const first = this.firstLink.get(comment);
+    if (!first) {
+      this.firstLink.set(comment, link);
+      return true;
+    }
+    return first === link;
+  }
+
+  isBeforeFirstHeading(article: Element, link: Element): boolean {
+    let heading = this.firstHeading.get(article);
+    if (heading === undefined) {
+      heading = article.querySelector(AUTHOR_HEADING);
+      this.firstHeading.set(article, heading);
+    }
+    return heading !== null && Boolean(link.compareDocumentPosition(heading) & 4 /* FOLLOWING */);
+  }
+
+  /** Whether the page shows the profile/Page heading (then it alone carries the header badge). */
+  hasOwnerHeading(): boolean {
+    if (this.ownerHeading === null) {
+      const doc = (this.root as Node).ownerDocument ?? (this.root as Document);
+      this.ownerHeading = doc.querySelector?.(PROFILE_HEADER_NAME) != null;
+    }
+    return this.ownerHeading;
+  }
+}
+
+function surfaceOfLink(anchor: Element, page: PageInfo, scan: Scan, key: AccountKey): Surface {
+  const dialog = anchor.closest('[role=dialog]');
+  if (dialog) {
+    const title = dialogTitle(dialog);
+    if (sel.likesDialogTitle.test(title)) return 'likes-dialog';
+    if (sel.followersDialogTitle.test(title)) return 'followers-dialog';
+  }
+  if (page.isSearch || anchor.closest(SEARCH_TYPEAHEAD)) return 'search';
+  const article = anchor.closest(POST_OR_COMMENT);
+  const comment =
+    article && isCommentArticle(article)
+      ? article
+      : article
+        ? null
+        : anchor.closest(CLASSIC_COMMENT);
+  if (comment) return scan.isFirstLinkOf(comment, anchor) ? 'comment' : 'mention';
+  if (anchor.closest(SUGGESTION_NAME)) return 'suggestion';
+  if (article && anchor.closest(MOBILE_COMMENT_FOOTER)) return 'comment';
+  // Post headings, with or without an article around them: the 2025 home feed and the 2015 classic
+  // feed have none (home_feed-2025-1, home_feed-2015-1); the photo viewer's side panel neither.
+  if (anchor.closest(AUTHOR_HEADING)) return 'post-author';
+  if (anchor.closest(POST_MESSAGE)) return 'mention';
+  // "<Name> and <Name> shared a post": the story's actors, above the first heading (home_feed-2022-1).
+  if (article && scan.isBeforeFirstHeading(article, anchor)) return 'post-author';
+  if (page.type === 'story') return 'story';
+  if (!article && page.owner?.key === key && anchor.closest('[role=main]')) return 'profile-header';
+  return 'other';
+}
+
+function refFromLink(anchor: Element, page: PageInfo, scan: Scan): AccountRef | null {
+  if (isAvatarLink(anchor) || anchor.getAttribute('role') === 'tab') return null;
+  if (anchor.closest(VIEWER_CHROME)) return null;
+  const href = resolvedHref(anchor);
+  if (href === null || anchor.getAttribute('href')?.startsWith('#')) return null;
+  const base = baseOf(anchor, BASE);
+  // m.facebook Page tabs ("Home", "Posts") link to the Page with `ref=page_internal` (m_page_posts-2021-1).
+  if (/[?&]ref=page_internal(&|$)/.test(href)) return null;
+  const link = parseFacebookHref(href, base);
+  // A hovercard id only counts on a link into Facebook: `l.php` redirects (an app or an outside site
+  // behind a Page's hovercard, home_feed-2017-1) are never account references.
+  const hovercardId = isFacebookProfileSpace(href, base)
+    ? idFromHovercard(anchor.getAttribute('data-hovercard'))
+    : null;
+  if (!link && !hovercardId) return null;
+  const key = link?.key ?? (hovercardId as AccountKey);
+  const altKeys = new Set(link?.altKeys ?? []);
+  if (hovercardId && hovercardId !== key) altKeys.add(hovercardId);
+  const surface = surfaceOfLink(anchor, page, scan, key);
+  // The profile/Page name repeats in links around the header (profile-2025-1, page-2023-1); the
+  // heading is badged instead.
+  if (surface === 'profile-header' && scan.hasOwnerHeading()) return null;
+  const ref: AccountRef = {
+    platform: 'facebook',
+    key,
+    surface,
+    nameElement: anchor,
+    origin: anchor,
+  };
+  if (altKeys.size > 0) ref.altKeys = [...altKeys];
+  return ref;
+}
+
+function refFromProfileHeading(heading: Element, page: PageInfo): AccountRef | null {
+  if (!page.owner || heading.closest(`${POST_OR_COMMENT}, [role=dialog]`)) return null;
+  if (textOf(heading) === '') return null;
+  const ref: AccountRef = {
+    platform: 'facebook',
+    key: page.owner.key,
+    surface: 'profile-header',
+    nameElement: heading,
+    origin: heading,
+  };
+  if (page.owner.altKeys.length > 0) ref.altKeys = [...page.owner.altKeys];
+  return ref;
+}
+
+export function findFacebookAccounts(root: ParentNode): AccountRef[] {
+  const page = pageInfoOf(root);
+  const scan = new Scan(root);
+  const refs: AccountRef[] = [];
+  const seen = new Set<Element>();
+  for (const element of candidatesIn(root, sel.candidates)) {
+    let ref: AccountRef | null = null;
+    if (element.localName === 'a') ref = refFromLink(element, page, scan);
+    else if (element.localName === 'h1' && element.matches(PROFILE_HEADER_NAME))
+      ref = refFromProfileHeading(element, page);
+    if (ref && !seen.has(ref.nameElement)) {
+      seen.add(ref.nameElement);
+      refs.push(ref);
+    }
+  }
+  return refs;
+}
+
+export const facebookAdapter: SiteAdapter = {
+  platform: 'facebook',
+  matchesHost: isFacebookHost,
+  pageType: facebookPageType,
+  expectsAccounts: facebookExpectsAccounts,
+  candidates: sel.candidates,
+  findAccounts: findFacebookAccounts,
+};
