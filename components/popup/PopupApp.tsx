@@ -150,6 +150,7 @@ export function PopupApp(props: { search?: string } = {}) {
             </a>
           </div>
         )}
+        {load.kind === 'ready' && !campaign && <OnThisPage search={search} />}
         {campaign && (
           <>
             {phase.phase === 'today' &&

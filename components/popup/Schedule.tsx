@@ -1,7 +1,7 @@
 import { i18n } from '#i18n';
 import type { EventKind } from '../../core/pack/types';
 import { formatEventDates } from '../shared/format';
-import { scheduleMarks, type TimedEvent } from './schedule';
+import { scheduleMarks, type ScheduleMarks, type TimedEvent } from './schedule';
 
 export function eventKindLabel(kind: EventKind): string {
   switch (kind) {
@@ -18,49 +18,73 @@ export function eventKindLabel(kind: EventKind): string {
   }
 }
 
+/** Past dates kept in view above the current and coming ones; older ones fold away. */
+const VISIBLE_PAST = 2;
+
 /** The campaign's schedule as a timeline; today's and the next event are marked in words too. */
 export function Schedule(props: { timed: TimedEvent[]; now: number; timeZone: string }) {
   const { timed, now, timeZone } = props;
-  const { todayId, underWayIds, next } = scheduleMarks(timed, now, timeZone);
+  const marks = scheduleMarks(timed, now, timeZone);
+  const isCurrent = (t: TimedEvent) =>
+    t.event.id === marks.todayId || marks.underWayIds.has(t.event.id);
+  const pastCount = timed.filter((t) => t.end <= now && !isCurrent(t)).length;
+  // Events are in time order, so the folded ones are simply the first few.
+  const folded = Math.max(0, pastCount - VISIBLE_PAST);
+  const renderItem = (t: TimedEvent) => (
+    <ScheduleItem key={t.event.id} timed={t} now={now} timeZone={timeZone} marks={marks} />
+  );
   return (
     <section class="card" aria-labelledby="schedule-heading">
       <h2 id="schedule-heading">{i18n.t('popup.schedule.heading')}</h2>
       {timed.length === 0 ? (
         <p class="muted">{i18n.t('popup.schedule.empty')}</p>
       ) : (
-        <ol class="timeline">
-          {timed.map(({ event, end }) => {
-            const isToday = event.id === todayId;
-            const isNext = event.id === next?.event.id;
-            const isUnderWay = underWayIds.has(event.id);
-            const isPast = end <= now;
-            const classes = ['timeline-item'];
-            if (isToday) classes.push('is-today');
-            if (isNext) classes.push('is-next');
-            if (isUnderWay) classes.push('is-under-way');
-            if (isPast) classes.push('is-past');
-            return (
-              <li
-                key={event.id}
-                class={classes.join(' ')}
-                aria-current={isToday ? 'date' : undefined}
-                data-testid="schedule-item"
-              >
-                <div class="timeline-meta">
-                  {isToday && (
-                    <strong class="tag tag-today">{i18n.t('popup.schedule.today')}</strong>
-                  )}
-                  {isNext && <strong class="tag tag-next">{i18n.t('popup.schedule.next')}</strong>}
-                  <span class="timeline-date">{formatEventDates(event, timeZone)}</span>
-                  <span class="timeline-kind">{eventKindLabel(event.kind)}</span>
-                </div>
-                <p class="timeline-title">{event.title}</p>
-                {event.detail && <p class="timeline-detail muted">{event.detail}</p>}
-              </li>
-            );
-          })}
-        </ol>
+        <>
+          {folded > 0 && (
+            <details class="earlier">
+              <summary>{i18n.t('popup.schedule.earlier', folded)}</summary>
+              <ol class="timeline">{timed.slice(0, folded).map(renderItem)}</ol>
+            </details>
+          )}
+          <ol class="timeline">{timed.slice(folded).map(renderItem)}</ol>
+        </>
       )}
     </section>
+  );
+}
+
+function ScheduleItem(props: {
+  timed: TimedEvent;
+  now: number;
+  timeZone: string;
+  marks: ScheduleMarks;
+}) {
+  const { event, end } = props.timed;
+  const { marks } = props;
+  const isToday = event.id === marks.todayId;
+  const isNext = event.id === marks.next?.event.id;
+  const isUnderWay = marks.underWayIds.has(event.id);
+  const isPast = end <= props.now;
+  const classes = ['timeline-item'];
+  if (isToday) classes.push('is-today');
+  if (isNext) classes.push('is-next');
+  if (isUnderWay) classes.push('is-under-way');
+  if (isPast) classes.push('is-past');
+  return (
+    <li
+      class={classes.join(' ')}
+      aria-current={isToday ? 'date' : undefined}
+      data-testid="schedule-item"
+    >
+      <div class="timeline-meta">
+        {isToday && <strong class="tag tag-today">{i18n.t('popup.schedule.today')}</strong>}
+        {isUnderWay && <strong class="tag tag-today">{i18n.t('popup.schedule.underWay')}</strong>}
+        {isNext && <strong class="tag tag-next">{i18n.t('popup.schedule.next')}</strong>}
+        <span class="timeline-date">{formatEventDates(event, props.timeZone)}</span>
+        <span class="timeline-kind">{eventKindLabel(event.kind)}</span>
+      </div>
+      <p class="timeline-title">{event.title}</p>
+      {event.detail && <p class="timeline-detail muted">{event.detail}</p>}
+    </li>
   );
 }

@@ -324,4 +324,44 @@ describe('popup', () => {
     const heading = await screen.findByRole('heading', { level: 2, name: campaign.name });
     await waitFor(() => expect(document.activeElement).toBe(heading));
   });
+
+  it('folds older past dates away and labels a long event in progress', async () => {
+    vi.setSystemTime(new Date('2026-10-07T12:00:00Z'));
+    const events = [
+      ...Array.from({ length: 5 }, (_, i) => ({
+        id: `past${i}`,
+        title: `Past ${i}`,
+        kind: 'action' as const,
+        start: `2026-0${i + 1}-10`,
+      })),
+      ...campaign.events,
+    ];
+    loadSnapshotMock.mockResolvedValue(snapshot({ campaigns: [{ ...campaign, events }] }));
+    render(<PopupApp search="?tab=7" />);
+    await screen.findByRole('heading', { level: 2, name: campaign.name });
+    const earlier = document.querySelector('details.earlier')!;
+    // Seven past events (five + July 2020 + the September boycott day), two stay in view.
+    expect(earlier.querySelector('summary')?.textContent).toBe('Show 5 earlier dates');
+    expect(earlier.querySelectorAll('li')).toHaveLength(5);
+    const week = screen
+      .getAllByTestId('schedule-item')
+      .find((li) => li.textContent?.includes('Week of action'))!;
+    expect(week.textContent).toContain('Under way');
+    expect(screen.getByTestId('campaign-status').textContent).toBe(
+      'Under way: Week of action, until October 9, 2026',
+    );
+  });
+
+  it('speaks Spanish, dates included, when the browser does', async () => {
+    await installMessages('es');
+    render(<PopupApp search="?tab=7" />);
+    await screen.findByRole('heading', { level: 2, name: campaign.name });
+    expect(screen.getByTestId('campaign-status').textContent).toBe(
+      'Próximamente: Boycott day, pasado mañana',
+    );
+    expect(screen.getByRole('heading', { name: 'Calendario' })).toBeTruthy();
+    expect(screen.getAllByTestId('schedule-item')[1]!.textContent).toContain(
+      '16 de septiembre de 2026',
+    );
+  });
 });
