@@ -26,7 +26,14 @@ export async function startContent(ctx: ContentScriptContext): Promise<void> {
     return send(request);
   };
 
-  const runtime = createContentRuntime({ adapter, send: guardedSend, document, t: translate });
+  const runtime = createContentRuntime({
+    adapter,
+    send: guardedSend,
+    document,
+    t: translate,
+    // Reading isInvalid makes WXT fire onInvalidated (below) once the extension is gone.
+    isInvalid: () => ctx.isInvalid,
+  });
 
   const onStorageChanged = (changes: Record<string, unknown>, area: string) => {
     if (area === 'local' && WATCHED_KEYS.some((key) => key in changes)) void runtime.refresh();

@@ -43,6 +43,11 @@ export interface ContentRuntimeOptions {
   settleMs?: number;
   /** Page reports are coalesced over this many milliseconds. */
   reportDelayMs?: number;
+  /**
+   * Whether the extension context is gone (reloaded or updated). Chrome tells an orphaned content
+   * script nothing, so the runtime asks at each flush and tears itself down.
+   */
+  isInvalid?: () => boolean;
 }
 
 export interface RuntimeStats {
@@ -295,6 +300,10 @@ export function createContentRuntime(options: ContentRuntimeOptions): ContentRun
 
   function afterFlush(drained: boolean): void {
     if (stopped) return;
+    if (options.isInvalid?.()) {
+      runtime.stop();
+      return;
+    }
     if (waiting.size > 0) {
       const before = lookup.messagesSent;
       lookup.fetch(waiting.keys());
@@ -425,7 +434,7 @@ export function createContentRuntime(options: ContentRuntimeOptions): ContentRun
     rescan();
   }
 
-  return {
+  const runtime: ContentRuntime = {
     async start() {
       // A previous instance (extension reloaded or updated) cannot be asked to clean up: its
       // closed roots are out of reach, so its elements go now.
@@ -470,4 +479,5 @@ export function createContentRuntime(options: ContentRuntimeOptions): ContentRun
       return { ...stats, frames: observer.frames };
     },
   };
+  return runtime;
 }

@@ -282,6 +282,23 @@ describe('content runtime', () => {
     expect(badges()).toHaveLength(0);
   });
 
+  it('tears itself down at the next DOM change once the extension context is gone', async () => {
+    let invalid = false;
+    harness = createHarness(dataset('nike'), { isInvalid: () => invalid });
+    await harness.runtime.start();
+    document.body.append(accountLink('nike'));
+    await harness.settle();
+    expect(badges()).toHaveLength(1);
+    invalid = true;
+    const sent = harness.background.requests.length;
+    document.body.append(accountLink('adidas'));
+    await harness.settle();
+    harness.timers.advance(10_000);
+    await tick();
+    expect(badges()).toHaveLength(0);
+    expect(harness.background.requests.length).toBe(sent);
+  });
+
   it('drops answers that arrive after teardown', async () => {
     const h = await started(dataset('nike'));
     document.body.append(accountLink('nike'));
