@@ -159,22 +159,28 @@ export async function runStream(
 }
 
 /**
- * One traced run per extension browser, for attribution only: which long tasks the extension's
- * scripts made long, and how much script time each extension spent on the stream.
+ * Traced rounds, for attribution: in each, every extension browser streams once (rotating
+ * order) with a Chromium trace running, which tells which long tasks the extension's scripts
+ * made long and how much main-thread time the extension's own code took. Kept apart from the
+ * timing rounds because tracing slows everything down.
  */
 export async function runTracedStream(
   browsers: BenchBrowser[],
   options: StreamOptions,
+  rounds: number,
   log: (line: string) => void = () => {},
 ): Promise<StreamRun[]> {
   const runs: StreamRun[] = [];
-  for (const browser of browsers.filter((b) => b.variant !== 'none')) {
-    const run = await oneRun(browser, -1, options, true);
-    log(
-      `stream traced ${run.variant.padEnd(6)} extension script ` +
-        `${run.trace?.extensionScriptMs.toFixed(1)} ms, long tasks ${run.trace?.longTasks.length}`,
-    );
-    runs.push(run);
+  const extensions = browsers.filter((b) => b.variant !== 'none');
+  for (let round = 0; round < rounds; round++) {
+    for (const browser of rotation(extensions, round)) {
+      const run = await oneRun(browser, round, options, true);
+      log(
+        `stream traced round ${round + 1}/${rounds} ${run.variant.padEnd(6)} extension script ` +
+          `${run.trace?.extensionScriptMs.toFixed(1)} ms, long tasks ${run.trace?.longTasks.length}`,
+      );
+      runs.push(run);
+    }
   }
   return runs;
 }

@@ -1,0 +1,284 @@
+// `npm run bench`: builds Picket with the bench pack, drives it in real headless Chromium and
+// prints one table of every figure beside its budget; writes bench-results.json and the results
+// section of BENCHMARKS.md. `npm run bench -- --quick` is the tiny run `npm test` uses to prove
+// the suite works (it writes no BENCHMARKS.md and its figures mean nothing).
+//
+// Flags: --quick · --out FILE (default bench-results.json) · --no-md · --skip-build (reuse the
+// build in the output dir) · --rounds N · --posts N.
+// Env: PICKET_OUT_DIR (where the bench build goes; default <tmp>/picket-bench-out).
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, release, tmpdir, totalmem } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import {
+  CHROMIUM_PATH,
+  DEMO_CSP,
+  repoRoot,
+  startSiteServer,
+  type SiteServer,
+} from '../tests/e2e/harness/index';
+import { launchVariant, type BenchBrowser, type Variant } from './lib/browser';
+import { buildBench } from './lib/build';
+import { computeMetrics, type RawResults } from './lib/metrics';
+import { markdownTable, textTable, updateBenchmarksMd, type Metric } from './lib/report';
+import { bigPageHtml, runBigPage } from './scenarios/bigpage';
+import { runScale } from './scenarios/scale';
+import { measureSize } from './scenarios/size';
+import { runStream, runTracedStream } from './scenarios/stream';
+
+export interface BenchConfig {
+  mode: 'full' | 'quick';
+  posts: number;
+  batchSize: number;
+  intervalMs: number;
+  rounds: number;
+  /** Traced rounds (Picket and floor), for attribution. */
+  tracedRounds: number;
+  bigPageReferences: number;
+  bigPageRounds: number;
+  scaleSizes: number[];
+  scaleRounds: number;
+  lookupCount: number;
+  memoryPosts: number;
+}
+
+const FULL: BenchConfig = {
+  mode: 'full',
+  posts: 1_000,
+  batchSize: 10,
+  intervalMs: 50,
+  rounds: 6,
+  tracedRounds: 3,
+  bigPageReferences: 5_000,
+  bigPageRounds: 5,
+  scaleSizes: [1_000, 100_000, 1_000_000],
+  scaleRounds: 5,
+  lookupCount: 200,
+  memoryPosts: 300,
+};
+
+const QUICK: BenchConfig = {
+  mode: 'quick',
+  posts: 50,
+  batchSize: 10,
+  intervalMs: 50,
+  rounds: 1,
+  tracedRounds: 1,
+  bigPageReferences: 300,
+  bigPageRounds: 1,
+  scaleSizes: [1_000, 5_000],
+  scaleRounds: 1,
+  lookupCount: 200,
+  memoryPosts: 50,
+};
+
+const FEED_URL = 'https://www.instagram.com/';
+const BIG_URL = 'https://www.instagram.com/?bench=big';
+const QUIET_URL = 'https://www.instagram.com/explore/';
+
+function log(line: string): void {
+  process.stderr.write(`[bench] ${line}\n`);
+}
+
+function routes(feedHtml: string, bigPage: string) {
+  const headers = { 'content-security-policy': DEMO_CSP };
+  return [
+    { host: '*', path: '/_bench/*', dir: resolve(repoRoot, 'bench/pages') },
+    {
+      host: 'www.instagram.com',
+      path: '/',
+      headers,
+      handler: ({ url }: { url: URL }) => ({
+        headers: { 'content-type': 'text/html; charset=utf-8' },
+        body: url.searchParams.get('bench') === 'big' ? bigPage : feedHtml,
+      }),
+    },
+    {
+      host: 'www.instagram.com',
+      path: '/explore/',
+      headers,
+      html: '<!doctype html><meta charset="utf-8"><title>Explore • Instagram</title><main></main>',
+    },
+    { host: '*', path: '/favicon.ico', handler: () => ({ status: 204 }) },
+  ];
+}
+
+function machine() {
+  let chromium = 'unknown';
+  try {
+    chromium = execFileSync('/usr/lib/chromium/chromium', ['--version'], {
+      encoding: 'utf8',
+    }).trim();
+  } catch {
+    try {
+      chromium = execFileSync(CHROMIUM_PATH, ['--version'], { encoding: 'utf8' }).trim();
+    } catch {
+      // Reported as unknown.
+    }
+  }
+  const cpuList = cpus();
+  return {
+    cpu: `${cpuList.length} × ${cpuList[0]?.model ?? 'unknown'}`,
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    os: `Linux ${release()}`,
+    node: process.version,
+    chromium: `${chromium} (headless)`,
+  };
+}
+
+async function withBrowsers<T>(
+  variants: Variant[],
+  port: number,
+  extensionDir: string,
+  task: (browsers: BenchBrowser[]) => Promise<T>,
+): Promise<T> {
+  const browsers: BenchBrowser[] = [];
+  try {
+    for (const variant of variants) browsers.push(await launchVariant(variant, port, extensionDir));
+    return await task(browsers);
+  } finally {
+    for (const browser of browsers) await browser.close();
+  }
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      quick: { type: 'boolean', default: false },
+      out: { type: 'string' },
+      'no-md': { type: 'boolean', default: false },
+      'skip-build': { type: 'boolean', default: false },
+      rounds: { type: 'string' },
+      posts: { type: 'string' },
+    },
+  });
+  const config: BenchConfig = { ...(values.quick ? QUICK : FULL) };
+  if (values.rounds) config.rounds = Number(values.rounds);
+  if (values.posts) config.posts = Number(values.posts);
+  const outFile = resolve(values.out ?? resolve(repoRoot, 'bench-results.json'));
+  const outDir = resolve(
+    repoRoot,
+    process.env.PICKET_OUT_DIR ?? join(tmpdir(), 'picket-bench-out'),
+  );
+  const command = `npm run bench${argv.length ? ' -- ' + argv.join(' ') : ''}`;
+  const started = new Date();
+  const loadBefore = loadavg();
+
+  const build = await buildBench(outDir, join(tmpdir(), 'picket-bench-work'), {
+    reuse: values['skip-build'],
+    log,
+  });
+  const size = measureSize(build.extensionDir);
+
+  const feedHtml = readFileSync(resolve(repoRoot, 'bench/pages/feed.html'), 'utf8');
+  const big = bigPageHtml(config.bigPageReferences);
+  const server: SiteServer = await startSiteServer({ routes: routes(feedHtml, big.html) });
+  let raw: RawResults;
+  try {
+    const streamOptions = {
+      posts: config.posts,
+      batchSize: config.batchSize,
+      intervalMs: config.intervalMs,
+      rounds: config.rounds,
+      feedUrl: FEED_URL,
+      badgeTimeoutMs: 15_000,
+      tailMs: 500,
+    };
+    const { stream, traced, bigPage } = await withBrowsers(
+      ['picket', 'none', 'floor'],
+      server.port,
+      build.extensionDir,
+      async (browsers) => {
+        log(
+          `stream: ${config.posts} posts, ${config.batchSize} every ${config.intervalMs} ms, ${config.rounds} rounds`,
+        );
+        const stream = await runStream(browsers, streamOptions, log);
+        const traced = await runTracedStream(browsers, streamOptions, config.tracedRounds, log);
+        log(`big page: ${big.references} references in ${big.posts} posts`);
+        const bigPage = await runBigPage(browsers[0]!, BIG_URL, config.bigPageRounds, {}, log);
+        return { stream, traced, bigPage };
+      },
+    );
+    const scale = await runScale(
+      {
+        sizes: config.scaleSizes,
+        rounds: config.scaleRounds,
+        lookupCount: config.lookupCount,
+        port: server.port,
+        extensionDir: build.extensionDir,
+        feedUrl: FEED_URL,
+        quietUrl: QUIET_URL,
+        memoryPosts: config.memoryPosts,
+      },
+      log,
+    );
+    raw = { stream, traced, bigPage, bigPageInfo: big, scale, size };
+  } finally {
+    await server.close();
+  }
+
+  const metrics: Metric[] = computeMetrics(raw, config);
+  const results = {
+    schema: 'picket-bench/1',
+    mode: config.mode,
+    date: started.toISOString(),
+    durationS: Math.round((Date.now() - started.getTime()) / 1000),
+    command,
+    machine: { ...machine(), loadAverage: { before: loadBefore, after: loadavg() } },
+    config,
+    metrics,
+    raw: {
+      ...raw,
+      bigPageInfo: { ...raw.bigPageInfo, html: undefined },
+    },
+  };
+  mkdirSync(dirname(outFile), { recursive: true });
+  writeFileSync(outFile, JSON.stringify(results, null, 1) + '\n');
+
+  process.stdout.write(
+    `\nPicket bench (${config.mode}), ${results.date}\n${results.machine.cpu}, ${results.machine.chromium}\n\n`,
+  );
+  process.stdout.write(textTable(metrics) + '\n\n');
+  const misses = metrics.flatMap((m) =>
+    m.budgets.filter((b) => !b.pass).map((b) => `${m.label}: ${b.text}`),
+  );
+  process.stdout.write(
+    misses.length
+      ? `Budgets missed: ${misses.length}\n${misses.map((m) => `  - ${m}`).join('\n')}\n`
+      : 'Every budget met.\n',
+  );
+  process.stdout.write(`Wrote ${outFile}\n`);
+
+  if (config.mode === 'full' && !values['no-md']) {
+    const m = results.machine;
+    updateBenchmarksMd(
+      resolve(repoRoot, 'BENCHMARKS.md'),
+      [
+        `Last run: ${results.date.slice(0, 16).replace('T', ' ')} UTC, ${results.durationS} s, command \`${command}\`.`,
+        `Machine: ${m.cpu}, ${m.memoryGiB} GiB, ${m.os}, Node ${m.node}, ${m.chromium}; ` +
+          `load average before/after ${m.loadAverage.before[0]!.toFixed(2)}/${m.loadAverage.after[0]!.toFixed(2)}.`,
+        '',
+        markdownTable(metrics),
+        '',
+        ...metrics.filter((x) => x.note).map((x) => `- **${x.label}**: ${x.note}`),
+      ].join('\n'),
+    );
+    process.stdout.write('Updated BENCHMARKS.md\n');
+  }
+  return 0;
+}
+
+// Run only as the CLI entry, so tests can import main().
+if (process.argv[1] && resolve(process.argv[1]) === resolve(repoRoot, 'bench/run.ts')) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      process.stderr.write(
+        `[bench] failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      );
+      process.exit(1);
+    },
+  );
+}
