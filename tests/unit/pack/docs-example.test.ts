@@ -1,0 +1,13 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { expect, it } from 'vitest';
+import { formatIssues, packStats, validatePackText } from '../../../core/pack/validate';
+
+it('the complete example in docs/packs.md is a valid pack', () => {
+  const guide = readFileSync(resolve(import.meta.dirname, '../../../docs/packs.md'), 'utf8');
+  const example = /```json\n([\s\S]*?)\n```/.exec(guide)?.[1];
+  expect(example).toBeDefined();
+  const result = validatePackText(example!);
+  if (!result.ok) throw new Error(formatIssues(result.issues));
+  expect(packStats(result.pack)).toEqual({ campaigns: 1, participants: 1, accounts: 2, events: 1 });
+});
