@@ -21,10 +21,15 @@
 // - Only reminders that have not expired yet (expiresAt > now) are listed, due ones included: a
 //   reminder missed while the browser was closed still fires at start-up the same day, never
 //   after.
-import { TZDate } from '@date-fns/tz';
-import { addDays, startOfDay, subDays } from 'date-fns';
 import type { CampaignEvent, EventKind } from '../pack/types';
-import { firstDayWindow, isAllDay, tryEventWindow } from '../time/status';
+import {
+  firstDayWindow,
+  isAllDay,
+  localDateParts,
+  surelyEndedBy,
+  tryEventWindow,
+  zonedTime,
+} from '../time/status';
 
 export const REMINDER_KINDS: readonly EventKind[] = ['boycott', 'action'];
 export const DEFAULT_REMINDER_TIME = '09:00';
@@ -65,6 +70,7 @@ export interface Reminder {
   eventEndsAt: number;
 }
 
+const MIDNIGHT = { hours: 0, minutes: 0 };
 const CLOCK_PATTERN = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
 /** Hours and minutes of an `HH:MM` time, or null when it is not one. */
@@ -73,19 +79,25 @@ export function parseClock(time: string): { hours: number; minutes: number } | n
   return m ? { hours: +m[1]!, minutes: +m[2]! } : null;
 }
 
-/** The instant of `clock` on the local date that `dayStart` begins, in `zone`. */
-function atClock(dayStart: Date, clock: { hours: number; minutes: number }, zone: string): number {
+type DateParts = { year: number; monthIndex: number; day: number };
+
+/** The instant of `clock` on the local date `date` + `dayOffset` days, in `zone`. */
+function atClock(
+  date: DateParts,
+  dayOffset: number,
+  clock: { hours: number; minutes: number },
+  zone: string,
+): number {
   // Built from calendar components, so 09:00 stays 09:00 across DST changes; a clock time that
   // falls in a DST gap moves forward to the first time that exists.
-  return new TZDate(
-    dayStart.getFullYear(),
-    dayStart.getMonth(),
-    dayStart.getDate(),
+  return zonedTime(
+    date.year,
+    date.monthIndex,
+    date.day + dayOffset,
     clock.hours,
     clock.minutes,
-    0,
     zone,
-  ).getTime();
+  );
 }
 
 /** The part of a reminder id that names the event's start (changes when the event moves). */
@@ -117,7 +129,7 @@ export function scheduleReminders(
 
   for (const campaign of campaigns) {
     for (const event of campaign.events) {
-      if (!REMINDER_KINDS.includes(event.kind)) continue;
+      if (!REMINDER_KINDS.includes(event.kind) || surelyEndedBy(event, now)) continue;
       const window = tryEventWindow(event, userTimeZone);
       if (!window) continue;
       const firstDay = firstDayWindow(event, window, userTimeZone);
@@ -134,11 +146,12 @@ export function scheduleReminders(
         `${campaign.packId}/${campaign.id}/${event.id}/${kind}/${eventDateToken(event, window.start)}`;
 
       // The user-local date on which the event starts for this user.
-      const userStartDay = startOfDay(new TZDate(firstDay.start, userTimeZone));
+      const startDate = localDateParts(firstDay.start, userTimeZone);
+      const midnightOf = (offset: number) => atClock(startDate, offset, MIDNIGHT, userTimeZone);
 
       let dayDue = firstDay.start;
-      for (let day = userStartDay; day.getTime() < firstDay.end; day = addDays(day, 1)) {
-        const at = atClock(day, clock, userTimeZone);
+      for (let offset = 0; midnightOf(offset) < firstDay.end; offset++) {
+        const at = atClock(startDate, offset, clock, userTimeZone);
         if (at >= firstDay.start && at < firstDay.end) {
           dayDue = at;
           break;
@@ -153,13 +166,12 @@ export function scheduleReminders(
       });
 
       if (settings.dayBefore) {
-        const eveDay = subDays(userStartDay, 1);
         reminders.push({
           ...base,
           id: idOf('eve'),
           kind: 'eve',
-          dueAt: atClock(eveDay, eveClock, userTimeZone),
-          expiresAt: userStartDay.getTime(),
+          dueAt: atClock(startDate, -1, eveClock, userTimeZone),
+          expiresAt: midnightOf(0),
         });
       }
     }

@@ -22,13 +22,14 @@
 //   events in progress or later on the user's current local day are `today`. `today` wins over
 //   `under-way` (a one-day boycott during a month-long pause is the more urgent news).
 import { TZDate } from '@date-fns/tz';
-import { addDays, format, startOfDay } from 'date-fns';
+import { format } from 'date-fns';
 import type { CampaignEvent, EventKind } from '../pack/types';
 
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** A leap second (`:60`) is valid RFC 3339 but not parseable by Date. */
 const LEAP_SECOND_PATTERN = /:60(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
 const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
 
 /** Event kinds that make a campaign `today`, `under-way`, `upcoming` or `ended`. */
 export const STATUS_KINDS: readonly EventKind[] = ['boycott', 'action', 'pause', 'deadline'];
@@ -44,11 +45,50 @@ export function isAllDay(value: string): boolean {
   return DATE_PATTERN.test(value);
 }
 
+// Building an instant from wall-clock components in a zone is by far the costliest step here
+// (~90 µs per TZDate in Node), and the same few days and clock times come up on every reconcile
+// and popup render, so results are memoized. The cache is bounded and only ever holds pure
+// results, so clearing it is always safe.
+const wallClockCache = new Map<string, number>();
+const WALL_CLOCK_CACHE_SIZE = 20_000;
+
+/**
+ * The instant at a wall-clock time in `zone`. Out-of-range components roll over like Date's
+ * (day 32 is the 1st of the next month); a time inside a DST gap moves forward to one that
+ * exists. NaN for an unusable zone.
+ */
+export function zonedTime(
+  year: number,
+  monthIndex: number,
+  day: number,
+  hours: number,
+  minutes: number,
+  zone: string,
+): number {
+  const key = `${zone}|${year}|${monthIndex}|${day}|${hours}|${minutes}`;
+  let instant = wallClockCache.get(key);
+  if (instant === undefined) {
+    instant = new TZDate(year, monthIndex, day, hours, minutes, 0, zone).getTime();
+    if (wallClockCache.size >= WALL_CLOCK_CACHE_SIZE) wallClockCache.clear();
+    wallClockCache.set(key, instant);
+  }
+  return instant;
+}
+
 /** Midnight starting `date` (+ `dayOffset` days) in `zone`. NaN for a bad date or zone. */
 function midnight(date: string, zone: string, dayOffset = 0): number {
   const m = DATE_PATTERN.exec(date);
   if (!m) return NaN;
-  return new TZDate(+m[1]!, +m[2]! - 1, +m[3]! + dayOffset, 0, 0, 0, zone).getTime();
+  return zonedTime(+m[1]!, +m[2]! - 1, +m[3]! + dayOffset, 0, 0, zone);
+}
+
+/** Calendar components of `instant`'s local date in `zone`. */
+export function localDateParts(
+  instant: number,
+  zone: string,
+): { year: number; monthIndex: number; day: number } {
+  const local = new TZDate(instant, zone);
+  return { year: local.getFullYear(), monthIndex: local.getMonth(), day: local.getDate() };
 }
 
 function parseInstant(value: string): number {
@@ -58,10 +98,13 @@ function parseInstant(value: string): number {
   return Date.parse(value);
 }
 
-/** [start, end) of the local calendar day holding `instant` in `zone`. */
+/** [start, end) of the local calendar day holding `instant` in `zone` (23–25 hours). */
 export function localDay(instant: number, zone: string): TimeWindow {
-  const dayStart = startOfDay(new TZDate(instant, zone));
-  return { start: dayStart.getTime(), end: addDays(dayStart, 1).getTime() };
+  const { year, monthIndex, day } = localDateParts(instant, zone);
+  return {
+    start: zonedTime(year, monthIndex, day, 0, 0, zone),
+    end: zonedTime(year, monthIndex, day + 1, 0, 0, zone),
+  };
 }
 
 /** `YYYY-MM-DD` of `instant` in `zone`. */
@@ -72,8 +115,33 @@ export function localDate(instant: number, zone: string): string {
 /** The zone an event's wall-clock days are read in; an unusable zone falls back to the user's. */
 export function eventZone(event: CampaignEvent, userTimeZone: string): string {
   const zone = event.timeZone;
-  if (zone && !Number.isNaN(new TZDate(0, zone).getTime())) return zone;
-  return userTimeZone;
+  return zone && isUsableZone(zone) ? zone : userTimeZone;
+}
+
+const zoneUsable = new Map<string, boolean>();
+function isUsableZone(zone: string): boolean {
+  let usable = zoneUsable.get(zone);
+  if (usable === undefined) {
+    usable = !Number.isNaN(new TZDate(0, zone).getTime());
+    if (zoneUsable.size < 1_000) zoneUsable.set(zone, usable);
+  }
+  return usable;
+}
+
+/**
+ * True when the event is certainly over at `now`, decided without any zone arithmetic: every
+ * zone's day ends within 2 days of the UTC midnight that starts it, and a timed event without a
+ * usable end lasts at most to the end of its start day. Lets callers skip the costly window of
+ * events long past.
+ */
+export function surelyEndedBy(event: CampaignEvent, now: number): boolean {
+  const end = event.end ?? event.start;
+  const endsNear = isAllDay(end) ? Date.parse(`${end}T00:00:00Z`) : parseInstant(end);
+  const startsNear = isAllDay(event.start)
+    ? Date.parse(`${event.start}T00:00:00Z`)
+    : parseInstant(event.start);
+  const latest = Math.max(endsNear, startsNear);
+  return latest + 2 * DAY_MS < now; // false for NaN: unreadable events are left to the caller
 }
 
 /** Like {@link eventWindow}, but null instead of throwing for an unreadable event. */
@@ -108,7 +176,7 @@ export function eventWindow(
 export function isMultiDay(event: CampaignEvent, window: TimeWindow): boolean {
   const end = event.end ?? event.start;
   if (isAllDay(event.start) && isAllDay(end)) return end > event.start;
-  return window.end - window.start > 24 * HOUR_MS;
+  return window.end - window.start > DAY_MS;
 }
 
 /**

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CampaignEvent } from '../../../core/pack/types';
 import {
@@ -6,7 +7,10 @@ import {
   firstDayWindow,
   isMultiDay,
   localDate,
+  localDay,
+  surelyEndedBy,
   tryEventWindow,
+  zonedTime,
 } from '../../../core/time/status';
 
 const NY = 'America/New_York';
@@ -234,5 +238,49 @@ describe('campaignStatus', () => {
   it('reports local dates in the named zone', () => {
     expect(localDate(utc('2020-09-16T01:00:00Z'), TOKYO)).toBe('2020-09-16');
     expect(localDate(utc('2020-09-16T01:00:00Z'), NY)).toBe('2020-09-15');
+  });
+});
+
+describe('zone helpers', () => {
+  it('gives 23- and 25-hour local days on DST changes, and the same answer when memoized', () => {
+    const spring = localDay(utc('2026-03-08T12:00:00Z'), NY);
+    expect(spring.end - spring.start).toBe(23 * HOUR);
+    expect(localDay(utc('2026-03-08T12:00:00Z'), NY)).toEqual(spring);
+    const fall = localDay(utc('2026-10-25T12:00:00Z'), MADRID);
+    expect(fall.end - fall.start).toBe(25 * HOUR);
+  });
+
+  it('rolls day overflow into the next month and moves DST-gap times forward', () => {
+    expect(zonedTime(2026, 0, 32, 9, 0, NY)).toBe(utc('2026-02-01T14:00:00Z'));
+    // 02:30 does not exist in New York on 2026-03-08; it becomes 03:30 EDT.
+    expect(zonedTime(2026, 2, 8, 2, 30, NY)).toBe(utc('2026-03-08T07:30:00Z'));
+  });
+
+  it('surelyEndedBy only ever says so for events whose window is over', () => {
+    const zones = [NY, TOKYO, HONOLULU, MADRID, 'Pacific/Kiritimati', 'Pacific/Pago_Pago'];
+    const instant = fc.integer({ min: utc('2025-01-01'), max: utc('2027-01-01') });
+    fc.assert(
+      fc.property(
+        instant,
+        fc.integer({ min: 0, max: 5 * 24 }),
+        fc.boolean(),
+        fc.option(fc.constantFrom(...zones), { nil: undefined }),
+        fc.constantFrom(...zones),
+        instant,
+        (startMs, hours, allDay, timeZone, userZone, now) => {
+          const toDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+          const endMs = startMs + hours * HOUR;
+          const event = ev({
+            start: allDay ? toDate(startMs) : new Date(startMs).toISOString(),
+            ...(hours > 0 && { end: allDay ? toDate(endMs) : new Date(endMs).toISOString() }),
+            ...(timeZone && { timeZone }),
+          });
+          if (surelyEndedBy(event, now)) {
+            expect(eventWindow(event, userZone).end).toBeLessThanOrEqual(now);
+          }
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });
