@@ -94,8 +94,9 @@ function PackItem(props: ActionProps & { pack: PackSummary }) {
           originLabel(pack.origin),
           formatNumber(pack.version),
           formatLooseDate(pack.updatedAt),
-          formatDateTime(pack.installedAt),
         ])}
+        {Date.parse(pack.installedAt) > 0 &&
+          ` · ${i18n.t('options.packs.installed', [formatDateTime(pack.installedAt)])}`}
       </p>
       <p class="muted">
         {i18n.t('options.packs.counts', [
