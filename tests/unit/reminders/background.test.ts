@@ -286,6 +286,29 @@ describe('firing', () => {
     expect(await alarms()).toEqual([]);
   });
 
+  it('fires a missed evening-before reminder only until midnight, then waits for the day', async () => {
+    await setReminders({ enabled: true, dayBefore: true });
+    const create = vi.spyOn(fakeBrowser.notifications, 'create');
+    at('2026-09-16T05:00:00Z'); // 01:00 EDT on the day: the eve is over
+    await reconcileReminders();
+    expect(create).not.toHaveBeenCalled();
+    expect(await alarms()).toEqual([{ name: REMINDER_ALARM, when: DUE }]);
+
+    await remindersFiredItem.setValue({});
+    at('2026-09-16T02:00:00Z'); // 22:00 EDT the evening before
+    await reconcileReminders();
+    expect(await shown()).toEqual({
+      [`picket:${PACK}/${CAMPAIGN}/freeze-day/eve/2026-09-16`]: expect.objectContaining({
+        message: 'Tomorrow: 24-hour Instagram freeze. Plan not to post or scroll.',
+      }),
+    });
+    expect(await alarms()).toEqual([{ name: REMINDER_ALARM, when: DUE }]);
+    expect(await reminderStatus()).toEqual({
+      notificationsFailed: false,
+      pending: expect.objectContaining({ id: `${PACK}/${CAMPAIGN}/freeze-day/eve/2026-09-16` }),
+    });
+  });
+
   it('sets the next alarm after firing when another event follows', async () => {
     store.snapshot = snapshotWith([
       freeze,
