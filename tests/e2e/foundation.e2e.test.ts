@@ -100,6 +100,37 @@ describe('the extension in Chromium', () => {
     expect(outsideLinks).toBe(true);
   });
 
+  it('badges posts that arrive after the page loaded (the demo feed streams more in)', async () => {
+    const articles = instagram.locator('.feed article');
+    const before = await articles.count();
+    await instagram.locator('#feed-end').scrollIntoViewIfNeeded();
+    await expect.poll(() => articles.count(), { timeout: 10_000 }).toBeGreaterThan(before);
+    const added = articles.nth(before);
+    expect(await added.locator('a[href="/leonardodicaprio/"]').count()).toBeGreaterThan(0);
+    await expect
+      .poll(() => added.locator('picket-badge[data-handle="leonardodicaprio"]').count(), {
+        timeout: 10_000,
+      })
+      .toBeGreaterThan(0);
+    await instagram.evaluate(() => window.scrollTo(0, 0));
+  });
+
+  it('badges the profile header of a participant, not its grid tiles', async () => {
+    const profile = await browser.context.newPage();
+    await profile.goto('https://www.instagram.com/leonardodicaprio/');
+    const header = profile.locator('main header');
+    await expect
+      .poll(() => header.locator('picket-badge[data-handle="leonardodicaprio"]').count(), {
+        timeout: 15_000,
+      })
+      .toBe(1);
+    expect(await profile.locator('.grid picket-badge').count()).toBe(0);
+    const handles = (await badgesOn(profile)).map((b) => b.handle);
+    expect(handles).toContain('markruffalo');
+    expect(handles).not.toContain('nasa');
+    await profile.close();
+  });
+
   it('reports the page to the background; the popup for that tab shows it', async () => {
     const tabId = await browser.tabIdOf(instagram);
     const popup = await browser.openExtensionPage(`popup.html?tab=${tabId}`);
