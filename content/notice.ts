@@ -8,7 +8,9 @@ import type { Translate } from './strings';
 export const NOTICE_TAG = 'picket-notice';
 
 const CSS = `
-:host { all: initial; position: fixed; z-index: 2147483646; inset-block-end: 16px;
+/* Above the bottom edge: Facebook floats its new-message button in the bottom corner and
+   Instagram shows a bottom navigation bar in narrow windows; neither may be covered. */
+:host { all: initial; position: fixed; z-index: 2147483646; inset-block-end: 88px;
   inset-inline-end: 16px; max-width: min(22rem, calc(100vw - 32px)); pointer-events: auto;
   color-scheme: light dark; }
 .box { display: flex; align-items: flex-start; gap: 0.75rem; box-sizing: border-box;

@@ -230,6 +230,9 @@ export function createContentRuntime(options: ContentRuntimeOptions): ContentRun
     if (record && record.key === ref.key && record.generation === generation) {
       // Seen already: only put its badge back if the site re-rendered around it.
       if (record.badge) place(record.badge, ref);
+      // The answer may have come while the node was detached (virtualised lists): badge it now.
+      // Still unanswered, the ref already waiting will do it.
+      else if (surfaceShown(ref)) resolve(ref);
       return;
     }
     let kept: Element | null = null;
@@ -242,7 +245,7 @@ export function createContentRuntime(options: ContentRuntimeOptions): ContentRun
       badge: kept,
     };
     origins.set(ref.origin, next);
-    if (config && !config.surfaces[ref.surface]) {
+    if (!surfaceShown(ref)) {
       if (kept) removeBadge(kept);
       next.badge = null;
       return;
@@ -254,6 +257,10 @@ export function createContentRuntime(options: ContentRuntimeOptions): ContentRun
       if (list) list.push(ref);
       else waiting.set(key, [ref]);
     }
+  }
+
+  function surfaceShown(ref: AccountRef): boolean {
+    return !config || config.surfaces[ref.surface] !== false;
   }
 
   function place(badge: Element, ref: AccountRef): void {

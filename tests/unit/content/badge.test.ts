@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BadgeStyle } from '../../../content/badge';
 import { badgeShadowRoot, createBadge, removeBadge, updateBadge } from '../../../content/badge';
 import type { BadgeInfo } from '../../../core/messages';
@@ -171,6 +171,53 @@ describe('<picket-badge>', () => {
     expect(isOpen(shadow)).toBe(false);
     expect(button.getAttribute('aria-expanded')).toBe('false');
     expect(shadow.activeElement).toBe(button);
+  });
+
+  it('opens on hover and on keyboard focus, and closes shortly after the pointer leaves', () => {
+    vi.useFakeTimers();
+    try {
+      const { badge, shadow, button } = mount(badgeInfoFor('nike'));
+      badge.dispatchEvent(trusted(new MouseEvent('mouseenter')));
+      expect(isOpen(shadow)).toBe(true);
+      badge.dispatchEvent(trusted(new MouseEvent('mouseleave')));
+      // A short grace period lets the pointer cross the gap to the popover.
+      expect(isOpen(shadow)).toBe(true);
+      badge.dispatchEvent(trusted(new MouseEvent('mouseenter')));
+      vi.advanceTimersByTime(500);
+      expect(isOpen(shadow)).toBe(true);
+      badge.dispatchEvent(trusted(new MouseEvent('mouseleave')));
+      vi.advanceTimersByTime(500);
+      expect(isOpen(shadow)).toBe(false);
+
+      button.dispatchEvent(trusted(new FocusEvent('focus')));
+      expect(isOpen(shadow)).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('a click pins the popover; pressing elsewhere closes it', () => {
+    vi.useFakeTimers();
+    try {
+      const { badge, shadow, button } = mount(badgeInfoFor('nike'));
+      button.dispatchEvent(click());
+      badge.dispatchEvent(trusted(new MouseEvent('mouseleave')));
+      vi.advanceTimersByTime(500);
+      expect(isOpen(shadow)).toBe(true);
+      document.body.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true }));
+      expect(isOpen(shadow)).toBe(false);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('only one popover is open at a time', () => {
+    const first = mount(badgeInfoFor('a1'));
+    const second = mount(badgeInfoFor('b2'));
+    first.button.dispatchEvent(click());
+    second.button.dispatchEvent(click());
+    expect(isOpen(first.shadow)).toBe(false);
+    expect(isOpen(second.shadow)).toBe(true);
   });
 
   it('keeps its clicks from the site’s delegated handlers', () => {

@@ -146,6 +146,23 @@ describe('content runtime', () => {
     expect(h.background.ofType('lookup')).toHaveLength(1);
   });
 
+  it('badges a node whose answer arrived while the site had detached it', async () => {
+    const h = await started(dataset('nike'));
+    const link = accountLink('nike');
+    const row = document.createElement('div');
+    row.append(link);
+    document.body.append(row);
+    await tick();
+    h.frames.run(); // looked at; the lookup is on its way
+    row.remove(); // the virtualised list drops the row before the answer comes
+    await h.settle();
+    expect(badges()).toHaveLength(0);
+    document.body.append(row); // and brings the same node back
+    await h.settle();
+    expect(link.nextElementSibling?.getAttribute('data-handle')).toBe('nike');
+    expect(h.background.ofType('lookup')).toHaveLength(1);
+  });
+
   it('honours per-surface settings', async () => {
     harness = createHarness(dataset('nike', 'adidas'));
     const surfaces = { ...defaultConfig().surfaces, comment: false };
