@@ -5,6 +5,13 @@ import type { Platform } from '../core/pack/types';
 import type { AccountRow, CampaignRow, PackRow, ParticipantRow, PicketDatabase } from './db';
 import type { PackRows } from './rows';
 
+/**
+ * Upper bound for "every compound key that starts with …": IndexedDB orders arrays after every
+ * string and number, so `[prefix…, []]` is above any key of strings that starts with the prefix
+ * (and `[prefix…]` alone is below them all).
+ */
+export const AFTER_ALL: never[] = [];
+
 export type ParticipantId = [packId: string, campaignId: string, participantId: string];
 
 export interface PackIndex {

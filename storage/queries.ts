@@ -1,7 +1,6 @@
 // What the popup, options page and reminders read from the store. Signatures are the contract
 // between the store and its readers. Works from the background and from extension pages (each
 // opens the database itself), and from the in-memory fallback when the database cannot open.
-import Dexie from 'dexie';
 import type {
   CampaignEvent,
   CoalitionMember,
@@ -13,7 +12,7 @@ import type {
 import type { Pack } from '../core/pack/types';
 import { bundledPack } from './bundled';
 import type { CampaignRow, ParticipantRow, PicketDatabase } from './db';
-import { MemoryIndex } from './pack-index';
+import { AFTER_ALL, MemoryIndex } from './pack-index';
 import { getStore } from './store';
 import { readRegistry } from './userdata';
 
@@ -70,8 +69,11 @@ export interface StoreSnapshot {
   usingBundledFallback: boolean;
 }
 
-/** Above this many participants a text search stops scanning and relies on prefix indexes. */
-const SCAN_LIMIT = 20_000;
+/**
+ * Above `scan` participants a text search relies on prefix indexes and scans at most `scan` rows
+ * for substrings. Mutable so tests can exercise the large-campaign path with a small campaign.
+ */
+export const SEARCH_LIMITS = { scan: 20_000 };
 
 /**
  * Packs and the campaigns of enabled packs, for the popup's first render: reads the packs and
@@ -176,8 +178,8 @@ function campaignSummary(row: CampaignRow): CampaignSummary {
 /**
  * Participants of one campaign, by name, optionally filtered by a case-insensitive text (matched
  * as a prefix or substring of the name or of any handle, a leading `@` ignored) and a role.
- * Prefix matches come first. Work is bounded: above SCAN_LIMIT participants the substring part
- * only looks at the first SCAN_LIMIT names, and `total` counts what was found.
+ * Prefix matches come first. Work is bounded: above SEARCH_LIMITS.scan participants the substring part
+ * only looks at the first SEARCH_LIMITS.scan names, and `total` counts what was found.
  */
 export async function searchParticipants(
   campaignKey: string,
@@ -213,7 +215,7 @@ async function searchDatabase(
   const byName = () =>
     db.participants
       .where('[packId+campaignId+nameLower]')
-      .between([packId, campaignId, Dexie.minKey], [packId, campaignId, Dexie.maxKey]);
+      .between([packId, campaignId], [packId, campaignId, AFTER_ALL]);
 
   if (!text) {
     const total = role ? (campaign.roleCounts[role] ?? 0) : campaign.participantCount;
@@ -222,7 +224,7 @@ async function searchDatabase(
     return { total, items: rows.map(view) };
   }
 
-  if (campaign.participantCount <= SCAN_LIMIT) {
+  if (campaign.participantCount <= SEARCH_LIMITS.scan) {
     const matches = rankMatches(await byName().toArray(), text, role);
     return { total: matches.length, items: matches.slice(offset, offset + limit).map(view) };
   }
@@ -231,27 +233,27 @@ async function searchDatabase(
   const namePrefix = await db.participants
     .where('[packId+campaignId+nameLower]')
     .between([packId, campaignId, text], [packId, campaignId, text + '\uffff'])
-    .limit(SCAN_LIMIT)
+    .limit(SEARCH_LIMITS.scan)
     .toArray();
   const handleIds = new Set<string>();
   for (const platform of ['instagram', 'facebook'] as const) {
     const keys = await db.accounts
       .where(':id')
       .between(
-        [packId, campaignId, platform, text, Dexie.minKey],
-        [packId, campaignId, platform, text + '\uffff', Dexie.maxKey],
+        [packId, campaignId, platform, text],
+        [packId, campaignId, platform, text + '\uffff'],
       )
-      .limit(SCAN_LIMIT)
+      .limit(SEARCH_LIMITS.scan)
       .primaryKeys();
     for (const key of keys) handleIds.add(key[4]);
   }
   const handlePrefix = (
     await db.participants.bulkGet([...handleIds].map((id) => [packId, campaignId, id]))
   ).filter((row): row is ParticipantRow => row !== undefined);
-  const substring = await byName()
-    .limit(SCAN_LIMIT)
-    .filter((row) => matchesText(row, text))
-    .toArray();
+  // Dexie's limit() counts filtered results, so the cap is applied before filtering.
+  const substring = (await byName().limit(SEARCH_LIMITS.scan).toArray()).filter((row) =>
+    matchesText(row, text),
+  );
 
   const seen = new Set<string>();
   const matches: ParticipantRow[] = [];

@@ -13,7 +13,7 @@ import {
   type DatabaseOptions,
   type PicketDatabase,
 } from './db';
-import { DatabaseIndex, MemoryIndex, type PackIndex } from './pack-index';
+import { AFTER_ALL, DatabaseIndex, MemoryIndex, type PackIndex } from './pack-index';
 import type { PackOrigin } from './queries';
 import { packToRows, type PackRows } from './rows';
 import {
@@ -121,7 +121,11 @@ export function getStore(): Promise<StoreHandle> {
 async function openStore(): Promise<StoreHandle> {
   const { db, error } = await openDatabase(
     config.dbName,
-    { indexedDB: config.indexedDB, IDBKeyRange: config.IDBKeyRange },
+    // Only what was injected: an explicit `undefined` would hide Dexie's global defaults.
+    {
+      ...(config.indexedDB && { indexedDB: config.indexedDB }),
+      ...(config.IDBKeyRange && { IDBKeyRange: config.IDBKeyRange }),
+    },
     config.openTimeoutMs,
   );
   if (db) {
@@ -267,17 +271,8 @@ async function writePackRows(
   await db.transaction('rw', tables, async () => {
     await db.packs.delete(packId);
     await db.campaigns.where('packId').equals(packId).delete();
-    await db.participants
-      .where(':id')
-      .between([packId, Dexie.minKey, Dexie.minKey], [packId, Dexie.maxKey, Dexie.maxKey])
-      .delete();
-    await db.accounts
-      .where(':id')
-      .between(
-        [packId, Dexie.minKey, Dexie.minKey, Dexie.minKey, Dexie.minKey],
-        [packId, Dexie.maxKey, Dexie.maxKey, Dexie.maxKey, Dexie.maxKey],
-      )
-      .delete();
+    await db.participants.where(':id').between([packId], [packId, AFTER_ALL]).delete();
+    await db.accounts.where(':id').between([packId], [packId, AFTER_ALL]).delete();
     if (rows) {
       const total = rows.participants.length + rows.accounts.length;
       let done = 0;

@@ -1,0 +1,353 @@
+import { beforeEach, afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import Dexie from 'dexie';
+import {
+  clearAllData,
+  exportPack,
+  getStore,
+  getStoreStatus,
+  importPackObject,
+  importPackText,
+  removePack,
+  setPackEnabled,
+  closeStore,
+} from '../../../storage/store';
+import { PicketDatabase } from '../../../storage/db';
+import { loadSnapshot, searchParticipants, SEARCH_LIMITS } from '../../../storage/queries';
+import { readPackText, readRegistry } from '../../../storage/userdata';
+import { getSettings, updateSettings } from '../../../storage/settings';
+import { bundledState, failingQuota, freshStore, makeBundledPack, makePack } from './support';
+
+vi.mock('../../../storage/bundled', async () => (await import('./fixtures')).bundledModule);
+
+let dbName: string;
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  bundledState.pack = makeBundledPack();
+  dbName = freshStore();
+});
+afterEach(() => closeStore());
+
+async function database(): Promise<PicketDatabase> {
+  const store = await getStore();
+  if (!store.db) throw new Error('expected a database');
+  return store.db;
+}
+
+async function accountKeys(packId: string): Promise<string[]> {
+  const db = await database();
+  const rows = await db.accounts.toArray();
+  return rows
+    .filter((r) => r.packId === packId)
+    .map((r) => `${r.campaignId}:${r.platform}:${r.key}`)
+    .sort();
+}
+
+describe('import and export', () => {
+  it('imports a pack into storage.local and the database, and exports the exact text', async () => {
+    const text = JSON.stringify(makePack(), null, 1);
+    await expect(importPackText(text, { origin: 'imported' })).resolves.toEqual({
+      packId: 'test-pack',
+      version: 1,
+    });
+    expect(await readPackText('test-pack')).toBe(text);
+    expect(await accountKeys('test-pack')).toEqual([
+      'c1:facebook:id:100044000111',
+      'c1:facebook:id:123456789012',
+      'c1:facebook:kimkardashian',
+      'c1:instagram:kimkardashian',
+      'c2:instagram:kimkardashian',
+    ]);
+    const exported = await exportPack('test-pack');
+    expect(exported).toEqual({ text, fileName: 'test-pack-v1.json' });
+
+    const snapshot = await loadSnapshot();
+    expect(snapshot.usingBundledFallback).toBe(false);
+    expect(snapshot.packs.map((p) => [p.id, p.origin, p.enabled, p.accountCount])).toEqual([
+      ['bundled-pack', 'bundled', true, 1],
+      ['test-pack', 'imported', true, 4],
+    ]);
+    expect(snapshot.campaigns.map((c) => c.key)).toEqual([
+      'bundled-pack/main',
+      'test-pack/c1',
+      'test-pack/c2',
+    ]);
+    expect(snapshot.campaigns[1]).toMatchObject({
+      name: 'Freeze campaign',
+      participantCount: 2,
+      corrections: 'https://publisher.example.org/corrections',
+      events: [{ id: 'freeze' }],
+    });
+  });
+
+  it('exports the bundled pack as JSON that validates back to the same pack', async () => {
+    const { text, fileName } = await exportPack('bundled-pack');
+    expect(fileName).toBe('bundled-pack-v5.json');
+    expect(JSON.parse(text)).toEqual(makeBundledPack());
+  });
+
+  it('rejects an invalid pack with the validator issues and changes nothing', async () => {
+    await importPackObject(makePack(), { origin: 'imported' });
+    const before = await readRegistry();
+    const bad = JSON.stringify({ ...makePack({ version: 2 }), campaigns: [] });
+    const error = await importPackText(bad, { origin: 'imported' }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'invalid' });
+    expect((error as { issues: unknown[] }).issues.length).toBeGreaterThan(0);
+    expect(await readRegistry()).toEqual(before);
+    expect((await database()).packs.get('test-pack')).resolves.toMatchObject({ version: 1 });
+    await expect(importPackText('{"not json', { origin: 'imported' })).rejects.toMatchObject({
+      code: 'invalid',
+    });
+  });
+
+  it('gives a clear error on a full storage.local and keeps the previous version', async () => {
+    const v1 = JSON.stringify(makePack());
+    await importPackText(v1, { origin: 'imported' });
+    const before = await readRegistry();
+    const restore = failingQuota(fakeBrowser.storage.local);
+    try {
+      await expect(
+        importPackObject(makePack({ version: 2, campaignName: 'Changed' }), { origin: 'imported' }),
+      ).rejects.toThrow(/Not enough space to store this pack/);
+    } finally {
+      restore();
+    }
+    expect(await readRegistry()).toEqual(before);
+    expect(await readPackText('test-pack')).toBe(v1);
+    const db = await database();
+    expect(await db.packs.get('test-pack')).toMatchObject({ version: 1 });
+    expect(await db.campaigns.get('test-pack/c1')).toMatchObject({ name: 'Freeze campaign' });
+  });
+
+  it('leaves no partial rows when the database write fails midway through a 10k-row import', async () => {
+    await importPackObject(makePack({ generated: 10 }), { origin: 'imported' });
+    const db = await database();
+    const accountsBefore = await db.accounts.count();
+    const participantsBefore = await db.participants.count();
+    const registryBefore = await readRegistry();
+    const textBefore = await readPackText('test-pack');
+
+    let chunks = 0;
+    const error = await importPackObject(makePack({ version: 2, generated: 10_000 }), {
+      origin: 'imported',
+      onProgress: () => {
+        if (++chunks === 2) throw new Error('simulated crash');
+      },
+    }).catch((e: unknown) => e);
+    expect(chunks).toBe(2);
+    expect(error).toMatchObject({ code: 'database' });
+    expect(String(error)).toMatch(/simulated crash.*Nothing was changed/);
+
+    expect(await db.accounts.count()).toBe(accountsBefore);
+    expect(await db.participants.count()).toBe(participantsBefore);
+    expect(await db.packs.get('test-pack')).toMatchObject({ version: 1 });
+    expect(await readRegistry()).toEqual(registryBefore);
+    expect(await readPackText('test-pack')).toBe(textBefore);
+  });
+
+  it('refuses a pack with the bundled id unless it is newer, and removal brings the bundled one back', async () => {
+    await expect(
+      importPackObject(
+        { ...makeBundledPack(5), publisher: { name: 'Other' } },
+        { origin: 'imported' },
+      ),
+    ).rejects.toMatchObject({ code: 'refused' });
+    const newer = makeBundledPack(6);
+    newer.campaigns[0]!.name = 'Newer bundled';
+    await importPackObject(newer, { origin: 'imported' });
+    let snapshot = await loadSnapshot();
+    expect(snapshot.packs.map((p) => [p.id, p.origin, p.version])).toEqual([
+      ['bundled-pack', 'imported', 6],
+    ]);
+    expect(snapshot.campaigns.map((c) => c.name)).toEqual(['Newer bundled']);
+
+    await removePack('bundled-pack');
+    snapshot = await loadSnapshot();
+    expect(snapshot.packs.map((p) => [p.id, p.origin, p.version])).toEqual([
+      ['bundled-pack', 'bundled', 5],
+    ]);
+    expect(snapshot.campaigns.map((c) => c.name)).toEqual(['Bundled campaign']);
+  });
+
+  it('refuses to go back to an older version of an installed pack, accepts the same one again', async () => {
+    await importPackObject(makePack({ version: 3 }), { origin: 'imported' });
+    await expect(
+      importPackObject(makePack({ version: 2 }), { origin: 'imported' }),
+    ).rejects.toMatchObject({ code: 'refused' });
+    await expect(
+      importPackObject(makePack({ version: 3 }), { origin: 'imported' }),
+    ).resolves.toEqual({ packId: 'test-pack', version: 3 });
+  });
+});
+
+describe('enable, disable, remove', () => {
+  it('disabling drops the pack from the cache and the snapshot, enabling brings it back', async () => {
+    await importPackObject(makePack(), { origin: 'imported' });
+    await setPackEnabled('test-pack', false);
+    expect(await accountKeys('test-pack')).toEqual([]);
+    let snapshot = await loadSnapshot();
+    expect(snapshot.packs.find((p) => p.id === 'test-pack')?.enabled).toBe(false);
+    expect(snapshot.campaigns.map((c) => c.packId)).toEqual(['bundled-pack']);
+
+    await setPackEnabled('bundled-pack', false);
+    snapshot = await loadSnapshot();
+    expect(snapshot.campaigns).toEqual([]);
+
+    await setPackEnabled('test-pack', true);
+    expect((await accountKeys('test-pack')).length).toBe(5);
+    await expect(setPackEnabled('nope', true)).rejects.toMatchObject({ code: 'not-found' });
+  });
+
+  it('removing deletes the stored text and every row; the bundled pack cannot be removed', async () => {
+    await importPackObject(makePack(), { origin: 'imported' });
+    await removePack('test-pack');
+    expect(await readPackText('test-pack')).toBeNull();
+    expect(await accountKeys('test-pack')).toEqual([]);
+    expect(await (await database()).participants.count()).toBe(1);
+    await expect(removePack('bundled-pack')).rejects.toMatchObject({ code: 'refused' });
+    await expect(removePack('test-pack')).rejects.toMatchObject({ code: 'not-found' });
+  });
+
+  it('bumps local:packsRevision after each change so content scripts refresh', async () => {
+    const revisions: unknown[] = [];
+    fakeBrowser.storage.local.onChanged.addListener((changes) => {
+      if (changes.packsRevision) revisions.push(changes.packsRevision.newValue);
+    });
+    await importPackObject(makePack(), { origin: 'imported' });
+    await setPackEnabled('test-pack', false);
+    await removePack('test-pack');
+    expect(revisions).toHaveLength(3);
+    expect(new Set(revisions).size).toBe(3);
+  });
+});
+
+describe('the database is a rebuildable cache', () => {
+  it('rebuilds a deleted database from storage.local and the bundled pack', async () => {
+    await importPackObject(makePack(), { origin: 'imported' });
+    closeStore();
+    await Dexie.delete(dbName);
+    freshStore({ dbName });
+    expect((await accountKeys('test-pack')).length).toBe(5);
+    expect((await loadSnapshot()).campaigns).toHaveLength(3);
+  });
+
+  it('rebuilds when storage.local changed while the database was closed', async () => {
+    await importPackObject(makePack(), { origin: 'imported' });
+    closeStore();
+    // Another device state: the user data says the pack is disabled, the cache still has it.
+    const registry = await readRegistry();
+    await fakeBrowser.storage.local.set({
+      packRegistry: { ...registry, revision: registry.revision + 1, disabled: ['test-pack'] },
+    });
+    freshStore({ dbName });
+    expect(await accountKeys('test-pack')).toEqual([]);
+  });
+
+  it('rebuilds when the extension update bundles another pack version', async () => {
+    await getStore();
+    closeStore();
+    const next = makeBundledPack(9);
+    next.campaigns[0]!.name = 'Bundled v9';
+    bundledState.pack = next;
+    freshStore({ dbName });
+    expect((await loadSnapshot()).campaigns.map((c) => c.name)).toEqual(['Bundled v9']);
+  });
+
+  it('clearAllData wipes user data and settings and keeps only the bundled pack', async () => {
+    await importPackObject(makePack(), { origin: 'imported' });
+    await updateSettings((s) => ({ ...s, allowlist: ['instagram:someone'] }));
+    await clearAllData();
+    expect((await readRegistry()).packs).toEqual([]);
+    expect((await getSettings()).allowlist).toEqual([]);
+    expect(await accountKeys('test-pack')).toEqual([]);
+    expect((await loadSnapshot()).packs.map((p) => p.id)).toEqual(['bundled-pack']);
+  });
+});
+
+describe('searchParticipants', () => {
+  beforeEach(async () => {
+    await importPackObject(makePack({ generated: 30 }), { origin: 'imported' });
+  });
+
+  it('lists a campaign by name with totals, role filter and paging', async () => {
+    const all = await searchParticipants('test-pack/c1', { limit: 5 });
+    expect(all.total).toBe(32);
+    expect(all.items.map((p) => p.name)).toEqual([
+      'Corner Bakery',
+      'Generated Person 0',
+      'Generated Person 1',
+      'Generated Person 10',
+      'Generated Person 11',
+    ]);
+    expect(all.items[0]).toMatchObject({
+      campaignKey: 'test-pack/c1',
+      resolvedSources: [{ id: 'S2', url: 'https://news.example.com/second' }],
+    });
+    const advertisers = await searchParticipants('test-pack/c1', {
+      role: 'advertiser',
+      limit: 100,
+    });
+    expect(advertisers.total).toBe(16);
+    expect(advertisers.items.every((p) => p.role === 'advertiser')).toBe(true);
+    const page2 = await searchParticipants('test-pack/c1', { limit: 5, offset: 5 });
+    expect(page2.items[0]?.name).toBe('Generated Person 12');
+    expect((await searchParticipants('nope/c1', {})).total).toBe(0);
+  });
+
+  it('matches name and handle prefixes first, then substrings, case-insensitively', async () => {
+    const kim = await searchParticipants('test-pack/c1', { text: '@KIMK' });
+    expect(kim.items.map((p) => p.id)).toEqual(['kim']);
+    const byId = await searchParticipants('test-pack/c1', { text: '123456789' });
+    expect(byId.items.map((p) => p.id)).toEqual(['bakery']);
+    const person1 = await searchParticipants('test-pack/c1', { text: 'person 1' });
+    expect(person1.total).toBe(11);
+    const user2 = await searchParticipants('test-pack/c1', { text: 'user2' });
+    expect(user2.items.map((p) => p.id)).toEqual([
+      'user2',
+      'user20',
+      'user21',
+      'user22',
+      'user23',
+      'user24',
+      'user25',
+      'user26',
+      'user27',
+      'user28',
+      'user29',
+    ]);
+    const sub = await searchParticipants('test-pack/c1', { text: 'bakery' });
+    expect(sub.items.map((p) => p.id)).toEqual(['bakery']);
+    const ranked = await searchParticipants('test-pack/c1', { text: 'k' });
+    expect(ranked.items[0]?.id).toBe('kim'); // prefix of the name beats "Corner Bakery"
+    expect(ranked.items.map((p) => p.id)).toContain('bakery');
+  });
+
+  it('uses the prefix indexes and a capped scan above the scan limit', async () => {
+    const saved = SEARCH_LIMITS.scan;
+    SEARCH_LIMITS.scan = 10;
+    try {
+      const byHandle = await searchParticipants('test-pack/c1', { text: 'user29' });
+      expect(byHandle.items.map((p) => p.id)).toEqual(['user29']);
+      const byName = await searchParticipants('test-pack/c1', { text: 'generated person 2' });
+      expect(byName.items.map((p) => p.id)).toContain('user25');
+      // "bakery" is only a substring, of the first name: the capped scan finds it.
+      const sub = await searchParticipants('test-pack/c1', { text: 'bakery' });
+      expect(sub.items.map((p) => p.id)).toEqual(['bakery']);
+      // "kardashian" is a substring of the last name, beyond the first 10: not found, by design.
+      const far = await searchParticipants('test-pack/c1', { text: 'kardashian' });
+      expect(far.total).toBe(0);
+    } finally {
+      SEARCH_LIMITS.scan = saved;
+    }
+  });
+});
+
+describe('status', () => {
+  it('reports an available database', async () => {
+    await expect(getStoreStatus()).resolves.toMatchObject({
+      databaseAvailable: true,
+      usingBundledFallback: false,
+    });
+  });
+});
