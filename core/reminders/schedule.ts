@@ -185,3 +185,15 @@ export function scheduleReminders(
     .filter((r) => r.expiresAt > now && r.dueAt < r.expiresAt)
     .sort((a, b) => a.dueAt - b.dueAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
+
+/** The next reminder still to come after `now` (what the popup and options show as "Next"). */
+export function nextReminder(
+  campaigns: readonly ReminderCampaign[],
+  settings: ReminderSettings,
+  userTimeZone: string,
+  now: number,
+): Reminder | null {
+  return (
+    scheduleReminders(campaigns, settings, userTimeZone, now).find((r) => r.dueAt > now) ?? null
+  );
+}

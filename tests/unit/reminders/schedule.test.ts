@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CampaignEvent } from '../../../core/pack/types';
 import {
+  nextReminder,
   scheduleReminders,
   type Reminder,
   type ReminderCampaign,
@@ -207,6 +208,22 @@ describe('scheduleReminders: which events and when', () => {
     const b = campaign([boycott('2026-07-10'), boycott('soon', { id: 'broken' })], 'b');
     const list = scheduleReminders([a, b], ON, NY, 0);
     expect(list.map((r) => r.campaignId)).toEqual(['b', 'a']);
+  });
+});
+
+describe('nextReminder', () => {
+  it('is the first reminder still to come, skipping one already due', () => {
+    const events = [boycott('2026-07-10', { id: 'a' }), boycott('2026-07-12', { id: 'b' })];
+    const at = (iso: string) => nextReminder([campaign(events)], ON_EVE, NY, utc(iso));
+    expect(at('2026-07-01T00:00:00Z')?.id).toBe(
+      `stophateforprofit-2020/shfp-2020-freeze/a/eve/2026-07-10`,
+    );
+    // 10:00 EDT on the 10th: a's day reminder is due (not next); b's eve is next.
+    expect(at('2026-07-10T14:00:00Z')?.id).toBe(
+      `stophateforprofit-2020/shfp-2020-freeze/b/eve/2026-07-12`,
+    );
+    expect(at('2026-07-12T14:00:00Z')).toBeNull();
+    expect(nextReminder([campaign(events)], { ...ON, enabled: false }, NY, 0)).toBeNull();
   });
 });
 
