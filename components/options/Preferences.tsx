@@ -8,6 +8,7 @@ import {
   type Platform,
   type Surface,
 } from '../../core/accounts';
+import { EVE_TIME } from '../../core/reminders/schedule';
 import type { Settings } from '../../storage/settings';
 import { formatWallTime } from '../shared/format';
 
@@ -277,7 +278,9 @@ export function RemindersSection(props: { settings: Settings; change: Change }) 
             );
           }}
         />
-        <label for="reminders-day-before">{i18n.t('options.reminders.dayBeforeLabel')}</label>
+        <label for="reminders-day-before">
+          {i18n.t('options.reminders.dayBeforeLabel', [formatWallTime(EVE_TIME)])}
+        </label>
       </div>
     </section>
   );

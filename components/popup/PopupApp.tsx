@@ -1,5 +1,6 @@
 import { i18n } from '#i18n';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { scheduleReminders, type Reminder } from '../../core/reminders/schedule';
 import { send } from '../../core/send';
 import { campaignStatus, type CampaignPhase } from '../../core/time/status';
 import { loadSnapshot, type StoreSnapshot } from '../../storage/queries';
@@ -13,7 +14,7 @@ import { openOptions, PackFooter } from './PackFooter';
 import { Participants } from './Participants';
 import { Reminders } from './Reminders';
 import { Schedule } from './Schedule';
-import { scheduleMarks, timedEvents } from './schedule';
+import { timedEvents } from './schedule';
 import { Skeleton } from './Skeleton';
 import '../shared/base.css';
 import './popup.css';
@@ -87,6 +88,23 @@ export function PopupApp(props: { search?: string } = {}) {
       return { phase: 'none' };
     }
   }, [campaign, now, timeZone]);
+
+  // What the reminders line promises: the next reminder of every shown campaign, computed by
+  // the same schedule the background uses, as if reminders were on (so "off" can say it too).
+  const nextReminder: Reminder | null = useMemo(() => {
+    if (!settings) return null;
+    try {
+      const upcoming = scheduleReminders(
+        campaigns,
+        { ...settings.reminders, enabled: true },
+        timeZone,
+        now,
+      );
+      return upcoming.find((r) => r.dueAt > now) ?? null;
+    } catch {
+      return null;
+    }
+  }, [campaigns, settings, timeZone, now]);
 
   // ?view=campaign (the notification's click) brings the campaign into view once it is there.
   const wantsCampaignView = new URLSearchParams(search).get('view') === 'campaign';
@@ -178,7 +196,7 @@ export function PopupApp(props: { search?: string } = {}) {
             <Participants campaignKey={campaign.key} />
             <Reminders
               settings={settings}
-              nextEvent={scheduleMarks(timed, now, timeZone).next}
+              nextReminder={nextReminder}
               timeZone={timeZone}
               onToggle={toggleReminders}
             />

@@ -1,7 +1,7 @@
 import { i18n } from '#i18n';
+import { EVE_TIME, type Reminder } from '../../core/reminders/schedule';
 import type { Settings } from '../../storage/settings';
-import { formatEventStartDay, formatWallTime } from '../shared/format';
-import type { TimedEvent } from './schedule';
+import { formatWallTime, uiLanguage } from '../shared/format';
 
 /**
  * The reminders switch and one line on what it does and when. Writing settings is enough: the
@@ -9,25 +9,32 @@ import type { TimedEvent } from './schedule';
  */
 export function Reminders(props: {
   settings: Settings | null;
-  nextEvent: TimedEvent | null;
+  /** The next reminder these settings would give (computed as if they were on). */
+  nextReminder: Reminder | null;
   timeZone: string;
   onToggle: (enabled: boolean) => void;
 }) {
-  const { settings, nextEvent, timeZone } = props;
+  const { settings, nextReminder, timeZone } = props;
   const reminders = settings?.reminders;
   let line = '';
   if (reminders) {
     const time = formatWallTime(reminders.time);
-    const base = reminders.dayBefore
-      ? i18n.t('popup.reminders.whenDayBefore', [time])
-      : i18n.t('popup.reminders.when', [time]);
-    const next =
-      nextEvent === null
-        ? i18n.t('popup.reminders.noneScheduled')
-        : i18n.t('popup.reminders.nextOn', [
-            formatEventStartDay(nextEvent.event, nextEvent.start, timeZone),
-          ]);
-    line = `${reminders.enabled ? base : i18n.t('popup.reminders.off', [time])} ${next}`;
+    const what = !reminders.enabled
+      ? i18n.t('popup.reminders.off', [time])
+      : reminders.dayBefore
+        ? i18n.t('popup.reminders.whenDayBefore', [time, formatWallTime(EVE_TIME)])
+        : i18n.t('popup.reminders.when', [time]);
+    const next = nextReminder
+      ? i18n.t('popup.reminders.nextOn', [
+          new Intl.DateTimeFormat(uiLanguage(), {
+            dateStyle: 'long',
+            timeStyle: 'short',
+            timeZone,
+          }).format(new Date(nextReminder.dueAt)),
+          nextReminder.event.title,
+        ])
+      : i18n.t('popup.reminders.noneScheduled');
+    line = `${what} ${next}`;
   }
   return (
     <section class="card" aria-labelledby="reminders-heading">

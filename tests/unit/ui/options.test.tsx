@@ -216,8 +216,10 @@ describe('options page', () => {
     await waitFor(async () => expect((await getSettings()).badgeStyle).toBe('compact'));
     fireEvent.change(screen.getByLabelText('Reminder time'), { target: { value: '07:30' } });
     await waitFor(async () => expect((await getSettings()).reminders.time).toBe('07:30'));
-    fireEvent.click(screen.getByRole('checkbox', { name: 'Also remind me the day before' }));
+    fireEvent.click(
+      screen.getByRole('checkbox', { name: 'Also remind me the evening before, at 6:00 PM' }),
+    );
     await waitFor(async () => expect((await getSettings()).reminders.dayBefore).toBe(true));
-    expect(announcer().textContent).toBe("You'll also be reminded the day before.");
+    expect(announcer().textContent).toBe("You'll also be reminded the evening before.");
   });
 });

@@ -192,20 +192,43 @@ describe('popup', () => {
 
   it('writes the reminders switch to settings and says when the next reminder comes', async () => {
     render(<PopupApp search="?tab=7" />);
-    const toggle = await screen.findByRole('switch', { name: 'Remind me on campaign days' });
-    await waitFor(() => expect((toggle as HTMLInputElement).disabled).toBe(false));
-    expect((toggle as HTMLInputElement).checked).toBe(false);
+    const toggle = (await screen.findByRole('switch', {
+      name: 'Remind me on boycott and action days',
+    })) as HTMLInputElement;
+    await waitFor(() => expect(toggle.disabled).toBe(false));
+    expect(toggle.checked).toBe(false);
+    // The next reminder is the boycott day at the default 09:00 in the user's zone (UTC here).
     expect(screen.getByTestId('reminders-line').textContent).toBe(
-      'Turn on to get a notification at 9:00 AM on campaign days. Next: September 16, 2026.',
+      'Turn on to get a notification at 9:00 AM on boycott and action days. ' +
+        'Next: September 16, 2026 at 9:00 AM (Boycott day).',
     );
     fireEvent.click(toggle);
     await waitFor(async () => expect((await getSettings()).reminders.enabled).toBe(true));
     await waitFor(() =>
       expect(screen.getByTestId('reminders-line').textContent).toBe(
-        "You'll get a notification at 9:00 AM on campaign days. Next: September 16, 2026.",
+        "You'll get a notification at 9:00 AM on boycott and action days. " +
+          'Next: September 16, 2026 at 9:00 AM (Boycott day).',
       ),
     );
-    expect((toggle as HTMLInputElement).checked).toBe(true);
+    expect(toggle.checked).toBe(true);
+    fireEvent.click(toggle);
+    await waitFor(async () => expect((await getSettings()).reminders.enabled).toBe(false));
+  });
+
+  it('follows reminder settings changed elsewhere (time, evening before)', async () => {
+    render(<PopupApp search="?tab=7" />);
+    await screen.findByRole('switch', { name: 'Remind me on boycott and action days' });
+    await settingsItem.setValue({
+      ...DEFAULT_SETTINGS,
+      reminders: { enabled: true, time: '07:30', dayBefore: true },
+    });
+    // With the evening-before reminder on, the next one is on the 15th at 18:00.
+    await waitFor(() =>
+      expect(screen.getByTestId('reminders-line').textContent).toBe(
+        "You'll get a notification at 7:30 AM on boycott and action days, and at 6:00 PM the " +
+          'evening before. Next: September 15, 2026 at 6:00 PM (Boycott day).',
+      ),
+    );
   });
 
   it('explains a tab that is not Instagram or Facebook', async () => {
