@@ -110,6 +110,8 @@ export interface ResponseMap {
     databaseAvailable: boolean;
     usingBundledFallback: boolean;
     notificationsFailed: boolean;
+    /** Today's reminder, for the popup to show when notifications can't be. */
+    pendingReminder?: NoticeInfo | null;
   }>;
   importPack: Ok<{ packId: string; version: number }>;
   setPackEnabled: Ok<object>;
