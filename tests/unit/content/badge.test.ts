@@ -242,15 +242,20 @@ describe('<picket-badge>', () => {
     const link = popoverOf(shadow)!.querySelector('a')!;
     // happy-dom would really open the new tab; only the decision matters here.
     const settings = (window as unknown as HappyDomWindow).happyDOM.settings.navigation;
+    const saved = { ...settings };
     settings.disableChildPageNavigation = true;
     settings.disableMainFrameNavigation = true;
-    const seen: string[] = [];
-    document.addEventListener('click', () => seen.push('click'), { once: true });
-    const event = new MouseEvent('click', { bubbles: true, composed: true, cancelable: true });
-    link.dispatchEvent(event);
-    // The site never hears of it, and the browser is left to follow the link.
-    expect(seen).toEqual([]);
-    expect(event.defaultPrevented).toBe(false);
+    try {
+      const seen: string[] = [];
+      document.addEventListener('click', () => seen.push('click'), { once: true });
+      const event = new MouseEvent('click', { bubbles: true, composed: true, cancelable: true });
+      link.dispatchEvent(event);
+      // The site never hears of it, and the browser is left to follow the link.
+      expect(seen).toEqual([]);
+      expect(event.defaultPrevented).toBe(false);
+    } finally {
+      Object.assign(settings, saved);
+    }
   });
 
   it('compact style hides the label but keeps the accessible name; updates re-render', () => {
