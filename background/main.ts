@@ -1,42 +1,73 @@
+// The background (Chrome service worker / Firefox event page). It can be stopped between any
+// two events, so every listener is registered synchronously on each start, before any await
+// (checklist F5), and nothing it needs lives only in memory.
 import { browser } from 'wxt/browser';
-import { parseContentRequest, parsePageRequest } from '../core/messages';
-import type { Runtime } from 'webextension-polyfill';
+import type { Runtime, Storage, Tabs } from 'webextension-polyfill';
+import { getStore } from '../storage/store';
+import { invalidateLookupCache } from './lookup';
+import { initReminders, reconcileReminders } from './reminders';
+import { handleMessage } from './router';
+import { ensureRefreshAlarm, onRefreshAlarm } from './subscriptions';
+import { forgetTab, setTabCount } from './tab-state';
 
-// Skeleton: the wiring is real (validated messages, per-tab state); the lookup is filled in by
-// the store.
-const tabs = new Map<
-  number,
-  { platform: string; pageType: string; badged: string[]; unreadable: boolean }
->();
+export { handleMessage } from './router';
+
+/** storage.local keys whose change alters what lookups answer or what reminders are due. */
+const PACK_KEYS = ['packsRevision', 'packRegistry'];
+const SETTINGS_KEY = 'settings';
 
 export function startBackground(): void {
-  browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) =>
-    handleMessage(message, sender),
-  );
+  browser.runtime.onMessage.addListener(onMessage);
+  browser.runtime.onInstalled.addListener(onInstalledOrStartup);
+  browser.runtime.onStartup.addListener(onInstalledOrStartup);
+  browser.alarms.onAlarm.addListener(onRefreshAlarm);
+  browser.storage.onChanged.addListener(onStorageChanged);
+  browser.tabs.onRemoved.addListener(onTabRemoved);
+  browser.tabs.onUpdated.addListener(onTabUpdated);
+  initReminders();
+  // Every start, not only install/startup: alarms are also lost on disable/enable, which fires
+  // neither event (pitfall 2). Both steps are idempotent.
+  void afterStart();
 }
 
-export async function handleMessage(message: unknown, sender: Runtime.MessageSender) {
-  const fromPage = sender.id === browser.runtime.id && !sender.tab;
-  const content = parseContentRequest(message);
-  if (content && sender.tab?.id !== undefined) {
-    if (content.type === 'pageReport') {
-      tabs.set(sender.tab.id, content);
-      return { ok: true };
-    }
-    if (content.type === 'lookup') return { ok: true, matches: {} };
+// The listener returns the answer's promise (webextension-polyfill / Firefox semantics).
+function onMessage(message: unknown, sender: Runtime.MessageSender): Promise<unknown> {
+  return handleMessage(message, sender);
+}
+
+function onInstalledOrStartup(): Promise<void> {
+  return afterStart();
+}
+
+async function afterStart(): Promise<void> {
+  // Opening the store rebuilds the cache when it is missing or stale.
+  await getStore().catch((error) => console.error('[picket] store', error));
+  await ensureRefreshAlarm().catch((error) => console.error('[picket] refresh alarm', error));
+  await reconcileReminders().catch((error) => console.error('[picket] reminders', error));
+}
+
+function onStorageChanged(changes: Record<string, Storage.StorageChange>, area: string): void {
+  if (area !== 'local') return;
+  const packs = PACK_KEYS.some((key) => key in changes);
+  const settings = SETTINGS_KEY in changes;
+  if (!packs && !settings) return;
+  invalidateLookupCache();
+  // packsRevision is bumped once per pack change (after the cache has it): reconcile then, not
+  // on the intermediate registry write.
+  if (settings || 'packsRevision' in changes) {
+    void reconcileReminders().catch((error) => console.error('[picket] reminders', error));
   }
-  const page = fromPage ? parsePageRequest(message) : null;
-  if (page?.type === 'getTabState') {
-    const t = tabs.get(page.tabId);
-    return {
-      ok: true,
-      state: {
-        platform: t?.platform ?? null,
-        pageType: t?.pageType ?? null,
-        accounts: [],
-        unreadable: t?.unreadable ?? false,
-      },
-    };
+}
+
+function onTabRemoved(tabId: number): void {
+  void forgetTab(tabId);
+}
+
+function onTabUpdated(tabId: number, change: Tabs.OnUpdatedChangeInfoType): void {
+  // The tab is loading a document: what it reported is stale (it may be leaving the site; without
+  // the "tabs" permission its new URL is not visible). A content script on the new page reports
+  // again once it has looked.
+  if (change.status === 'loading') {
+    void forgetTab(tabId).then(() => setTabCount(tabId, 0));
   }
-  return { ok: false, error: 'Unknown or invalid request.' };
 }

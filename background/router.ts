@@ -1,0 +1,188 @@
+// The one entry point for messages. Who may ask what (checklist B3):
+// - content scripts (a tab on a web page): read-only lookups, their config, their own page report
+//   and notice dismissal;
+// - extension pages (our own origin, top frame): everything, including writes.
+// Anything else, or anything that does not match the schema exactly, gets { ok: false } and
+// causes no side effect.
+import { browser } from 'wxt/browser';
+import type { Runtime } from 'webextension-polyfill';
+import {
+  parseContentRequest,
+  parsePageRequest,
+  type BadgeInfo,
+  type ContentRequest,
+  type Fail,
+  type PageRequest,
+} from '../core/messages';
+import type { Platform } from '../core/pack/types';
+import { adapterFor } from '../sites/index';
+import { getSettings } from '../storage/settings';
+import {
+  clearAllData,
+  exportPack,
+  getStoreStatus,
+  importPackText,
+  removePack,
+  setPackEnabled,
+} from '../storage/store';
+import { currentNotice, dismissNotice, reminderStatus } from './reminders';
+import { lookup } from './lookup';
+import { ensureRefreshAlarm, refreshSubscription, subscribe } from './subscriptions';
+import { readTabReport, saveTabReport, setTabCount } from './tab-state';
+
+const REJECTED: Fail = { ok: false, error: 'Unknown or invalid request.' };
+
+function extensionBase(): string {
+  return browser.runtime.getURL('');
+}
+
+/** Our own popup or options page (also when opened in a tab), top frame only. */
+export function isExtensionPageSender(sender: Runtime.MessageSender): boolean {
+  if (sender.id !== browser.runtime.id) return false;
+  const base = extensionBase();
+  if (typeof sender.url !== 'string' || !sender.url.startsWith(base)) return false;
+  if (sender.tab?.url !== undefined && !sender.tab.url.startsWith(base)) return false;
+  if (sender.frameId !== undefined && sender.frameId !== 0) return false;
+  return true;
+}
+
+/** Our content script: it runs in a tab, on a web page (not one of ours). */
+export function isContentScriptSender(sender: Runtime.MessageSender): boolean {
+  if (sender.id !== browser.runtime.id) return false;
+  if (typeof sender.tab?.id !== 'number' || sender.tab.id < 0) return false;
+  return typeof sender.url === 'string' && !sender.url.startsWith(extensionBase());
+}
+
+export async function handleMessage(
+  message: unknown,
+  sender: Runtime.MessageSender,
+): Promise<unknown> {
+  try {
+    if (isExtensionPageSender(sender)) {
+      const request = parsePageRequest(message);
+      return request ? await handlePageRequest(request) : REJECTED;
+    }
+    if (isContentScriptSender(sender)) {
+      const request = parseContentRequest(message);
+      return request ? await handleContentRequest(request, sender) : REJECTED;
+    }
+    return REJECTED;
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+function failure(error: unknown): Fail {
+  const message = error instanceof Error ? error.message : String(error);
+  const issues = (error as { issues?: Fail['issues'] } | null)?.issues;
+  return Array.isArray(issues)
+    ? { ok: false, error: message, issues }
+    : { ok: false, error: message };
+}
+
+function platformOf(url: string | undefined): Platform | null {
+  if (!url) return null;
+  try {
+    return adapterFor(new URL(url).hostname)?.platform ?? null;
+  } catch {
+    return null;
+  }
+}
+
+async function handleContentRequest(
+  request: ContentRequest,
+  sender: Runtime.MessageSender,
+): Promise<unknown> {
+  const tabId = sender.tab!.id!;
+  switch (request.type) {
+    case 'lookup':
+      return { ok: true, matches: await lookup(request.platform, request.keys) };
+    case 'pageReport': {
+      // Only the top frame describes the tab; a frame must not overwrite what the popup shows.
+      if (sender.frameId !== undefined && sender.frameId !== 0) return REJECTED;
+      const badged = [...new Set(request.badged)];
+      await saveTabReport(tabId, {
+        platform: request.platform,
+        pageType: request.pageType,
+        badged,
+        unreadable: request.unreadable,
+      });
+      await setTabCount(tabId, badged.length);
+      return { ok: true };
+    }
+    case 'getContentConfig': {
+      const settings = await getSettings();
+      const platform = platformOf(sender.url);
+      const enabled = platform !== null && settings.sites[platform];
+      return {
+        ok: true,
+        config: {
+          enabled,
+          surfaces: settings.surfaces,
+          badgeStyle: settings.badgeStyle,
+          notice: enabled ? await currentNotice() : null,
+        },
+      };
+    }
+    case 'dismissNotice':
+      await dismissNotice(request.noticeId);
+      return { ok: true };
+  }
+}
+
+async function handlePageRequest(request: PageRequest): Promise<unknown> {
+  switch (request.type) {
+    case 'getTabState': {
+      const report = await readTabReport(request.tabId);
+      if (!report) {
+        return {
+          ok: true,
+          state: { platform: null, pageType: null, accounts: [], unreadable: false },
+        };
+      }
+      const matches = await lookup(report.platform, report.badged);
+      const accounts = report.badged
+        .map((key) => matches[key])
+        .filter((info): info is BadgeInfo => info !== undefined);
+      return {
+        ok: true,
+        state: {
+          platform: report.platform,
+          pageType: report.pageType,
+          accounts,
+          unreadable: report.unreadable,
+        },
+      };
+    }
+    case 'getStatus': {
+      const [store, reminders] = await Promise.all([getStoreStatus(), reminderStatus()]);
+      return {
+        ok: true,
+        databaseAvailable: store.databaseAvailable,
+        usingBundledFallback: store.usingBundledFallback,
+        notificationsFailed: reminders.notificationsFailed,
+      };
+    }
+    case 'importPack': {
+      const result = await importPackText(request.text, { origin: 'imported' });
+      return { ok: true, ...result };
+    }
+    case 'exportPack':
+      return { ok: true, ...(await exportPack(request.packId)) };
+    case 'setPackEnabled':
+      await setPackEnabled(request.packId, request.enabled);
+      return { ok: true };
+    case 'removePack':
+      await removePack(request.packId);
+      await ensureRefreshAlarm();
+      return { ok: true };
+    case 'subscribe':
+      return { ok: true, ...(await subscribe(request.url, request.publicKey)) };
+    case 'refreshSubscription':
+      return { ok: true, ...(await refreshSubscription(request.packId)) };
+    case 'clearAllData':
+      await clearAllData();
+      await ensureRefreshAlarm();
+      return { ok: true };
+  }
+}
