@@ -89,7 +89,24 @@ export function OptionsApp() {
         )}
         {load.kind === 'ready' && (
           <>
-            <PacksSection packs={packs} announce={announce} reload={reload} />
+            <PacksSection
+              packs={packs}
+              campaigns={load.snapshot.campaigns}
+              toggles={
+                settings && {
+                  settings,
+                  setCampaignShown: (campaign, shown) =>
+                    change(
+                      (s) => ({ ...s, campaigns: { ...s.campaigns, [campaign.key]: shown } }),
+                      shown
+                        ? i18n.t('options.packs.campaignShown', [campaign.name])
+                        : i18n.t('options.packs.campaignHidden', [campaign.name]),
+                    ),
+                }
+              }
+              announce={announce}
+              reload={reload}
+            />
             <SubscriptionsSection packs={packs} announce={announce} reload={reload} />
           </>
         )}

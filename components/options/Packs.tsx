@@ -2,7 +2,8 @@ import { i18n } from '#i18n';
 import { useState } from 'preact/hooks';
 import type { PackIssue } from '../../core/pack/types';
 import { send } from '../../core/send';
-import type { PackOrigin, PackSummary } from '../../storage/queries';
+import type { CampaignSummary, PackOrigin, PackSummary } from '../../storage/queries';
+import type { Settings } from '../../storage/settings';
 import { formatDateTime, formatLooseDate, formatNumber } from '../shared/format';
 
 export interface ActionProps {
@@ -33,7 +34,19 @@ function downloadText(text: string, fileName: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export function PacksSection(props: ActionProps & { packs: PackSummary[] }) {
+/** Settings-backed per-campaign switches; absent while settings load. */
+export interface CampaignToggles {
+  settings: Settings;
+  setCampaignShown: (campaign: CampaignSummary, shown: boolean) => void;
+}
+
+export function PacksSection(
+  props: ActionProps & {
+    packs: PackSummary[];
+    campaigns: CampaignSummary[];
+    toggles: CampaignToggles | null;
+  },
+) {
   return (
     <section class="card" aria-labelledby="packs-heading" id="packs">
       <h2 id="packs-heading">{i18n.t('options.packs.heading')}</h2>
@@ -42,7 +55,14 @@ export function PacksSection(props: ActionProps & { packs: PackSummary[] }) {
       ) : (
         <ul class="pack-list">
           {props.packs.map((pack) => (
-            <PackItem key={pack.id} pack={pack} announce={props.announce} reload={props.reload} />
+            <PackItem
+              key={pack.id}
+              pack={pack}
+              campaigns={props.campaigns.filter((c) => c.packId === pack.id)}
+              toggles={props.toggles}
+              announce={props.announce}
+              reload={props.reload}
+            />
           ))}
         </ul>
       )}
@@ -51,7 +71,13 @@ export function PacksSection(props: ActionProps & { packs: PackSummary[] }) {
   );
 }
 
-function PackItem(props: ActionProps & { pack: PackSummary }) {
+function PackItem(
+  props: ActionProps & {
+    pack: PackSummary;
+    campaigns: CampaignSummary[];
+    toggles: CampaignToggles | null;
+  },
+) {
   const { pack, announce, reload } = props;
   const [confirming, setConfirming] = useState(false);
   const switchId = `pack-enabled-${pack.id}`;
@@ -115,6 +141,30 @@ function PackItem(props: ActionProps & { pack: PackSummary }) {
         />
         <label for={switchId}>{i18n.t('options.packs.enabledLabel', [pack.publisherName])}</label>
       </div>
+      {props.toggles && props.campaigns.length > 0 && (
+        <fieldset class="campaign-toggles" disabled={!pack.enabled}>
+          <legend>{i18n.t('options.packs.campaignsLegend')}</legend>
+          {props.campaigns.map((campaign) => {
+            const id = `campaign-shown-${campaign.key}`;
+            return (
+              <div class="switch-row" key={campaign.key}>
+                <input
+                  id={id}
+                  type="checkbox"
+                  role="switch"
+                  checked={props.toggles!.settings.campaigns[campaign.key] !== false}
+                  onChange={(e) =>
+                    props.toggles!.setCampaignShown(campaign, e.currentTarget.checked)
+                  }
+                />
+                <label for={id}>
+                  {campaign.hashtag ? `${campaign.name} (${campaign.hashtag})` : campaign.name}
+                </label>
+              </div>
+            );
+          })}
+        </fieldset>
+      )}
       <div class="button-row">
         <button type="button" onClick={() => void exportPack()}>
           {i18n.t('options.packs.export')}

@@ -200,7 +200,7 @@ export function AllowlistSection(props: { settings: Settings; change: Change }) 
         <button type="submit">{i18n.t('options.allowlist.add')}</button>
       </form>
       {error && (
-        <p id="allowlist-error" class="error-text">
+        <p id="allowlist-error" class="error-text" role="alert">
           {error}
         </p>
       )}

@@ -222,4 +222,18 @@ describe('options page', () => {
     await waitFor(async () => expect((await getSettings()).reminders.dayBefore).toBe(true));
     expect(announcer().textContent).toBe("You'll also be reminded the evening before.");
   });
+
+  it("hides one campaign's badges without turning its pack off", async () => {
+    render(<OptionsApp />);
+    const toggle = await screen.findByRole('switch', {
+      name: 'Stop Hate for Profit (#StopHateForProfit)',
+    });
+    expect((toggle as HTMLInputElement).checked).toBe(true);
+    fireEvent.click(toggle);
+    await waitFor(async () =>
+      expect((await getSettings()).campaigns).toEqual({ 'shfp/ad-pause': false }),
+    );
+    expect(announcer().textContent).toBe('Stop Hate for Profit: badges hidden.');
+    expect(sendMock).not.toHaveBeenCalledWith(expect.objectContaining({ type: 'setPackEnabled' }));
+  });
 });
