@@ -27,9 +27,13 @@ export function resolvedHref(anchor: Element): string | null {
   return typeof resolved === 'string' && resolved !== '' ? resolved : raw;
 }
 
-/** The base a relative href is resolved against (the page URL), for parsing attribute values. */
-export function baseOf(element: Element, fallback: string): string {
-  const base = element.ownerDocument?.baseURI;
+/**
+ * The base relative hrefs resolve against (the page URL), read once per scan: `baseURI` looks for a
+ * `<base>` element on every read in some DOMs.
+ */
+export function baseOf(root: ParentNode, fallback: string): string {
+  const node = root as Node;
+  const base = (node.ownerDocument ?? (root as Document)).baseURI;
   return base && /^https?:/.test(base) ? base : fallback;
 }
 

@@ -29,6 +29,8 @@ const PROFILE_HEADER_NAME = sel.anyOf(sel.profileHeaderName);
 const CLASSIC_COMMENT = sel.anyOf(sel.classicComment);
 
 interface PageInfo {
+  /** What relative hrefs resolve against. */
+  base: string;
   type: string;
   /** The account whose profile or Page this is, for its link-less heading. */
   owner: FacebookLink | null;
@@ -36,17 +38,19 @@ interface PageInfo {
 }
 
 function pageInfoOf(root: ParentNode): PageInfo {
+  const base = baseOf(root, BASE);
   const href = (root as Node).ownerDocument?.location?.href ?? (root as Document).location?.href;
-  if (!href) return { type: 'other', owner: null, isSearch: false };
+  const unknown = { base, type: 'other', owner: null, isSearch: false };
+  if (!href) return unknown;
   let url: URL;
   try {
     url = new URL(href);
   } catch {
-    return { type: 'other', owner: null, isSearch: false };
+    return unknown;
   }
   const type = facebookPageType(url);
   const owner = type === 'profile' || type === 'page' ? ownerOf(url) : null;
-  return { type, owner, isSearch: /^\/search(\/|$)/.test(url.pathname) };
+  return { base, type, owner, isSearch: /^\/search(\/|$)/.test(url.pathname) };
 }
 
 /** The account of a profile/Page URL, including its tabs (`/PowerMacCenter/reviews`). */
@@ -153,11 +157,10 @@ function surfaceOfLink(anchor: Element, page: PageInfo, scan: Scan, key: Account
 }
 
 function refFromLink(anchor: Element, page: PageInfo, scan: Scan): AccountRef | null {
-  if (isAvatarLink(anchor) || anchor.getAttribute('role') === 'tab') return null;
-  if (anchor.closest(VIEWER_CHROME)) return null;
+  // Cheapest tests first: most links on a page are not accounts at all.
   const href = resolvedHref(anchor);
   if (href === null || anchor.getAttribute('href')?.startsWith('#')) return null;
-  const base = baseOf(anchor, BASE);
+  const base = page.base;
   // m.facebook Page tabs ("Home", "Posts") link to the Page with `ref=page_internal` (m_page_posts-2021-1).
   if (/[?&]ref=page_internal(&|$)/.test(href)) return null;
   const link = parseFacebookHref(href, base);
@@ -167,6 +170,8 @@ function refFromLink(anchor: Element, page: PageInfo, scan: Scan): AccountRef | 
     ? idFromHovercard(anchor.getAttribute('data-hovercard'))
     : null;
   if (!link && !hovercardId) return null;
+  if (isAvatarLink(anchor) || anchor.getAttribute('role') === 'tab') return null;
+  if (anchor.closest(VIEWER_CHROME)) return null;
   const key = link?.key ?? (hovercardId as AccountKey);
   const altKeys = new Set(link?.altKeys ?? []);
   if (hovercardId && hovercardId !== key) altKeys.add(hovercardId);

@@ -87,7 +87,12 @@ class Scan {
   private markers: Element[] | null = null;
   private searchInputs: Element[] | null = null;
 
-  constructor(private readonly root: ParentNode) {}
+  /** What relative hrefs resolve against (read once: see `baseOf`). */
+  readonly base: string;
+
+  constructor(private readonly root: ParentNode) {
+    this.base = baseOf(root, BASE);
+  }
 
   private documentOf(): ParentNode {
     const node = this.root as Node;
@@ -226,7 +231,7 @@ function refsFromLink(anchor: Element, scan: Scan, pageType: string): AccountRef
   const href = resolvedHref(anchor);
   // `href="#"` resolves to the page itself, which on a profile is the profile (profile-2025-1's h2).
   if (href === null || anchor.getAttribute('href')?.startsWith('#')) return null;
-  const link = parseInstagramHref(href, baseOf(anchor, BASE));
+  const link = parseInstagramHref(href, scan.base);
   if (!link || isAvatarOnlyLink(anchor)) return null;
   // The link must show the account's name: this drops the sidebar "Profile" link to the viewer's own
   // account, the profile's Reels tab (`/<user>/reels/` with text "Reels") and "View Profile" (2013).
@@ -264,7 +269,7 @@ function refFromProfileHeading(heading: Element, scan: Scan): AccountRef | null 
   // A heading holding a name link is handled through the link.
   if (heading.querySelector('a[href]') && heading.querySelector('a[href]') !== heading) {
     const inner = heading.querySelector('a[href]');
-    if (inner && parseInstagramHref(resolvedHref(inner) ?? '', baseOf(inner, BASE))) return null;
+    if (inner && parseInstagramHref(resolvedHref(inner) ?? '', scan.base)) return null;
   }
   const name = textOf(heading);
   if (!INSTAGRAM_USERNAME.test(name)) return null;
@@ -298,7 +303,7 @@ function refFromAvatarSpan(span: Element, scan: Scan, pageType: string): Account
     return null;
   {
     for (const anchor of Array.from(container.querySelectorAll('a[href]'))) {
-      const link = parseInstagramHref(resolvedHref(anchor) ?? '', baseOf(anchor, BASE));
+      const link = parseInstagramHref(resolvedHref(anchor) ?? '', scan.base);
       if (link?.key === key) return null;
     }
   }
