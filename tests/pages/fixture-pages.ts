@@ -93,6 +93,8 @@ export function loadPage(html: string, url: string): LoadedPage {
       navigation: { disableMainFrameNavigation: true, disableChildFrameNavigation: true },
     },
   });
+  // Test-only: the saved page goes into its own happy-dom window with scripts, styles and frames off.
+  // eslint-disable-next-line no-unsanitized/method
   window.document.write(html);
   return {
     document: window.document as unknown as Document,
