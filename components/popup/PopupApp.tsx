@@ -1,6 +1,7 @@
 import { i18n } from '#i18n';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { scheduleReminders, type Reminder } from '../../core/reminders/schedule';
+import { nextReminder as findNextReminder, type Reminder } from '../../core/reminders/schedule';
+import type { NoticeInfo } from '../../core/messages';
 import { send } from '../../core/send';
 import { campaignStatus, type CampaignPhase } from '../../core/time/status';
 import { loadSnapshot, type StoreSnapshot } from '../../storage/queries';
@@ -26,6 +27,8 @@ type Load =
 
 interface Status {
   notificationsFailed: boolean;
+  /** Today's reminder as the background words it, when it has one due. */
+  pendingReminder?: NoticeInfo | null;
 }
 
 const CLOCK_TICK_MS = 60_000;
@@ -94,13 +97,7 @@ export function PopupApp(props: { search?: string } = {}) {
   const nextReminder: Reminder | null = useMemo(() => {
     if (!settings) return null;
     try {
-      const upcoming = scheduleReminders(
-        campaigns,
-        { ...settings.reminders, enabled: true },
-        timeZone,
-        now,
-      );
-      return upcoming.find((r) => r.dueAt > now) ?? null;
+      return findNextReminder(campaigns, { ...settings.reminders, enabled: true }, timeZone, now);
     } catch {
       return null;
     }
@@ -171,18 +168,12 @@ export function PopupApp(props: { search?: string } = {}) {
         {load.kind === 'ready' && !campaign && <OnThisPage search={search} />}
         {campaign && (
           <>
-            {phase.phase === 'today' &&
-              (settings?.reminders.enabled || status?.notificationsFailed) && (
-                <div class="banner reminder" role="status" data-testid="reminder-banner">
-                  <p>
-                    <strong>{i18n.t('popup.reminderToday', [phase.event.title])}</strong>
-                  </p>
-                  {phase.event.detail && <p>{phase.event.detail}</p>}
-                  {status?.notificationsFailed && (
-                    <p class="muted">{i18n.t('popup.notificationsFailed')}</p>
-                  )}
-                </div>
-              )}
+            <TodayReminder
+              pending={status?.pendingReminder ?? null}
+              phase={phase}
+              remindersOn={settings?.reminders.enabled ?? false}
+              notificationsFailed={status?.notificationsFailed ?? false}
+            />
             <CampaignSection
               campaign={campaign}
               phase={phase}
@@ -210,6 +201,40 @@ export function PopupApp(props: { search?: string } = {}) {
             : undefined
         }
       />
+    </div>
+  );
+}
+
+/**
+ * Today's reminder inside the popup: the background's own wording when it has one pending,
+ * else today's event of this campaign, when reminders are on or notifications could not be
+ * shown (then the popup is where the reminder reaches the user).
+ */
+function TodayReminder(props: {
+  pending: NoticeInfo | null;
+  phase: CampaignPhase;
+  remindersOn: boolean;
+  notificationsFailed: boolean;
+}) {
+  const { pending, phase } = props;
+  let title: string;
+  let detail: string | undefined;
+  if (pending) {
+    title = pending.title;
+    detail = pending.message;
+  } else if (phase.phase === 'today' && (props.remindersOn || props.notificationsFailed)) {
+    title = i18n.t('popup.reminderToday', [phase.event.title]);
+    detail = phase.event.detail;
+  } else {
+    return null;
+  }
+  return (
+    <div class="banner reminder" role="status" data-testid="reminder-banner">
+      <p>
+        <strong>{title}</strong>
+      </p>
+      {detail && <p>{detail}</p>}
+      {props.notificationsFailed && <p class="muted">{i18n.t('popup.notificationsFailed')}</p>}
     </div>
   );
 }

@@ -18,6 +18,7 @@ const sendMock = vi.mocked(send);
 
 let tabState: TabState;
 let notificationsFailed: boolean;
+let pendingReminder: { id: string; title: string; message: string } | null;
 
 beforeEach(async () => {
   process.env.TZ = 'UTC';
@@ -26,6 +27,7 @@ beforeEach(async () => {
   vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-09-14T10:00:00Z') });
   tabState = { platform: null, pageType: null, accounts: [], unreadable: false };
   notificationsFailed = false;
+  pendingReminder = null;
   loadSnapshotMock.mockReset().mockResolvedValue(snapshot());
   searchMock.mockReset().mockImplementation(searchIn(people));
   sendMock.mockReset().mockImplementation((async (request: { type: string }) => {
@@ -35,6 +37,7 @@ beforeEach(async () => {
         databaseAvailable: true,
         usingBundledFallback: false,
         notificationsFailed,
+        pendingReminder,
       };
     }
     if (request.type === 'getTabState') return { ok: true, state: tabState };
@@ -118,6 +121,16 @@ describe('popup', () => {
     notificationsFailed = true;
     render(<PopupApp search="?tab=7" />);
     const banner = await screen.findByTestId('reminder-banner');
+    expect(banner.textContent).toContain("couldn't show a system notification");
+  });
+
+  it("shows the background's pending reminder in its own words", async () => {
+    notificationsFailed = true;
+    pendingReminder = { id: 'r1', title: 'Boycott day', message: "Don't post or scroll today." };
+    render(<PopupApp search="?tab=7" />);
+    const banner = await screen.findByTestId('reminder-banner');
+    expect(banner.textContent).toContain('Boycott day');
+    expect(banner.textContent).toContain("Don't post or scroll today.");
     expect(banner.textContent).toContain("couldn't show a system notification");
   });
 
