@@ -21,6 +21,9 @@ export const PACK_LIMITS = {
   maxDepth: 64,
 } as const;
 
+/** Sanity bound on any one list, above what the account limit and 10 MB allow anyway. */
+const MAX_LIST_ITEMS = 2 * PACK_LIMITS.maxAccounts;
+
 export const PACK_ID_PATTERN = /^[a-z0-9-]{3,64}$/;
 /** Ids of campaigns, participants, events, demands and sources. */
 export const ITEM_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
@@ -155,6 +158,9 @@ function clip(text: string): string {
   return text.length > 60 ? text.slice(0, 60) + '…' : text;
 }
 
+/** Values looked at inside one `x-` key before it is refused as too large. */
+const EXTENSION_BUDGET = 1_000_000;
+
 /** Iterative walk of an `x-` value: forbidden keys anywhere, bounded depth, no recursion. */
 function scanExtension(c: Checker, root: unknown, key: string): void {
   const baseDepth = c.path.length + 1;
@@ -164,7 +170,7 @@ function scanExtension(c: Checker, root: unknown, key: string): void {
     const item = stack.pop()!;
     const { value, path } = item;
     if (typeof value !== 'object' || value === null) continue;
-    if (++visited > 1_000_000) {
+    if (++visited > EXTENSION_BUDGET) {
       c.report('extension value is too large', key);
       return;
     }
@@ -173,6 +179,10 @@ function scanExtension(c: Checker, root: unknown, key: string): void {
       continue;
     }
     if (Array.isArray(value)) {
+      if (value.length > EXTENSION_BUDGET) {
+        c.report('extension value is too large', ...path);
+        return;
+      }
       for (let i = 0; i < value.length; i++) stack.push({ value: value[i], path: [...path, i] });
       continue;
     }
@@ -318,6 +328,12 @@ function checkList(
     c.report(`must be a list, not ${describe(list)}`, key);
     return;
   }
+  if (list.length > MAX_LIST_ITEMS) {
+    // Only a hand-made object can get here (10 MB of text cannot hold this many items); a sparse
+    // array of a billion holes must not keep the validator busy.
+    c.report(`more than ${MAX_LIST_ITEMS.toLocaleString('en')} items`, key);
+    return;
+  }
   if (list.length < minItems) c.report(`must list at least ${minItems}`, key);
   c.path.push(key, 0);
   const at = c.path.length - 1;
@@ -362,6 +378,8 @@ function checkSourceList(c: Checker, obj: Obj): void {
   if (list === undefined) return; // reported by checkKeys
   if (!Array.isArray(list)) c.report(`must be a list, not ${describe(list)}`, 'sources');
   else if (list.length === 0) c.report('must list at least one source', 'sources');
+  else if (list.length > MAX_LIST_ITEMS)
+    c.report(`more than ${MAX_LIST_ITEMS.toLocaleString('en')} items`, 'sources');
   else checkSourceRefs(c, obj, c.scope);
 }
 

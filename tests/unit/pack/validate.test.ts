@@ -328,3 +328,20 @@ describe('validatePack: what it rejects, with JSON paths', () => {
     expect(validatePackText(123 as unknown as string).ok).toBe(false);
   });
 });
+
+describe('validatePack: hand-made objects', () => {
+  it('refuses a sparse list of billions of holes quickly', () => {
+    const pack = fullPack();
+    pack.campaigns[0].sources = new Array(3_000_000_000);
+    expect(issuesOf(validatePack(pack))).toContain(
+      '/campaigns/0/sources: more than 2,000,000 items',
+    );
+    const participant = fullPack();
+    participant.campaigns[0].participants[0].sources = new Array(3_000_000_000);
+    participant.campaigns[0].participants[0]['x-holes'] = new Array(3_000_000_000);
+    expect(issuesOf(validatePack(participant))).toEqual([
+      `${P0}/x-holes: extension value is too large`,
+      `${P0}/sources: more than 2,000,000 items`,
+    ]);
+  });
+});
