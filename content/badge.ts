@@ -76,6 +76,9 @@ a:focus-visible { outline: 2px solid currentColor; outline-offset: 1px; }
   .entry + .entry { border-top-color: #49454f; }
   a { color: #a8c7fa; }
 }
+@media (forced-colors: active) {
+  button, .pop { border: 1px solid CanvasText; forced-color-adjust: auto; }
+}
 /* Facebook states its theme as a class on <html>; honour it where :host-context exists. */
 :host-context(html.__fb-dark-mode) button { background: #4a1510; color: #ffb4a8; }
 :host-context(html.__fb-dark-mode) .pop { background: #2b2930; color: #e6e0e9; border-color: #938f99; }

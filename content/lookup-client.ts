@@ -9,6 +9,12 @@ import type { BadgeInfo, ContentRequest, Response } from '../core/messages';
  */
 export const KEYS_PER_LOOKUP = 2_000;
 
+/** Longest key the protocol accepts (core/messages `accountKey`); longer ones are never asked. */
+const MAX_KEY_LENGTH = 64;
+/** After a failed lookup the next try waits this long, doubling up to the maximum. */
+const FIRST_RETRY_MS = 1_000;
+const MAX_RETRY_MS = 30_000;
+
 export type ContentSend = <R extends ContentRequest>(request: R) => Promise<Response<R['type']>>;
 
 export interface LookupClient {
@@ -18,29 +24,61 @@ export interface LookupClient {
   fetch(keys: Iterable<AccountKey>): void;
   /** Forgets every answer; answers to questions already on their way are dropped. */
   clear(): void;
+  /** Clears and stops for good: no retry is scheduled after this. */
+  dispose(): void;
   readonly messagesSent: number;
 }
 
-export function createLookupClient(options: {
+export interface LookupClientOptions {
   platform: Platform;
   send: ContentSend;
   onAnswers: (keys: AccountKey[]) => void;
-}): LookupClient {
+  /** Called when a retry after a failure is due, to fetch the keys still waiting. */
+  onRetryDue: () => void;
+  now: () => number;
+  timers: { set(callback: () => void, ms: number): number; clear(handle: number): void };
+}
+
+export function createLookupClient(options: LookupClientOptions): LookupClient {
   const cache = new Map<AccountKey, BadgeInfo | null>();
   const inFlight = new Set<AccountKey>();
   // Bumped by clear(), so an answer computed under the old packs or settings is not cached.
   let epoch = 0;
   let messagesSent = 0;
+  let disposed = false;
+  // A failing background (worker restarting, database closed) is not asked once per frame.
+  let retryDelay = 0;
+  let retryAt = 0;
+  let retryTimer: number | null = null;
+
+  function cancelRetry(): void {
+    if (retryTimer !== null) options.timers.clear(retryTimer);
+    retryTimer = null;
+  }
+
+  function failed(): void {
+    retryDelay = Math.min(retryDelay ? retryDelay * 2 : FIRST_RETRY_MS, MAX_RETRY_MS);
+    retryAt = options.now() + retryDelay;
+    if (disposed || retryTimer !== null) return;
+    retryTimer = options.timers.set(() => {
+      retryTimer = null;
+      retryAt = 0;
+      if (!disposed) options.onRetryDue();
+    }, retryDelay);
+  }
 
   async function ask(keys: AccountKey[]): Promise<void> {
     const askedIn = epoch;
     messagesSent += 1;
     const answer = await options.send({ type: 'lookup', platform: options.platform, keys });
-    if (askedIn !== epoch) return;
+    if (askedIn !== epoch || disposed) return;
     for (const key of keys) inFlight.delete(key);
-    // A failed lookup (worker restarting, context invalidated) caches nothing: the keys are
-    // asked again the next time the page changes.
-    if (!answer.ok) return;
+    // A failed lookup caches nothing: the keys are asked again once the retry is due.
+    if (!answer.ok) {
+      failed();
+      return;
+    }
+    retryDelay = 0;
     for (const key of keys) {
       cache.set(
         key,
@@ -53,20 +91,36 @@ export function createLookupClient(options: {
   return {
     answer: (key) => cache.get(key),
     fetch(keys) {
+      if (disposed || options.now() < retryAt) return;
       const wanted: AccountKey[] = [];
+      const refused: AccountKey[] = [];
       for (const key of keys) {
         if (cache.has(key) || inFlight.has(key)) continue;
+        // One over-long key would make the background refuse the whole batch, again and again.
+        if (key.length > MAX_KEY_LENGTH) {
+          cache.set(key, null);
+          refused.push(key);
+          continue;
+        }
         inFlight.add(key);
         wanted.push(key);
       }
       for (let i = 0; i < wanted.length; i += KEYS_PER_LOOKUP) {
         void ask(wanted.slice(i, i + KEYS_PER_LOOKUP));
       }
+      if (refused.length > 0) options.onAnswers(refused);
     },
     clear() {
       epoch += 1;
       cache.clear();
       inFlight.clear();
+      cancelRetry();
+      retryAt = 0;
+      retryDelay = 0;
+    },
+    dispose() {
+      disposed = true;
+      this.clear();
     },
     get messagesSent() {
       return messagesSent;

@@ -125,7 +125,8 @@ export function createContentRuntime(options: ContentRuntimeOptions): ContentRun
 
   function pageTypeOf(href: string): string {
     try {
-      return adapter.pageType(new URL(href));
+      // The protocol caps page types at 40 characters.
+      return adapter.pageType(new URL(href)).slice(0, 40);
     } catch {
       return 'other';
     }
@@ -144,6 +145,9 @@ export function createContentRuntime(options: ContentRuntimeOptions): ContentRun
   const lookup = createLookupClient({
     platform: adapter.platform,
     send,
+    now,
+    timers,
+    onRetryDue: () => fetchWaiting(),
     onAnswers(keys) {
       if (stopped) return;
       // A ref waits under each of its keys; one answered in this batch may be met twice.
@@ -311,17 +315,20 @@ export function createContentRuntime(options: ContentRuntimeOptions): ContentRun
       runtime.stop();
       return;
     }
-    if (waiting.size > 0) {
-      const before = lookup.messagesSent;
-      lookup.fetch(waiting.keys());
-      stats.lookupMessages += lookup.messagesSent - before;
-    }
+    fetchWaiting();
     if (drained && sweepAfterScan) {
       sweepAfterScan = false;
       sweepStaleBadges();
     }
     checkLocation();
     scheduleReport();
+  }
+
+  function fetchWaiting(): void {
+    if (stopped || waiting.size === 0) return;
+    const before = lookup.messagesSent;
+    lookup.fetch([...waiting.keys()]);
+    stats.lookupMessages += lookup.messagesSent - before;
   }
 
   /** After a refresh's rescan: badges whose reference was not found again are removed. */
@@ -478,6 +485,7 @@ export function createContentRuntime(options: ContentRuntimeOptions): ContentRun
       if (reportTimer !== null) timers.clear(reportTimer);
       settleTimer = reportTimer = null;
       waiting.clear();
+      lookup.dispose();
       removeAllBadges();
       notice?.remove();
       notice = null;

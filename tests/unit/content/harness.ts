@@ -14,6 +14,7 @@ import type { ContentRuntime, ContentRuntimeOptions } from '../../../content/run
 import { createContentRuntime } from '../../../content/runtime';
 import type { Translate } from '../../../content/strings';
 import { SURFACES } from '../../../core/accounts';
+import { parseContentRequest } from '../../../core/messages';
 import type { AccountRef, SiteAdapter } from '../../../sites/types';
 
 function nameElementOf(link: Element): Element {
@@ -101,9 +102,15 @@ export function defaultConfig(change: Partial<ContentConfig> = {}): ContentConfi
 /** A background that answers lookups from `dataset` and records every request. */
 export function createFakeBackground(dataset: Map<string, BadgeInfo>) {
   const requests: ContentRequest[] = [];
+  /** Requests the real background would refuse (checked with the protocol's own schemas). */
+  const invalid: unknown[] = [];
   const state = { config: defaultConfig(), failLookups: false, notice: null as NoticeInfo | null };
   const send = (async (request: ContentRequest) => {
     requests.push(request);
+    if (!parseContentRequest(request)) {
+      invalid.push(request);
+      return { ok: false, error: 'Invalid request.' };
+    }
     switch (request.type) {
       case 'lookup': {
         if (state.failLookups) return { ok: false, error: 'Worker restarting.' };
@@ -123,6 +130,7 @@ export function createFakeBackground(dataset: Map<string, BadgeInfo>) {
   return {
     send,
     requests,
+    invalid,
     state,
     ofType<T extends ContentRequest['type']>(type: T) {
       return requests.filter((r): r is Extract<ContentRequest, { type: T }> => r.type === type);

@@ -14,7 +14,10 @@ beforeEach(() => {
   document.body.replaceChildren();
   history.replaceState(null, '', '/');
 });
-afterEach(() => harness?.runtime.stop());
+afterEach(() => {
+  expect(harness?.background.invalid ?? []).toEqual([]);
+  harness?.runtime.stop();
+});
 
 async function startWith(notice: typeof NOTICE | null) {
   harness = createHarness(new Map());

@@ -13,6 +13,8 @@ beforeEach(() => {
   history.replaceState(null, '', '/');
 });
 afterEach(() => {
+  // Everything the runtime sent passes the protocol's validation.
+  expect(harness?.background.invalid ?? []).toEqual([]);
   harness?.runtime.stop();
   harness = null;
 });
@@ -327,17 +329,36 @@ describe('content runtime', () => {
     expect(badges()).toHaveLength(0);
   });
 
-  it('asks again after a failed lookup instead of caching a miss', async () => {
+  it('asks again after a failed lookup, backing off instead of asking every frame', async () => {
     const h = await started(dataset('nike'));
     h.background.state.failLookups = true;
     document.body.append(accountLink('nike'));
     await h.settle();
     expect(badges()).toHaveLength(0);
-    h.background.state.failLookups = false;
-    document.body.append(document.createElement('a')); // any later DOM change
-    document.body.lastElementChild!.setAttribute('href', '/elsewhere/x');
+    expect(h.background.ofType('lookup')).toHaveLength(1);
+    // The page keeps changing; no new question before the retry is due.
+    document.body.append(accountLink('adidas'));
     await h.settle();
-    expect(h.background.ofType('lookup')).toHaveLength(2);
+    expect(h.background.ofType('lookup')).toHaveLength(1);
+    h.background.state.failLookups = false;
+    h.timers.advance(1_000);
+    await h.settle();
+    const lookups = h.background.ofType('lookup');
+    expect(lookups).toHaveLength(2);
+    expect(lookups[1]!.keys.sort()).toEqual(['adidas', 'nike']);
+    expect(badges().map((b) => b.getAttribute('data-handle'))).toEqual(['nike']);
+  });
+
+  it('never sends a key the protocol would refuse, so one bad key cannot block the batch', async () => {
+    const h = await started(dataset('nike'));
+    const long = document.createElement('a');
+    long.href = '/x/';
+    long.setAttribute('data-alt-keys', 'k'.repeat(65));
+    document.body.append(long, accountLink('nike'));
+    await h.settle();
+    const keys = h.background.ofType('lookup').flatMap((lookup) => lookup.keys);
+    expect(keys.every((key) => key.length <= 64)).toBe(true);
+    expect(keys).toContain('x');
     expect(badges()).toHaveLength(1);
   });
 

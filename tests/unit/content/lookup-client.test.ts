@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { createLookupClient } from '../../../content/lookup-client';
+import type { ContentRequest } from '../../../core/messages';
+import { MAX_LOOKUP_KEYS } from '../../../core/messages';
+import { badgeInfoFor, createFakeBackground, createTimers, tick } from './harness';
+
+function client(hits: string[]) {
+  const background = createFakeBackground(new Map(hits.map((key) => [key, badgeInfoFor(key)])));
+  const answered: string[][] = [];
+  const lookup = createLookupClient({
+    platform: 'instagram',
+    send: background.send,
+    onAnswers: (keys) => answered.push(keys),
+    onRetryDue: () => {},
+    now: () => 0,
+    timers: createTimers(),
+  });
+  return { lookup, background, answered };
+}
+
+describe('lookup client', () => {
+  it('splits more keys than the protocol allows into as few messages as possible', async () => {
+    const { lookup, background } = client([]);
+    const keys = Array.from({ length: 4_500 }, (_, i) => `k${i}`);
+    lookup.fetch(keys);
+    await tick();
+    const sizes = background.ofType('lookup').map((request) => request.keys.length);
+    expect(sizes).toEqual([MAX_LOOKUP_KEYS, MAX_LOOKUP_KEYS, 500]);
+  });
+
+  it('caches hits and misses, and asks nothing twice', async () => {
+    const { lookup, background, answered } = client(['nike']);
+    lookup.fetch(['nike', 'other', 'nike']);
+    lookup.fetch(['nike', 'other']); // still on its way
+    await tick();
+    expect(background.ofType('lookup')).toHaveLength(1);
+    expect(lookup.answer('nike')?.handle).toBe('nike');
+    expect(lookup.answer('other')).toBeNull();
+    expect(lookup.answer('unasked')).toBeUndefined();
+    expect(answered).toEqual([['nike', 'other']]);
+    lookup.fetch(['nike', 'other']);
+    await tick();
+    expect(background.ofType('lookup')).toHaveLength(1);
+  });
+
+  it('drops an answer to a question asked before clear()', async () => {
+    const { lookup, background, answered } = client(['nike']);
+    lookup.fetch(['nike']);
+    lookup.clear();
+    await tick();
+    expect(lookup.answer('nike')).toBeUndefined();
+    expect(answered).toEqual([]);
+    lookup.fetch(['nike']);
+    await tick();
+    expect(background.ofType('lookup')).toHaveLength(2);
+    expect(lookup.answer('nike')?.handle).toBe('nike');
+  });
+
+  it('does not take keys named like Object.prototype members as hits', async () => {
+    const { lookup } = client([]);
+    lookup.fetch(['constructor', '__proto__', 'tostring']);
+    await tick();
+    expect(lookup.answer('constructor')).toBeNull();
+    expect(lookup.answer('__proto__')).toBeNull();
+  });
+
+  it('sends only lookup messages of the protocol shape', async () => {
+    const { lookup, background } = client([]);
+    lookup.fetch(['a.b', 'c_d']);
+    await tick();
+    expect(background.requests).toEqual<ContentRequest[]>([
+      { type: 'lookup', platform: 'instagram', keys: ['a.b', 'c_d'] },
+    ]);
+  });
+});
