@@ -27,7 +27,14 @@ export function startBackground(): void {
   initReminders();
   // Every start, not only install/startup: alarms are also lost on disable/enable, which fires
   // neither event (pitfall 2). Both steps are idempotent.
-  void afterStart();
+  started = afterStart();
+}
+
+let started: Promise<void> = Promise.resolve();
+
+/** Resolves when the start-up work (store, alarms, reminders) of the last start is done. */
+export function whenStarted(): Promise<void> {
+  return started;
 }
 
 // The listener returns the answer's promise (webextension-polyfill / Firefox semantics).

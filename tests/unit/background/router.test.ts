@@ -1,0 +1,309 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import fc from 'fast-check';
+import type { Runtime } from 'webextension-polyfill';
+import { handleMessage } from '../../../background/router';
+import { invalidateLookupCache } from '../../../background/lookup';
+import { closeStore } from '../../../storage/store';
+import { readRegistry } from '../../../storage/userdata';
+import { updateSettings } from '../../../storage/settings';
+import * as reminders from '../../../background/reminders';
+import { bundledState, freshStore, makeBundledPack, makePack } from '../storage/support';
+
+vi.mock(
+  '../../../storage/bundled',
+  async () => (await import('../storage/fixtures')).bundledModule,
+);
+vi.mock('../../../sites/index', () => ({
+  adapterFor: (hostname: string) =>
+    hostname.endsWith('instagram.com')
+      ? { platform: 'instagram' }
+      : hostname.endsWith('facebook.com')
+        ? { platform: 'facebook' }
+        : null,
+}));
+vi.mock('../../../background/reminders', () => ({
+  initReminders: vi.fn(),
+  reconcileReminders: vi.fn(async () => undefined),
+  currentNotice: vi.fn(async () => ({ id: 'n1', title: 'Boycott day', message: 'Today.' })),
+  dismissNotice: vi.fn(async () => undefined),
+  reminderStatus: vi.fn(async () => ({ notificationsFailed: true, pending: null })),
+}));
+
+const TAB = 7;
+const pageSender = (): Runtime.MessageSender => ({
+  id: fakeBrowser.runtime.id,
+  url: fakeBrowser.runtime.getURL('/options.html'),
+  frameId: 0,
+});
+const contentSender = (
+  url = 'https://www.instagram.com/kimkardashian/',
+): Runtime.MessageSender => ({
+  id: fakeBrowser.runtime.id,
+  url,
+  frameId: 0,
+  tab: { id: TAB, index: 0, highlighted: false, active: true, pinned: false, incognito: false },
+});
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  bundledState.pack = makeBundledPack();
+  invalidateLookupCache();
+  freshStore();
+  vi.clearAllMocks();
+});
+afterEach(() => closeStore());
+
+async function allStorage() {
+  return {
+    local: await fakeBrowser.storage.local.get(),
+    session: await fakeBrowser.storage.session.get(),
+  };
+}
+
+describe('extension page requests', () => {
+  it('imports, exports, disables and removes a pack', async () => {
+    const text = JSON.stringify(makePack());
+    expect(await handleMessage({ type: 'importPack', text }, pageSender())).toEqual({
+      ok: true,
+      packId: 'test-pack',
+      version: 1,
+    });
+    expect(await handleMessage({ type: 'exportPack', packId: 'test-pack' }, pageSender())).toEqual({
+      ok: true,
+      text,
+      fileName: 'test-pack-v1.json',
+    });
+    expect(
+      await handleMessage(
+        { type: 'setPackEnabled', packId: 'test-pack', enabled: false },
+        pageSender(),
+      ),
+    ).toEqual({ ok: true });
+    expect((await readRegistry()).disabled).toEqual(['test-pack']);
+    expect(await handleMessage({ type: 'removePack', packId: 'test-pack' }, pageSender())).toEqual({
+      ok: true,
+    });
+    expect((await readRegistry()).packs).toEqual([]);
+  });
+
+  it('returns the validator issues for an invalid pack', async () => {
+    const answer = (await handleMessage(
+      { type: 'importPack', text: JSON.stringify({ ...makePack(), id: 'BAD ID' }) },
+      pageSender(),
+    )) as { ok: boolean; error: string; issues: { path: string }[] };
+    expect(answer.ok).toBe(false);
+    expect(answer.error).toMatch(/not a valid campaign pack/);
+    expect(answer.issues.map((i) => i.path)).toContain('/id');
+  });
+
+  it('reports status, including the reminders notification state', async () => {
+    expect(await handleMessage({ type: 'getStatus' }, pageSender())).toEqual({
+      ok: true,
+      databaseAvailable: true,
+      usingBundledFallback: false,
+      notificationsFailed: true,
+    });
+  });
+
+  it('clearAllData leaves only the bundled pack', async () => {
+    await handleMessage({ type: 'importPack', text: JSON.stringify(makePack()) }, pageSender());
+    expect(await handleMessage({ type: 'clearAllData' }, pageSender())).toEqual({ ok: true });
+    expect((await readRegistry()).packs).toEqual([]);
+  });
+
+  it('accepts the popup opened in a tab', async () => {
+    const sender = {
+      ...pageSender(),
+      url: fakeBrowser.runtime.getURL('/popup.html?tab=3'),
+      tab: { ...contentSender().tab!, url: fakeBrowser.runtime.getURL('/popup.html?tab=3') },
+    };
+    expect(await handleMessage({ type: 'getStatus' }, sender)).toMatchObject({ ok: true });
+  });
+});
+
+describe('content script requests', () => {
+  beforeEach(async () => {
+    await handleMessage({ type: 'importPack', text: JSON.stringify(makePack()) }, pageSender());
+  });
+
+  it('looks up accounts', async () => {
+    const answer = (await handleMessage(
+      { type: 'lookup', platform: 'instagram', keys: ['kimkardashian', 'nobody'] },
+      contentSender(),
+    )) as { ok: true; matches: Record<string, unknown> };
+    expect(answer.ok).toBe(true);
+    expect(Object.keys(answer.matches)).toEqual(['kimkardashian']);
+  });
+
+  it('stores the page report in storage.session, counts it on the toolbar, and the popup reads it back', async () => {
+    const report = {
+      type: 'pageReport',
+      platform: 'facebook',
+      pageType: 'feed',
+      badged: ['id:123456789012', 'kimkardashian', 'id:123456789012'],
+      unreadable: false,
+    };
+    expect(await handleMessage(report, contentSender('https://www.facebook.com/'))).toEqual({
+      ok: true,
+    });
+    expect(Object.keys(await fakeBrowser.storage.session.get())).toEqual([`tab:${TAB}`]);
+    expect(await fakeBrowser.action.getBadgeText({ tabId: TAB })).toBe('2');
+
+    const state = (await handleMessage({ type: 'getTabState', tabId: TAB }, pageSender())) as {
+      state: { platform: string; pageType: string; accounts: { handle: string }[] };
+    };
+    expect(state.state.platform).toBe('facebook');
+    expect(state.state.pageType).toBe('feed');
+    expect(state.state.accounts.map((a) => a.handle)).toEqual(['id:123456789012', 'KimKardashian']);
+
+    expect(await handleMessage({ type: 'getTabState', tabId: 99 }, pageSender())).toEqual({
+      ok: true,
+      state: { platform: null, pageType: null, accounts: [], unreadable: false },
+    });
+  });
+
+  it('ignores page reports from sub-frames', async () => {
+    const sender = { ...contentSender(), frameId: 3 };
+    const report = {
+      type: 'pageReport',
+      platform: 'instagram',
+      pageType: 'x',
+      badged: ['a'],
+      unreadable: true,
+    };
+    expect(await handleMessage(report, sender)).toMatchObject({ ok: false });
+    expect(await fakeBrowser.storage.session.get()).toEqual({});
+  });
+
+  it('gives the content config for the sender site, with the notice', async () => {
+    await updateSettings((s) => ({
+      ...s,
+      badgeStyle: 'compact',
+      sites: { ...s.sites, facebook: false },
+    }));
+    const ig = (await handleMessage({ type: 'getContentConfig' }, contentSender())) as {
+      config: {
+        enabled: boolean;
+        badgeStyle: string;
+        notice: unknown;
+        surfaces: Record<string, boolean>;
+      };
+    };
+    expect(ig.config).toMatchObject({
+      enabled: true,
+      badgeStyle: 'compact',
+      notice: { id: 'n1', title: 'Boycott day', message: 'Today.' },
+    });
+    expect(ig.config.surfaces.comment).toBe(true);
+    const fb = (await handleMessage(
+      { type: 'getContentConfig' },
+      contentSender('https://www.facebook.com/'),
+    )) as { config: { enabled: boolean; notice: unknown } };
+    expect(fb.config).toMatchObject({ enabled: false, notice: null });
+  });
+
+  it('passes notice dismissals to the reminders', async () => {
+    expect(await handleMessage({ type: 'dismissNotice', noticeId: 'n1' }, contentSender())).toEqual(
+      {
+        ok: true,
+      },
+    );
+    expect(reminders.dismissNotice).toHaveBeenCalledWith('n1');
+  });
+});
+
+describe('rejections without side effects (B3)', () => {
+  const writes = [
+    { type: 'importPack', text: JSON.stringify(makePack({ id: 'evil-pack' })) },
+    { type: 'removePack', packId: 'test-pack' },
+    { type: 'setPackEnabled', packId: 'bundled-pack', enabled: false },
+    { type: 'clearAllData' },
+    { type: 'subscribe', url: 'https://evil.example/p.json', publicKey: 'AAAA' },
+    { type: 'getTabState', tabId: TAB },
+  ];
+
+  it('refuses page requests from a content script, a page, another extension or a sub-frame', async () => {
+    await handleMessage({ type: 'importPack', text: JSON.stringify(makePack()) }, pageSender());
+    const before = await allStorage();
+    const forged: Runtime.MessageSender[] = [
+      contentSender(),
+      {},
+      { ...pageSender(), id: 'another-extension' },
+      { ...pageSender(), frameId: 2 },
+      { id: fakeBrowser.runtime.id, url: 'https://evil.example/options.html' },
+      { ...pageSender(), tab: { ...contentSender().tab!, url: 'https://www.instagram.com/' } },
+    ];
+    for (const sender of forged) {
+      for (const message of writes) {
+        expect(await handleMessage(message, sender)).toEqual({
+          ok: false,
+          error: 'Unknown or invalid request.',
+        });
+      }
+    }
+    expect(await allStorage()).toEqual(before);
+    expect(reminders.dismissNotice).not.toHaveBeenCalled();
+  });
+
+  it('refuses content requests from senders that are not a tab of ours', async () => {
+    const lookupRequest = { type: 'lookup', platform: 'instagram', keys: ['kimkardashian'] };
+    const dismiss = { type: 'dismissNotice', noticeId: 'n1' };
+    for (const sender of [
+      {},
+      { ...contentSender(), id: 'another-extension' },
+      { ...contentSender(), tab: undefined },
+    ]) {
+      expect(await handleMessage(lookupRequest, sender)).toMatchObject({ ok: false });
+      expect(await handleMessage(dismiss, sender)).toMatchObject({ ok: false });
+    }
+    expect(reminders.dismissNotice).not.toHaveBeenCalled();
+  });
+
+  it('refuses unknown types, extra keys and oversized payloads', async () => {
+    const before = await allStorage();
+    const bad: [unknown, Runtime.MessageSender][] = [
+      [{ type: 'deleteEverything' }, pageSender()],
+      [{ type: 'getStatus', extra: 1 }, pageSender()],
+      [{ type: 'clearAllData', __proto__: { x: 1 } }, pageSender()],
+      [JSON.parse('{"type":"clearAllData","__proto__":{"x":1}}'), pageSender()],
+      [{ type: 'lookup', platform: 'instagram', keys: Array(2_001).fill('a') }, contentSender()],
+      [{ type: 'lookup', platform: 'tiktok', keys: [] }, contentSender()],
+      [{ type: 'lookup', platform: 'instagram', keys: ['x'.repeat(65)] }, contentSender()],
+      [{ type: 'importPack', text: ' '.repeat(11_000_001) }, pageSender()],
+      [{ type: 'dismissNotice', noticeId: 'n'.repeat(2_001) }, contentSender()],
+      ['clearAllData', pageSender()],
+      [null, pageSender()],
+      [undefined, contentSender()],
+    ];
+    for (const [message, sender] of bad) {
+      expect(await handleMessage(message, sender)).toMatchObject({ ok: false });
+    }
+    expect(await allStorage()).toEqual(before);
+    expect(({} as { x?: number }).x).toBeUndefined();
+  });
+
+  it('random messages from any sender are rejected and change nothing', async () => {
+    const before = await allStorage();
+    const types = ['lookup', 'pageReport', 'importPack', 'clearAllData', 'removePack', 'getStatus'];
+    const message = fc.oneof(
+      fc.anything(),
+      fc
+        .record({ type: fc.constantFrom(...types) }, { requiredKeys: [] })
+        .chain((base) =>
+          fc
+            .dictionary(fc.string(), fc.anything())
+            .map((extra) => ({ ...extra, ...base, extra: 1 })),
+        ),
+    );
+    const sender = fc.constantFrom<Runtime.MessageSender>(pageSender(), contentSender(), {});
+    await fc.assert(
+      fc.asyncProperty(message, sender, async (m, s) => {
+        const answer = (await handleMessage(m, s)) as { ok: boolean };
+        expect(answer.ok).toBe(false);
+      }),
+      { numRuns: 300 },
+    );
+    expect(await allStorage()).toEqual(before);
+  });
+});
