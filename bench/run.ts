@@ -253,7 +253,7 @@ export async function main(argv: string[]): Promise<number> {
 
   if (config.mode === 'full' && !values['no-md']) {
     const m = results.machine;
-    updateBenchmarksMd(
+    await updateBenchmarksMd(
       resolve(repoRoot, 'BENCHMARKS.md'),
       [
         `Last run: ${results.date.slice(0, 16).replace('T', ' ')} UTC, ${results.durationS} s, command \`${command}\`.`,

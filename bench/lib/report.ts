@@ -2,6 +2,7 @@
 // metric carries its samples' summary; a metric with a budget says which statistic is compared
 // and whether it passed. Nothing here measures: it only arranges what the scenarios measured.
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { format as prettierFormat, resolveConfig } from 'prettier';
 import type { Summary } from './stats';
 
 export type Statistic = 'median' | 'p95' | 'max';
@@ -50,7 +51,7 @@ export function metric(
   };
 }
 
-function format(value: number, unit: Metric['unit']): string {
+function formatValue(value: number, unit: Metric['unit']): string {
   if (!Number.isFinite(value)) return '—';
   switch (unit) {
     case 'ms':
@@ -83,9 +84,9 @@ function rows(metrics: Metric[]): Row[] {
   return metrics.map((m) => ({
     metric: `${m.label} (${m.unit})`,
     budget: m.budgets.map((b) => b.text).join('; ') || '',
-    median: format(m.summary.median, m.unit),
-    p95: format(m.summary.p95, m.unit),
-    max: format(m.summary.max, m.unit),
+    median: formatValue(m.summary.median, m.unit),
+    p95: formatValue(m.summary.p95, m.unit),
+    max: formatValue(m.summary.max, m.unit),
     n: String(m.summary.n),
     result: m.budgets.length ? m.budgets.map((b) => (b.pass ? 'PASS' : 'MISS')).join(' / ') : '',
   }));
@@ -138,7 +139,7 @@ export const RESULTS_END = '<!-- bench:results:end -->';
  * Replaces the generated section of BENCHMARKS.md (between the markers), keeping the written
  * explanation around it. Creates the markers at the end when they are missing.
  */
-export function updateBenchmarksMd(file: string, section: string): void {
+export async function updateBenchmarksMd(file: string, section: string): Promise<void> {
   const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
   const start = current.indexOf(RESULTS_START);
   const end = current.indexOf(RESULTS_END);
@@ -147,5 +148,7 @@ export function updateBenchmarksMd(file: string, section: string): void {
     start >= 0 && end > start
       ? current.slice(0, start) + block + current.slice(end + RESULTS_END.length)
       : `${current.trimEnd()}\n\n${block}\n`;
-  writeFileSync(file, next);
+  // Formatted as `npm run lint` (prettier --check) expects, tables aligned.
+  const options = (await resolveConfig(file)) ?? {};
+  writeFileSync(file, await prettierFormat(next, { ...options, filepath: file }));
 }
