@@ -41,18 +41,21 @@ beforeEach(() => {
 });
 afterEach(() => closeStore());
 
+/** fake-browser events can tell whether anything listens; the typings only know hasListener. */
+const listening = (event: unknown) => (event as { hasListeners(): boolean }).hasListeners();
+
 /** Lets the un-awaited start-up work finish. */
 const settle = () => whenStarted();
 
 describe('startBackground', () => {
   it('registers every listener synchronously, before any await (F5)', async () => {
     startBackground();
-    expect(fakeBrowser.runtime.onMessage.hasListeners()).toBe(true);
-    expect(fakeBrowser.runtime.onInstalled.hasListeners()).toBe(true);
-    expect(fakeBrowser.runtime.onStartup.hasListeners()).toBe(true);
-    expect(fakeBrowser.alarms.onAlarm.hasListeners()).toBe(true);
-    expect(fakeBrowser.storage.onChanged.hasListeners()).toBe(true);
-    expect(fakeBrowser.tabs.onRemoved.hasListeners()).toBe(true);
+    expect(listening(fakeBrowser.runtime.onMessage)).toBe(true);
+    expect(listening(fakeBrowser.runtime.onInstalled)).toBe(true);
+    expect(listening(fakeBrowser.runtime.onStartup)).toBe(true);
+    expect(listening(fakeBrowser.alarms.onAlarm)).toBe(true);
+    expect(listening(fakeBrowser.storage.onChanged)).toBe(true);
+    expect(listening(fakeBrowser.tabs.onRemoved)).toBe(true);
     expect(reminders.initReminders).toHaveBeenCalledTimes(1);
     await settle();
   });
