@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { FACEBOOK_NUMERIC_ID, FACEBOOK_VANITY, INSTAGRAM_USERNAME } from '../../../core/accounts';
 import * as facebook from '../../../sites/facebook/urls';
 import * as instagram from '../../../sites/instagram/urls';
