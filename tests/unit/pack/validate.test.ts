@@ -144,11 +144,22 @@ describe('validatePack: what it rejects, with JSON paths', () => {
       '/campaigns/0/sources/1/id: duplicate source id "S1"',
       '/campaigns/0/events/1/id: duplicate event id "strike-day"',
       '/campaigns/0/demands/1/id: duplicate demand id "repairs"',
-      '/campaigns/0/participants/1/id: duplicate participant id "ana-tenant"',
       // S2 was renamed to S1 above, so the second participant's reference no longer resolves.
       '/campaigns/0/participants/1/sources/0: source "S2" is not listed in this campaign\'s sources',
+      '/campaigns/0/participants/1/id: duplicate participant id "ana-tenant"',
       '/campaigns/1/id: duplicate campaign id "rent-strike-2026"',
       '/campaigns/1/sources/1/id: duplicate source id "S1"',
+    ]);
+  });
+
+  it('names every repeated participant after the first', () => {
+    const pack = fullPack();
+    const [first, second] = pack.campaigns[0].participants;
+    pack.campaigns[0].participants = [first, second, { ...first }, { ...second }, { ...first }];
+    expect(issuesOf(validatePack(pack))).toEqual([
+      '/campaigns/0/participants/2/id: duplicate participant id "ana-tenant"',
+      '/campaigns/0/participants/3/id: duplicate participant id "corner-bakery"',
+      '/campaigns/0/participants/4/id: duplicate participant id "ana-tenant"',
     ]);
   });
 
