@@ -9,6 +9,8 @@ import { SubscriptionsSection } from './Subscriptions';
 import '../shared/base.css';
 import './options.css';
 
+const MESSAGE_VISIBLE_MS = 10_000;
+
 type Load = { kind: 'loading' } | { kind: 'error' } | { kind: 'ready'; snapshot: StoreSnapshot };
 
 export function OptionsApp() {
@@ -18,6 +20,12 @@ export function OptionsApp() {
 
   // One polite live region tells screen-reader users (and everyone) how each action went.
   const announce = useCallback((text: string) => setMessage(text), []);
+  // The toast steps aside after a while; the next outcome replaces it anyway.
+  useEffect(() => {
+    if (!message) return;
+    const timer = setTimeout(() => setMessage(''), MESSAGE_VISIBLE_MS);
+    return () => clearTimeout(timer);
+  }, [message]);
 
   const reload = useCallback(() => {
     void loadSnapshot().then(

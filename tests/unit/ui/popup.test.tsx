@@ -6,6 +6,7 @@ import { send } from '../../../core/send';
 import { loadSnapshot, searchParticipants } from '../../../storage/queries';
 import { DEFAULT_SETTINGS, getSettings, settingsItem } from '../../../storage/settings';
 import { PopupApp } from '../../../components/popup/PopupApp';
+import { prepareDocument } from '../../../components/shared/document';
 import { campaign, pack, participant, people, searchIn, snapshot } from './fixtures';
 import { installMessages } from './messages';
 
@@ -399,5 +400,14 @@ describe('popup', () => {
     expect(screen.getAllByTestId('schedule-item')[1]!.textContent).toContain(
       '16 de septiembre de 2026',
     );
+  });
+
+  it('sets <html lang> from the UI language', async () => {
+    await installMessages('es');
+    prepareDocument('Picket');
+    expect(document.documentElement.lang).toBe('es');
+    await installMessages('en');
+    prepareDocument('Picket');
+    expect(document.documentElement.lang).toBe('en');
   });
 });
