@@ -634,12 +634,24 @@ function buildSources(ids: Iterable<string>): Source[] {
   for (const fact of facts.sources) {
     if (!wanted.has(fact.id)) continue;
     const source: Source = { id: fact.id, url: fact.url };
-    const title = fact.title
-      .replace(/^\(headline not captured\)\s*/, '')
-      .replace(/\s*\(from URL\)$/, '');
+    // The researcher's remarks about a title ("from URL", "headline not captured", "title
+    // approximate") are not part of the title: they move to x-title-note.
+    const remark = /\s*\(([^()]*(?:from URL|not captured|approximate|as syndicated)[^()]*)\)$/;
+    let title = fact.title;
+    const notes: string[] = [];
+    if (title.startsWith('(headline not captured)')) {
+      notes.push('headline not captured');
+      title = title.replace(/^\(headline not captured\)\s*/, '');
+    }
+    const trailing = remark.exec(title);
+    if (trailing) {
+      notes.push(trailing[1]!);
+      title = title.slice(0, trailing.index);
+    }
     if (fact.publication) source.publisher = fact.publication;
     if (title && !title.startsWith('(')) source.title = title;
-    if (title !== fact.title) source['x-title-note'] = 'headline reconstructed by the researcher';
+    else if (title) notes.push(title);
+    if (notes.length) source['x-title-note'] = notes.join('; ');
     const date = fact.date.slice(0, 10);
     if (DATE_ONLY.test(date) && (fact.date.length === 10 || fact.date[10] === ' '))
       source.date = date;
