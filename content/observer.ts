@@ -24,7 +24,11 @@ export interface DomObserverOptions {
   budgetMs: number;
   /** Elements the runtime inserted itself: their insertion is not news. */
   ignore: (element: Element) => boolean;
-  visit: (element: Element) => void;
+  /**
+   * `added`: the element (and so its subtree) is new; false: only its own href or aria-label
+   * changed, so only the element itself can refer to someone else now.
+   */
+  visit: (element: Element, added: boolean) => void;
   /** After every flush; `drained` tells whether the queue is empty. */
   afterFlush: (drained: boolean) => void;
 }
@@ -39,8 +43,9 @@ export interface DomObserver {
 }
 
 export function createDomObserver(options: DomObserverOptions): DomObserver {
-  // A Set keeps insertion order and drops an element queued twice before the flush.
-  const queue = new Set<Element>();
+  // Insertion-ordered; an element queued twice before the flush is visited once (as added, if
+  // it was added at all).
+  const queue = new Map<Element, boolean>();
   let observer: MutationObserver | null = null;
   let frameHandle: number | null = null;
   let framesRun = 0;
@@ -52,11 +57,13 @@ export function createDomObserver(options: DomObserverOptions): DomObserver {
   function onMutations(records: MutationRecord[]): void {
     for (const record of records) {
       if (record.type === 'attributes') {
-        queue.add(record.target as Element);
+        const target = record.target as Element;
+        if (!queue.has(target)) queue.set(target, false);
         continue;
       }
       for (const node of record.addedNodes) {
-        if (node.nodeType === 1 && !options.ignore(node as Element)) queue.add(node as Element);
+        if (node.nodeType === 1 && !options.ignore(node as Element))
+          queue.set(node as Element, true);
       }
     }
     if (queue.size > 0) schedule();
@@ -66,9 +73,9 @@ export function createDomObserver(options: DomObserverOptions): DomObserver {
     frameHandle = null;
     framesRun += 1;
     const started = options.now();
-    for (const element of queue) {
+    for (const [element, added] of queue) {
       queue.delete(element);
-      options.visit(element);
+      options.visit(element, added);
       if (options.now() - started >= options.budgetMs) break;
     }
     const drained = queue.size === 0;
@@ -96,7 +103,7 @@ export function createDomObserver(options: DomObserverOptions): DomObserver {
       queue.clear();
     },
     enqueue(element) {
-      queue.add(element);
+      queue.set(element, true);
       schedule();
     },
     get queued() {

@@ -60,6 +60,9 @@ export interface RuntimeStats {
   reports: number;
 }
 
+/** When a page is looked at again after load or navigation (see beginSettling). */
+const LATE_SCAN_MS = 1_000;
+
 export interface ContentRuntime {
   /** Removes leftovers of a previous instance, fetches the config and starts observing. */
   start(): Promise<void>;
@@ -118,6 +121,7 @@ export function createContentRuntime(options: ContentRuntimeOptions): ContentRun
   let refsSinceNavigation = 0;
   let unreadable = false;
   let settleTimer: number | null = null;
+  let lateScanTimer: number | null = null;
   let reportTimer: number | null = null;
   let lastReport = '';
   let sweepAfterScan = false;
@@ -209,14 +213,14 @@ export function createContentRuntime(options: ContentRuntimeOptions): ContentRun
     origins.delete(origin);
   }
 
-  function visit(root: Element): void {
+  function visit(root: Element, added: boolean): void {
     if (!root.isConnected) return;
     stats.rootsVisited += 1;
     const candidates = adapter.candidates;
-    const refs =
-      root.matches(candidates) || root.querySelector(candidates) !== null
-        ? adapter.findAccounts(root)
-        : [];
+    // A changed href or aria-label concerns the element itself, not its (unchanged) subtree.
+    const worthALook =
+      root.matches(candidates) || (added && root.querySelector(candidates) !== null);
+    const refs = worthALook ? adapter.findAccounts(root) : [];
     // An origin whose own link changed and no longer names an account loses its badge.
     const previous = origins.get(root);
     if (previous && !refs.some((ref) => ref.origin === root)) dropRecord(root, previous);
@@ -367,14 +371,26 @@ export function createContentRuntime(options: ContentRuntimeOptions): ContentRun
     scheduleReport();
   }
 
+  /**
+   * After load or a navigation: two one-shot timers, no polling. The sites may reuse an element
+   * and only change its text when moving between pages of the same kind (profile to profile);
+   * text changes are not observed, so the page is looked at again once it has had time to
+   * render. At settling time, a page that should show accounts and showed none is unreadable.
+   */
   function beginSettling(): void {
     refsSinceNavigation = 0;
     unreadable = false;
+    if (lateScanTimer !== null) timers.clear(lateScanTimer);
+    lateScanTimer = timers.set(() => {
+      lateScanTimer = null;
+      if (!stopped && config?.enabled) rescan();
+    }, LATE_SCAN_MS);
     if (settleTimer !== null) timers.clear(settleTimer);
     settleTimer = timers.set(() => {
       settleTimer = null;
       if (stopped) return;
       unreadable = adapter.expectsAccounts(pageType) && refsSinceNavigation === 0;
+      if (config?.enabled) rescan();
       scheduleReport();
     }, settleMs);
   }
@@ -481,9 +497,10 @@ export function createContentRuntime(options: ContentRuntimeOptions): ContentRun
       stopped = true;
       observer.stop();
       listeners.abort();
-      if (settleTimer !== null) timers.clear(settleTimer);
-      if (reportTimer !== null) timers.clear(reportTimer);
-      settleTimer = reportTimer = null;
+      for (const timer of [settleTimer, lateScanTimer, reportTimer]) {
+        if (timer !== null) timers.clear(timer);
+      }
+      settleTimer = lateScanTimer = reportTimer = null;
       waiting.clear();
       lookup.dispose();
       removeAllBadges();

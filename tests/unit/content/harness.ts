@@ -26,7 +26,8 @@ function nameElementOf(link: Element): Element {
 /**
  * Links `<a href="/name/">` are account references. `data-name-id` points at the name element
  * elsewhere (an avatar link whose name is shown by another element); `data-alt-keys` lists
- * alternative keys (as the Facebook adapter gives a numeric id beside a vanity). The name element is the link itself unless
+ * alternative keys (as the Facebook adapter gives a numeric id beside a vanity).
+ * `[data-account-text]` elements name an account by their text (like a profile heading). The name element is the link itself unless
  * the link holds a `[data-name]` element or names one with `data-name-id`; `data-surface` on the link sets the surface.
  */
 export function createTestAdapter(): SiteAdapter & { calls: number } {
@@ -37,13 +38,27 @@ export function createTestAdapter(): SiteAdapter & { calls: number } {
     pageType: (url: URL) =>
       url.pathname === '/' ? 'home' : url.pathname.startsWith('/p/') ? 'post' : 'other',
     expectsAccounts: (pageType: string) => pageType === 'home' || pageType === 'post',
-    candidates: 'a[href]',
+    candidates: 'a[href], [data-account-text]',
     findAccounts(root: ParentNode): AccountRef[] {
       adapter.calls += 1;
       const links: Element[] = [];
       if (root instanceof Element && root.matches('a[href]')) links.push(root);
       links.push(...root.querySelectorAll('a[href]'));
       const refs: AccountRef[] = [];
+      const headings: Element[] = [];
+      if (root instanceof Element && root.matches('[data-account-text]')) headings.push(root);
+      headings.push(...root.querySelectorAll('[data-account-text]'));
+      for (const heading of headings) {
+        const key = heading.textContent?.trim().toLowerCase() ?? '';
+        if (!/^[a-z0-9._]{1,30}$/.test(key)) continue;
+        refs.push({
+          platform: 'instagram',
+          key,
+          surface: 'profile-header',
+          nameElement: heading,
+          origin: heading,
+        });
+      }
       for (const link of links) {
         const match = /^\/([A-Za-z0-9._]{1,30})\/?$/.exec(link.getAttribute('href') ?? '');
         if (!match) continue;

@@ -15,14 +15,14 @@ describe('shared DOM observer', () => {
 
   it('only queues in the mutation callback and works in the next animation frame', async () => {
     const frames = createFrames();
-    const visited: Element[] = [];
+    const visited: [Element, boolean][] = [];
     const observer = createDomObserver({
       target: document,
       now: () => 0,
       frames,
       budgetMs: 8,
       ignore: (element) => element.localName === 'picket-badge',
-      visit: (element) => visited.push(element),
+      visit: (element, added) => visited.push([element, added]),
       afterFlush: () => {},
     });
     observer.start();
@@ -35,7 +35,7 @@ describe('shared DOM observer', () => {
     expect(observer.queued).toBe(1);
     expect(frames.pending).toBe(1);
     frames.run();
-    expect(visited).toEqual([first]);
+    expect(visited).toEqual([[first, true]]);
     // An href change on an existing element queues that element.
     const link = document.createElement('a');
     document.body.append(link);
@@ -45,7 +45,11 @@ describe('shared DOM observer', () => {
     link.setAttribute('class', 'ignored');
     await tick();
     frames.run();
-    expect(visited).toEqual([first, link, link]);
+    expect(visited).toEqual([
+      [first, true],
+      [link, true],
+      [link, false],
+    ]);
   });
 
   it('spreads 5,000 new nodes over several frames within the budget', async () => {

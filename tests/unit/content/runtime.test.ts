@@ -265,6 +265,29 @@ describe('content runtime', () => {
     expect(h.background.ofType('pageReport').at(-1)).toMatchObject({ pageType: 'post' });
   });
 
+  it('looks again after a navigation, for names the site changed in place', async () => {
+    const h = await started(dataset('nike', 'adidas'));
+    // A profile heading whose name is its text (no link): the site keeps the element and only
+    // rewrites the text node, which no observer option here reports.
+    const heading = document.createElement('h2');
+    heading.setAttribute('data-account-text', '');
+    heading.textContent = 'nike';
+    document.body.append(heading);
+    await h.settle();
+    expect(badges().map((b) => b.getAttribute('data-handle'))).toEqual(['nike']);
+
+    history.pushState(null, '', '/adidas/');
+    window.dispatchEvent(new PopStateEvent('popstate'));
+    await h.settle();
+    heading.firstChild!.nodeValue = 'adidas'; // rendered a moment after the URL changed
+    await h.settle();
+    expect(badges().map((b) => b.getAttribute('data-handle'))).toEqual(['nike']);
+    h.timers.advance(1_000);
+    await h.settle();
+    expect(badges().map((b) => b.getAttribute('data-handle'))).toEqual(['adidas']);
+    expect(heading.nextElementSibling?.getAttribute('data-handle')).toBe('adidas');
+  });
+
   it('removes the badges of a previous instance when it starts', async () => {
     const leftover = document.createElement('picket-badge');
     leftover.setAttribute('data-platform', 'instagram');
