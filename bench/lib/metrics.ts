@@ -187,6 +187,12 @@ export function computeMetrics(
   for (const run of raw.scale) {
     const n = run.accounts.toLocaleString('en-US');
     const isLargest = run.accounts === largest && largest >= 1_000_000;
+    // A pack that never reached the database makes every figure of its size a figure of the
+    // bundled pack alone: said on each row, and the import itself has no time.
+    const notIndexed = run.indexed
+      ? undefined
+      : `NOT INDEXED: the import returned after ${(run.importCallMs / 1000).toFixed(1)} s but only ${run.accountRows.toLocaleString('en-US')} of ${n} accounts reached the database; this size's figures are for the bundled pack alone.`;
+    const tag = notIndexed ? ' [pack not indexed]' : '';
     metrics.push(
       metric(
         `scale.${run.accounts}.import`,
@@ -194,19 +200,17 @@ export function computeMetrics(
         'ms',
         one(run.importMs),
         isLargest ? [budget('max', 20_000, '≤ 20 s')] : [],
-        run.accountRows < run.accounts
-          ? `only ${run.accountRows.toLocaleString('en-US')} account rows in the database after importing ${n} accounts: the pack was not indexed.`
-          : undefined,
+        notIndexed,
       ),
       metric(
         `scale.${run.accounts}.rows`,
-        `Scale ${n}: account rows in the database`,
+        `Scale ${n}: account rows added to the database${tag}`,
         'count',
         one(run.accountRows),
       ),
       metric(
         `scale.${run.accounts}.storage`,
-        `Scale ${n}: storage growth (IndexedDB + storage.local)`,
+        `Scale ${n}: storage growth (IndexedDB + storage.local)${tag}`,
         'MB',
         one(run.storageBytes / 1e6),
         [],
@@ -216,13 +220,13 @@ export function computeMetrics(
       ),
       metric(
         `scale.${run.accounts}.lookupAsleep`,
-        `Scale ${n}: lookup of 200, worker asleep`,
+        `Scale ${n}: lookup of 200, worker asleep${tag}`,
         'ms',
         summarize(run.lookupAsleepMs),
       ),
       metric(
         `scale.${run.accounts}.lookupAwake`,
-        `Scale ${n}: lookup of 200, worker awake`,
+        `Scale ${n}: lookup of 200, worker awake${tag}`,
         'ms',
         summarize(run.lookupAwakeMs),
         [budget('median', 5, 'median ≤ 5 ms')],
@@ -232,19 +236,19 @@ export function computeMetrics(
       ),
       metric(
         `scale.${run.accounts}.lookupCached`,
-        `Scale ${n}: same 200 again (background cache)`,
+        `Scale ${n}: same 200 again (background cache)${tag}`,
         'ms',
         summarize(run.lookupRepeatMs),
       ),
       metric(
         `scale.${run.accounts}.contentHeap`,
-        `Scale ${n}: content-script heap (page with − without Picket)`,
+        `Scale ${n}: content-script heap (page with − without Picket)${tag}`,
         'MB',
         summarize(run.contentHeapBytes.map((b) => b / 1e6)),
       ),
       metric(
         `scale.${run.accounts}.popup`,
-        `Scale ${n}: popup first render`,
+        `Scale ${n}: popup first render${tag}`,
         'ms',
         summarize(run.popupFirstRenderMs),
         run.accounts === largest ? [budget('median', 200, 'median ≤ 200 ms')] : [],
