@@ -125,8 +125,9 @@ class Scan {
    * (post-2025-1, post-2026-1). A `main` counts as a post when it holds neither an article (a feed)
    * nor a header (a profile).
    */
-  postLikeMain(main: Element | null): Element | null {
-    if (!main) return null;
+  postLikeMain(main: Element | null, pageType: string): Element | null {
+    // Direct messages list threads, not a post's comments.
+    if (!main || pageType === 'direct') return null;
     let isPost = this.mainIsPost.get(main);
     if (isPost === undefined) {
       isPost = !main.querySelector('article, header');
@@ -202,7 +203,7 @@ function surfaceOf(
   }
   if (!context.article && scan.isInSuggestions(element)) return 'suggestion';
   if (pageType === 'stories') return 'story';
-  const post = context.article ?? scan.postLikeMain(context.main);
+  const post = context.article ?? scan.postLikeMain(context.main, pageType);
   if (post) {
     if (scan.isInLikedBy(element)) return 'other';
     // Feed posts since 2024 have no <header>: the authors are the links above the timestamp.
@@ -227,6 +228,25 @@ function pageTypeOfDocument(root: ParentNode): string {
   }
 }
 
+/**
+ * Whether a link shows the username as a piece of its text (`kimk`, `@kimk`), not merely contains it:
+ * a substring test would let user `pro` badge the "Profile" link, or `ree` the "Reels" tab.
+ */
+function showsName(anchor: Element, key: AccountKey): boolean {
+  const matches = (text: string): boolean => {
+    const name = text.trim().toLowerCase();
+    return name === key || name === `@${key}`;
+  };
+  if (matches(textOf(anchor).replace(/\s+/g, ''))) return true;
+  const pending: Node[] = Array.from(anchor.childNodes);
+  for (let node = pending.pop(); node; node = pending.pop()) {
+    if (node.nodeType === 3 /* TEXT_NODE */) {
+      if (matches(node.textContent ?? '')) return true;
+    } else if (node.nodeType === 1) pending.push(...Array.from(node.childNodes));
+  }
+  return false;
+}
+
 function refsFromLink(anchor: Element, scan: Scan, pageType: string): AccountRef | null {
   const href = resolvedHref(anchor);
   // `href="#"` resolves to the page itself, which on a profile is the profile (profile-2025-1's h2).
@@ -235,8 +255,7 @@ function refsFromLink(anchor: Element, scan: Scan, pageType: string): AccountRef
   if (!link || isAvatarOnlyLink(anchor)) return null;
   // The link must show the account's name: this drops the sidebar "Profile" link to the viewer's own
   // account, the profile's Reels tab (`/<user>/reels/` with text "Reels") and "View Profile" (2013).
-  const text = textOf(anchor).toLowerCase();
-  if (!text.includes(link.key)) return null;
+  if (!showsName(anchor, link.key)) return null;
   // A profile heading wrapped in a link to the profile (Chrome saves of profile-2025-3/-4): the
   // heading is the name element, see refFromProfileHeading.
   if (anchor.querySelector(PROFILE_HEADER_NAME_INNER) && anchor.closest('main header')) return null;

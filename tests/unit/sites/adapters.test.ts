@@ -94,6 +94,16 @@ describe('Instagram adapter', () => {
     expect(brief(refs)).toEqual([['profile-header', 'kimk']]);
   });
 
+  it('wants the username as a piece of the text, not a substring of it', () => {
+    const { refs } = scan(
+      `<div><a href="/pro/"><img alt=""> Profile</a></div>
+      <main><div role="tablist"><a href="/ree/reels/" role="tab">Reels</a></div>
+        <div><a href="/nasa/"><span>nasa</span><span>NASA</span></a></div></main>`,
+      'https://www.instagram.com/ree/',
+    );
+    expect(refs.map((ref) => ref.key)).toEqual(['nasa']);
+  });
+
   it('reads the stories tray from the button text, in any UI language', () => {
     const { refs } = scan(
       `<main><div role="menu"><ul>
