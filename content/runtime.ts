@@ -451,6 +451,12 @@ export function createContentRuntime(options: ContentRuntimeOptions): ContentRun
     if (!next?.enabled) {
       observer.stop();
       removeAllBadges();
+      // Tell the background the page no longer shows anyone, so the popup's list is not stale.
+      if (previous?.enabled) {
+        lastReport = '';
+        const badged: AccountKey[] = [];
+        void send({ type: 'pageReport', platform: adapter.platform, pageType, badged, unreadable });
+      }
       return;
     }
     if (previous?.enabled && previous.badgeStyle !== next.badgeStyle) {

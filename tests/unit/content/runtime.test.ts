@@ -199,6 +199,14 @@ describe('content runtime', () => {
     await h.runtime.refresh();
     await h.settle();
     expect(badges()).toHaveLength(0);
+    expect(h.background.ofType('pageReport').at(-1)).toMatchObject({ badged: [] });
+    // Switched off, it does not look at the page any more.
+    const sent = h.background.requests.length;
+    document.body.append(accountLink('adidas'));
+    await h.settle();
+    h.timers.advance(5_000);
+    expect(h.background.requests.length).toBe(sent);
+    expect(badges()).toHaveLength(0);
   });
 
   it('reports the badged keys in page order, once per change', async () => {
