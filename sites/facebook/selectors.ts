@@ -91,3 +91,57 @@ export const viewerChrome = [
 
 /** Stories-viewer container; links in it are the story's author. 2025 (story-2025-1). */
 export const storyViewer = ['[role=dialog]'] as const;
+
+/**
+ * Where each selector above matches (at least one alternative), by saved page
+ * (`../shared/fixtures/facebook-<page>.html`); tests/pages/fixtures.test.ts checks every entry.
+ * Measured 2026-11-30.
+ */
+export const seenOn: Record<string, readonly string[]> = {
+  accountLink: [
+    'feed_unit-2016-1',
+    'feed_unit-2018-2',
+    'home_feed-2015-1',
+    'home_feed-2017-1',
+    'home_feed-2022-1',
+    'home_feed-2025-1',
+    'm_group-2021-1',
+    'm_home_feed-2020-1',
+    'm_page_posts-2021-1',
+    'mbasic_feed-2021-1',
+    'page-2022-1',
+    'page-2023-1',
+    'page-2024-1',
+    'photo-2022-1',
+    'photo-2023-1',
+    'photo-2024-2',
+    'post-2022-1',
+    'profile-2025-1',
+    'story-2025-1',
+  ],
+  profileHeaderName: ['page-2022-1', 'page-2023-1', 'page-2024-1', 'profile-2025-1'],
+  postOrComment: [
+    'feed_unit-2016-1',
+    'feed_unit-2018-2',
+    'home_feed-2022-1',
+    'page-2024-1',
+    'photo-2024-2',
+    'm_group-2021-1',
+    'mbasic_feed-2021-1',
+  ],
+  classicComment: ['home_feed-2015-1'],
+  authorHeading: [
+    'feed_unit-2016-1',
+    'home_feed-2015-1',
+    'home_feed-2022-1',
+    'home_feed-2025-1',
+    'page-2024-1',
+    'm_group-2021-1',
+    'photo-2024-2',
+  ],
+  postMessage: ['home_feed-2022-1', 'home_feed-2025-1', 'page-2024-1', 'm_group-2021-1'],
+  suggestionName: ['m_home_feed-2020-1'],
+  mobileCommentFooter: ['m_home_feed-2020-1', 'm_group-2021-1'],
+  viewerChrome: ['home_feed-2017-1', 'home_feed-2022-1', 'home_feed-2025-1'],
+  storyViewer: ['story-2025-1', 'photo-2024-2'],
+};

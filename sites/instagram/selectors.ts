@@ -111,3 +111,78 @@ export const profilePictureAlt = [
   /^Foto do perfil de (.+)$/, // pt-BR
   /^Foto del perfil de (.+)$/, // es
 ] as const;
+
+/**
+ * Where each selector above matches (at least one alternative), by saved page
+ * (`../shared/fixtures/instagram-<page>.html`); tests/pages/fixtures.test.ts checks every entry, so a
+ * selector that stops matching a page it claims fails loudly. Measured 2026-11-30.
+ */
+export const seenOn: Record<string, readonly string[]> = {
+  accountLink: [
+    'home_feed-2024-1',
+    'post-2013-1',
+    'post-2021-1',
+    'post-2021-2',
+    'post-2025-1',
+    'post-2026-1',
+    'post_modal-2022-1',
+    'post_modal-2025-1',
+    'post_modal-2025-2',
+    'post_modal-2025-3',
+    'post_modal-2025-5',
+    'profile-2021-1',
+    'profile-2024-1',
+    'profile-2025-1',
+    'profile-2025-3',
+    'profile-2025-4',
+    'reels-2026-1',
+    'story-2021-1',
+  ],
+  storiesTrayButton: ['home_feed-2024-1'],
+  profileHeaderName: [
+    'profile-2021-1',
+    'profile-2024-1',
+    'profile-2025-1',
+    'profile-2025-3',
+    'profile-2025-4',
+    'post_modal-2022-1',
+    'post_modal-2025-1',
+    'post_modal-2025-2',
+    'post_modal-2025-3',
+    'post_modal-2025-5',
+  ],
+  avatarSpanLink: [
+    'home_feed-2024-1',
+    'post-2025-1',
+    'post-2026-1',
+    'post_modal-2022-1',
+    'post_modal-2025-1',
+  ],
+  post: [
+    'home_feed-2024-1',
+    'post-2021-1',
+    'post-2021-2',
+    'post_modal-2022-1',
+    'post_modal-2025-1',
+  ],
+  commentAuthorHeading: [
+    'post-2021-1',
+    'post-2021-2',
+    'post_modal-2022-1',
+    'post_modal-2025-2',
+    'post_modal-2025-3',
+    'post_modal-2025-5',
+  ],
+  suggestionMarkers: ['home_feed-2024-1', 'profile-2024-1'],
+  postPermalink: [
+    'home_feed-2024-1',
+    'post-2021-1',
+    'post-2025-1',
+    'post-2026-1',
+    'post_modal-2025-1',
+  ],
+  likedByLink: ['home_feed-2024-1', 'post-2021-1', 'post_modal-2022-1', 'post_modal-2025-3'],
+  // Only the 2021 top bar's search box; the 2023+ panel is in no saved page.
+  searchInput: ['post-2021-1', 'profile-2021-1'],
+  dialog: ['post_modal-2022-1', 'post_modal-2025-1', 'post_modal-2025-5'],
+};

@@ -5,7 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INSTAGRAM_USERNAME } from '../../core/accounts';
+import * as facebookSelectors from '../../sites/facebook/selectors';
 import { adapterFor } from '../../sites/index';
+import * as instagramSelectors from '../../sites/instagram/selectors';
 import type { AccountRef } from '../../sites/types';
 import {
   catalogueKey,
@@ -106,6 +108,20 @@ describe.skipIf(!fixturesPresent)('site adapters on the saved pages', () => {
       expect(expectation.notes).not.toMatch(/TODO/);
     });
 
+    it('matches every selector that claims this page (selectors.ts `seenOn`)', () => {
+      const selectors: Record<string, unknown> = file.startsWith('instagram')
+        ? instagramSelectors
+        : facebookSelectors;
+      const pageName = file.replace(/^(instagram|facebook)-/, '').replace(/\.html$/, '');
+      const claimed = Object.entries(selectors.seenOn as Record<string, readonly string[]>).filter(
+        ([, pages]) => pages.includes(pageName),
+      );
+      for (const [name] of claimed) {
+        const alternatives = selectors[name] as readonly string[];
+        expect(page.document.querySelector(alternatives.join(', ')), name).not.toBeNull();
+      }
+    });
+
     it('finds exactly the expected accounts per surface', () => {
       const { surfaces, altKeys } = summarise(refs);
       expect(surfaces).toEqual(expectation.surfaces);
@@ -197,6 +213,18 @@ describe.skipIf(!fixturesPresent)('site adapters on the saved pages', () => {
         expect(again.map((found) => found.key)).toEqual([ref.key]);
       }
     });
+  });
+
+  it('names only existing pages and selectors in `seenOn`', () => {
+    for (const [prefix, selectors] of [
+      ['instagram', instagramSelectors],
+      ['facebook', facebookSelectors],
+    ] as const) {
+      for (const [name, pages] of Object.entries(selectors.seenOn)) {
+        expect(Array.isArray((selectors as Record<string, unknown>)[name]), name).toBe(true);
+        for (const pageName of pages) expect(files).toContain(`${prefix}-${pageName}.html`);
+      }
+    }
   });
 
   it.each(SHELL_PAGES)('%s is a logged-out shell and shows no accounts', (file) => {
