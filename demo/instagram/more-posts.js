@@ -85,7 +85,8 @@
     if (entries.some((entry) => entry.isIntersecting)) appendNext();
   });
 
-  document.addEventListener('DOMContentLoaded', () => {
+  // Only once the images are in: before that the feed is short and its end would be in view.
+  window.addEventListener('load', () => {
     const end = document.getElementById('feed-end');
     if (end) observer.observe(end);
   });

@@ -31,6 +31,14 @@ export interface BrowserError {
   text: string;
 }
 
+export interface BrowserRequest {
+  url: string;
+  method: string;
+  resourceType: string;
+  /** The page that made it, or the service worker's URL; '' when Playwright cannot tell. */
+  initiator: string;
+}
+
 export interface LaunchOptions {
   /** The site server's port (see startSiteServer). */
   port: number;
@@ -61,6 +69,11 @@ export interface ExtensionBrowser {
   userDataDir: string;
   /** Console errors and uncaught exceptions of every page and of the service worker. */
   errors: BrowserError[];
+  /**
+   * Every request the browser made from launch on (pages, extension pages and the service
+   * worker), including those that failed to resolve: what the extension tried to reach.
+   */
+  requests: BrowserRequest[];
   /** `errors` minus failed resource loads (favicons, images of saved pages that stay offline). */
   scriptErrors(): BrowserError[];
   /** Opens `chrome-extension://<id>/<path>` in a new tab, e.g. 'popup.html?tab=3'. */
@@ -139,6 +152,21 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Exten
   }
 
   const errors: BrowserError[] = [];
+  const requests: BrowserRequest[] = [];
+  context.on('request', (request) => {
+    let initiator = '';
+    try {
+      initiator = request.serviceWorker()?.url() ?? request.frame().page().url();
+    } catch {
+      // Requests of a service worker have no frame; some have neither.
+    }
+    requests.push({
+      url: request.url(),
+      method: request.method(),
+      resourceType: request.resourceType(),
+      initiator,
+    });
+  });
   const watchPage = (page: Page): void => {
     page.on('console', (message) => {
       if (message.type() === 'error') {
@@ -271,6 +299,7 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Exten
     serviceWorker,
     userDataDir,
     errors,
+    requests,
     scriptErrors: () => errors.filter((e) => !/Failed to load resource/i.test(e.text)),
     openExtensionPage,
     getServiceWorker,
