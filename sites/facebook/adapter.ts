@@ -166,9 +166,9 @@ function refFromLink(anchor: Element, page: PageInfo, scan: Scan): AccountRef | 
   const link = parseFacebookHref(href, base);
   // A hovercard id only counts on a link into Facebook: `l.php` redirects (an app or an outside site
   // behind a Page's hovercard, home_feed-2017-1) are never account references.
-  const hovercardId = isFacebookProfileSpace(href, base)
-    ? idFromHovercard(anchor.getAttribute('data-hovercard'))
-    : null;
+  const hovercard = anchor.getAttribute('data-hovercard');
+  const hovercardId =
+    hovercard !== null && isFacebookProfileSpace(href, base) ? idFromHovercard(hovercard) : null;
   if (!link && !hovercardId) return null;
   if (isAvatarLink(anchor) || anchor.getAttribute('role') === 'tab') return null;
   if (anchor.closest(VIEWER_CHROME)) return null;
