@@ -88,7 +88,8 @@ async function resolve(
   const campaigns = (campaignsCache ??= new Map(
     (await index.campaigns()).map((c) => [c.key, c] as const),
   ));
-  const rows = (await index.accountsFor(platform, keys)).filter(
+  const packIds = [...new Set([...campaigns.values()].map((c) => c.packId))];
+  const rows = (await index.accountsFor(platform, keys, packIds)).filter(
     (row) => settings.campaigns[`${row.packId}/${row.campaignId}`] !== false,
   );
   const ids = new Map<string, ParticipantId>();

@@ -2,7 +2,15 @@
 // index used when the database cannot be opened (checklist G3). Lookup and queries read through
 // it, so the fallback answers exactly like the database would.
 import type { Platform } from '../core/pack/types';
-import type { AccountRow, CampaignRow, PackRow, ParticipantRow, PicketDatabase } from './db';
+import {
+  accountRowId,
+  type AccountMatch,
+  type AccountRow,
+  type CampaignRow,
+  type PackRow,
+  type ParticipantRow,
+  type PicketDatabase,
+} from './db';
 import type { PackRows } from './rows';
 
 /**
@@ -16,8 +24,8 @@ export type ParticipantId = [packId: string, campaignId: string, participantId: 
 
 export interface PackIndex {
   readonly kind: 'database' | 'memory';
-  /** Every account row for these keys on this platform, in one query. */
-  accountsFor(platform: Platform, keys: string[]): Promise<AccountRow[]>;
+  /** Every account of these packs with one of these keys on this platform, in one batch. */
+  accountsFor(platform: Platform, keys: string[], packIds: string[]): Promise<AccountMatch[]>;
   participants(ids: ParticipantId[]): Promise<(ParticipantRow | undefined)[]>;
   campaigns(): Promise<CampaignRow[]>;
   packs(): Promise<PackRow[]>;
@@ -27,12 +35,14 @@ export class DatabaseIndex implements PackIndex {
   readonly kind = 'database';
   constructor(readonly db: PicketDatabase) {}
 
-  async accountsFor(platform: Platform, keys: string[]): Promise<AccountRow[]> {
-    if (!keys.length) return [];
-    return this.db.accounts
-      .where('[platform+key]')
-      .anyOf(keys.map((key) => [platform, key]))
-      .toArray();
+  async accountsFor(
+    platform: Platform,
+    keys: string[],
+    packIds: string[],
+  ): Promise<AccountMatch[]> {
+    if (!keys.length || !packIds.length) return [];
+    const ids = packIds.flatMap((packId) => keys.map((key) => accountRowId(packId, platform, key)));
+    return flatten(await this.db.accounts.bulkGet(ids));
   }
 
   async participants(ids: ParticipantId[]): Promise<(ParticipantRow | undefined)[]> {
@@ -51,7 +61,7 @@ export class DatabaseIndex implements PackIndex {
 
 export class MemoryIndex implements PackIndex {
   readonly kind = 'memory';
-  private readonly accountsByKey = new Map<string, AccountRow[]>();
+  private readonly accountsById = new Map<string, AccountRow>();
   private readonly participantsById = new Map<string, ParticipantRow>();
   private readonly participantsByCampaign = new Map<string, ParticipantRow[]>();
   private readonly campaignRows: CampaignRow[] = [];
@@ -61,12 +71,7 @@ export class MemoryIndex implements PackIndex {
     for (const rows of packs) {
       this.packRows.push(rows.pack);
       this.campaignRows.push(...rows.campaigns);
-      for (const account of rows.accounts) {
-        const key = `${account.platform}\u0000${account.key}`;
-        const list = this.accountsByKey.get(key);
-        if (list) list.push(account);
-        else this.accountsByKey.set(key, [account]);
-      }
+      for (const account of rows.accounts) this.accountsById.set(account.id, account);
       for (const participant of rows.participants) {
         this.participantsById.set(
           participantIdKey([participant.packId, participant.campaignId, participant.id]),
@@ -79,8 +84,16 @@ export class MemoryIndex implements PackIndex {
     }
   }
 
-  async accountsFor(platform: Platform, keys: string[]): Promise<AccountRow[]> {
-    return keys.flatMap((key) => this.accountsByKey.get(`${platform}\u0000${key}`) ?? []);
+  async accountsFor(
+    platform: Platform,
+    keys: string[],
+    packIds: string[],
+  ): Promise<AccountMatch[]> {
+    return flatten(
+      packIds.flatMap((packId) =>
+        keys.map((key) => this.accountsById.get(accountRowId(packId, platform, key))),
+      ),
+    );
   }
 
   async participants(ids: ParticipantId[]): Promise<(ParticipantRow | undefined)[]> {
@@ -102,4 +115,22 @@ export class MemoryIndex implements PackIndex {
 
 export function participantIdKey([packId, campaignId, id]: ParticipantId): string {
   return `${packId}\u0000${campaignId}\u0000${id}`;
+}
+
+function flatten(rows: (AccountRow | undefined)[]): AccountMatch[] {
+  const matches: AccountMatch[] = [];
+  for (const row of rows) {
+    if (!row) continue;
+    for (const ref of row.refs) {
+      matches.push({
+        packId: row.packId,
+        campaignId: ref.campaignId,
+        platform: row.platform,
+        key: row.key,
+        participantId: ref.participantId,
+        handle: row.handle,
+      });
+    }
+  }
+  return matches;
 }

@@ -11,7 +11,7 @@ import type {
 } from '../core/pack/types';
 import type { Pack } from '../core/pack/types';
 import { bundledPack } from './bundled';
-import type { CampaignRow, ParticipantRow, PicketDatabase } from './db';
+import { accountRowId, type CampaignRow, type ParticipantRow, type PicketDatabase } from './db';
 import { AFTER_ALL, MemoryIndex } from './pack-index';
 import { getStore } from './store';
 import { readRegistry } from './userdata';
@@ -237,15 +237,16 @@ async function searchDatabase(
     .toArray();
   const handleIds = new Set<string>();
   for (const platform of ['instagram', 'facebook'] as const) {
-    const keys = await db.accounts
-      .where(':id')
-      .between(
-        [packId, campaignId, platform, text],
-        [packId, campaignId, platform, text + '\uffff'],
-      )
+    const prefix = accountRowId(packId, platform, text);
+    const rows = await db.accounts
+      .where('id')
+      .between(prefix, prefix + '\uffff')
       .limit(SEARCH_LIMITS.scan)
-      .primaryKeys();
-    for (const key of keys) handleIds.add(key[4]);
+      .toArray();
+    for (const row of rows) {
+      for (const ref of row.refs)
+        if (ref.campaignId === campaignId) handleIds.add(ref.participantId);
+    }
   }
   const handlePrefix = (
     await db.participants.bulkGet([...handleIds].map((id) => [packId, campaignId, id]))

@@ -2,7 +2,13 @@
 // the in-memory fallback index, so both answer lookups identically.
 import { displayHandle, facebookIdKey } from '../core/accounts';
 import type { Pack, ParticipantRole, Source } from '../core/pack/types';
-import type { AccountRow, CampaignRow, PackRow, ParticipantRow } from './db';
+import {
+  accountRowId,
+  type AccountRow,
+  type CampaignRow,
+  type PackRow,
+  type ParticipantRow,
+} from './db';
 import type { PackOrigin } from './queries';
 
 export interface PackRows {
@@ -35,7 +41,8 @@ export function packToRows(pack: Pack, origin: PackOrigin, installedAt: string):
   const corrections = pack.publisher.corrections;
   const campaigns: CampaignRow[] = [];
   const participants: ParticipantRow[] = [];
-  const accounts: AccountRow[] = [];
+  // Map, keyed by row id: one row per account key of the pack, whatever campaigns list it.
+  const accounts = new Map<string, AccountRow>();
   let accountCount = 0;
   for (const [position, campaign] of pack.campaigns.entries()) {
     const campaignKey = campaignKeyOf(pack.id, campaign.id);
@@ -45,24 +52,30 @@ export function packToRows(pack: Pack, origin: PackOrigin, installedAt: string):
     for (const participant of campaign.participants) {
       roleCounts[participant.role] = (roleCounts[participant.role] ?? 0) + 1;
       const handlesLower: string[] = [];
-      // The same key twice in one participant would collide on the primary key.
-      const seen = new Set<string>();
       for (const account of participant.accounts) {
         accountCount++;
         const handle = displayHandle(account);
         for (const key of accountKeys(account)) {
           handlesLower.push(key);
-          const unique = `${account.platform}:${key}`;
-          if (seen.has(unique)) continue;
-          seen.add(unique);
-          accounts.push({
-            packId: pack.id,
-            campaignId: campaign.id,
-            platform: account.platform,
-            key,
-            participantId: participant.id,
-            handle,
-          });
+          const id = accountRowId(pack.id, account.platform, key);
+          const row = accounts.get(id);
+          if (!row) {
+            accounts.set(id, {
+              id,
+              packId: pack.id,
+              platform: account.platform,
+              key,
+              handle,
+              refs: [{ campaignId: campaign.id, participantId: participant.id }],
+            });
+          } else if (
+            // The same account twice in one participant is one reference.
+            !row.refs.some(
+              (r) => r.campaignId === campaign.id && r.participantId === participant.id,
+            )
+          ) {
+            row.refs.push({ campaignId: campaign.id, participantId: participant.id });
+          }
         }
       }
       participants.push({
@@ -111,6 +124,6 @@ export function packToRows(pack: Pack, origin: PackOrigin, installedAt: string):
     },
     campaigns,
     participants,
-    accounts,
+    accounts: [...accounts.values()],
   };
 }

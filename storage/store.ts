@@ -272,7 +272,7 @@ async function writePackRows(
     await db.packs.delete(packId);
     await db.campaigns.where('packId').equals(packId).delete();
     await db.participants.where(':id').between([packId], [packId, AFTER_ALL]).delete();
-    await db.accounts.where(':id').between([packId], [packId, AFTER_ALL]).delete();
+    await db.accounts.where('id').between(`${packId}|`, `${packId}|\uffff`).delete();
     if (rows) {
       const total = rows.participants.length + rows.accounts.length;
       let done = 0;

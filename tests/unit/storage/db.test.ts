@@ -9,6 +9,7 @@ import {
   SCHEMA_V2,
   upgradeToV2,
   type AccountRow,
+  type AccountRowV1,
 } from '../../../storage/db';
 import { packToRows } from '../../../storage/rows';
 import { closeStore, getStore, getStoreStatus, importPackObject } from '../../../storage/store';
@@ -33,23 +34,36 @@ async function seedV1(name: string) {
   v1.version(1).stores(SCHEMA_V1);
   await v1.open();
   const rows = packToRows(makePack(), 'imported', '2026-11-01T00:00:00.000Z');
-  const v1Accounts = rows.accounts.filter((a) => !a.key.startsWith('id:'));
+  const v1Accounts: AccountRowV1[] = rows.accounts
+    .filter((a) => !a.key.startsWith('id:'))
+    .flatMap((a) =>
+      a.refs.map((ref) => ({
+        packId: a.packId,
+        campaignId: ref.campaignId,
+        platform: a.platform,
+        key: a.key,
+        participantId: ref.participantId,
+        handle: a.handle,
+      })),
+    );
   await v1.table('packs').add(rows.pack);
   await v1.table('campaigns').bulkAdd(rows.campaigns);
   await v1.table('participants').bulkAdd(rows.participants);
-  await v1.table('accounts').bulkAdd(v1Accounts);
+  await v1.table('accountIndex').bulkAdd(v1Accounts);
   v1.close();
   return { rows, v1Accounts };
 }
 
-const keysOf = (rows: AccountRow[]) => rows.map((r) => `${r.campaignId}:${r.platform}:${r.key}`).sort();
+const keysOf = (rows: AccountRow[]) =>
+  rows.flatMap((r) => r.refs.map((ref) => `${ref.campaignId}:${r.platform}:${r.key}`)).sort();
 
 describe('schema upgrade v1 → v2 (G1)', () => {
   it('keeps every pack and adds the numeric-id rows; settings are untouched', async () => {
     const name = uniqueName();
     await updateSettings((s) => ({ ...s, allowlist: ['instagram:kept'], badgeStyle: 'compact' }));
     const { rows, v1Accounts } = await seedV1(name);
-    expect(v1Accounts.length).toBe(rows.accounts.length - 2);
+    // v1 had no rows for the two numeric Facebook ids.
+    expect(keysOf(rows.accounts).length - v1Accounts.length).toBe(2);
 
     const { db } = await openDatabase(name);
     expect(db).not.toBeNull();
@@ -59,11 +73,9 @@ describe('schema upgrade v1 → v2 (G1)', () => {
     expect(await db!.participants.count()).toBe(rows.participants.length);
     expect(keysOf(await db!.accounts.toArray())).toEqual(keysOf(rows.accounts));
     expect(await db!.meta.get('dataVersion')).toEqual({ key: 'dataVersion', value: DATA_VERSION });
-    const bakery = await db!.accounts
-      .where('[platform+key]')
-      .equals(['facebook', 'id:123456789012'])
-      .toArray();
-    expect(bakery.map((r) => r.participantId)).toEqual(['bakery']);
+    const bakery = await db!.accounts.get('test-pack|facebook|id:123456789012');
+    expect(bakery?.refs).toEqual([{ campaignId: 'c1', participantId: 'bakery' }]);
+    expect(db!.tables.map((t) => t.name)).not.toContain('accountIndex');
 
     // Running the migration again gives the same rows.
     const before = await db!.accounts.toArray();
@@ -94,7 +106,7 @@ describe('schema upgrade v1 → v2 (G1)', () => {
       'test-pack/c2',
     ]);
     const db = (await getStore()).db!;
-    expect(await db.accounts.where('[platform+key]').equals(['facebook', 'id:100044000111']).count()).toBe(1);
+    expect((await db.accounts.get('test-pack|facebook|id:100044000111'))?.refs).toHaveLength(1);
   });
 });
 
@@ -107,7 +119,11 @@ describe('a database from newer code (G2)', () => {
 
     // "v3" adds an index and a table, and marks its data version.
     const v3 = new Dexie(name);
-    v3.version(3).stores({ ...SCHEMA_V2, accounts: `${SCHEMA_V2.accounts}, handle`, notes: '++id' });
+    v3.version(3).stores({
+      ...SCHEMA_V2,
+      accounts: `${SCHEMA_V2.accounts}, handle`,
+      notes: '++id',
+    });
     await v3.open();
     await v3.table('meta').put({ key: 'dataVersion', value: 3 });
     v3.close();
@@ -115,9 +131,9 @@ describe('a database from newer code (G2)', () => {
     freshStore({ dbName: name });
     const store = await getStore();
     expect(store.usingBundledFallback).toBe(false);
-    expect(
-      await store.db!.accounts.where('[platform+key]').equals(['instagram', 'kimkardashian']).count(),
-    ).toBe(2);
+    expect((await store.db!.accounts.get('test-pack|instagram|kimkardashian'))?.refs).toHaveLength(
+      2,
+    );
     await importPackObject(makePack({ id: 'another-pack' }), { origin: 'imported' });
     expect((await loadSnapshot()).packs.map((p) => p.id)).toContain('another-pack');
     // v2 code that rewrote rows says so, so v3 code knows to normalize them again.
@@ -142,7 +158,9 @@ describe('a blocked or failing open degrades (G3)', () => {
     const snapshot = await loadSnapshot();
     expect(snapshot.usingBundledFallback).toBe(true);
     expect(snapshot.campaigns.map((c) => c.key)).toEqual(['bundled-pack/main']);
-    const rows = await (await getStore()).index.accountsFor('instagram', ['ada.bundled']);
+    const rows = await (
+      await getStore()
+    ).index.accountsFor('instagram', ['ada.bundled'], ['bundled-pack']);
     expect(rows.map((r) => r.participantId)).toEqual(['ada']);
     old.close();
   });
@@ -150,7 +168,10 @@ describe('a blocked or failing open degrades (G3)', () => {
   it('falls back when indexedDB.open throws', async () => {
     const broken = new IDBFactory();
     broken.open = () => {
-      throw new DOMException('The operation failed for reasons unrelated to the database', 'InvalidStateError');
+      throw new DOMException(
+        'The operation failed for reasons unrelated to the database',
+        'InvalidStateError',
+      );
     };
     freshStore({ dbName: uniqueName(), indexedDB: broken });
     const status = await getStoreStatus();

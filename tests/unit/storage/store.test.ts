@@ -40,7 +40,7 @@ async function accountKeys(packId: string): Promise<string[]> {
   const rows = await db.accounts.toArray();
   return rows
     .filter((r) => r.packId === packId)
-    .map((r) => `${r.campaignId}:${r.platform}:${r.key}`)
+    .flatMap((r) => r.refs.map((ref) => `${ref.campaignId}:${r.platform}:${r.key}`))
     .sort();
 }
 
