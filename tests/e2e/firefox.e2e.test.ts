@@ -1,0 +1,134 @@
+// Picket in Firefox ESR (checklist FF, issue 7): the firefox-mv2 build, installed as a temporary
+// add-on, badges the accounts of its pack on a real saved Instagram page served at
+// https://www.instagram.com/, and only those: the content script found them and the background
+// (an event page in Firefox) answered its lookups.
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildWithPack } from '../data/security/build';
+import { fixturesDir, startSiteServer, type SiteServer } from './harness';
+import {
+  firefoxAvailable,
+  launchFirefoxWithExtension,
+  type FirefoxWithExtension,
+} from './harness/firefox';
+
+const SAVED_PAGE = 'instagram-home_feed-2024-1.html';
+/** Accounts on the saved page (tests/expectations/instagram-home_feed-2024-1.json). */
+const LISTED_ON_PAGE = ['kenyan_memess', 'gentle_motif', '_ziza111'];
+/** Listed in the pack but absent from the page: must not appear. */
+const LISTED_ELSEWHERE = ['kimkardashian'];
+
+function firefoxPack(): Record<string, unknown> {
+  const handles = [...LISTED_ON_PAGE, ...LISTED_ELSEWHERE];
+  return {
+    format: 'picket-pack/1',
+    id: 'firefox-e2e',
+    version: 1,
+    updatedAt: '2026-11-30T00:00:00Z',
+    publisher: { name: 'Firefox test publisher' },
+    campaigns: [
+      {
+        id: 'ff',
+        name: 'Firefox test campaign',
+        participants: handles.map((handle, i) => ({
+          id: `p${i}`,
+          name: `Participant ${handle}`,
+          kind: 'person',
+          role: 'participant',
+          accounts: [{ platform: 'instagram', handle }],
+          sources: ['S1'],
+        })),
+        sources: [{ id: 'S1', url: 'https://news.picket.test/ff' }],
+      },
+    ],
+  };
+}
+
+const missing = !firefoxAvailable()
+  ? 'no Firefox ESR at /usr/bin/firefox-esr (apt-get install -y firefox-esr)'
+  : !existsSync(resolve(fixturesDir, SAVED_PAGE))
+    ? `../shared/fixtures/${SAVED_PAGE} is absent`
+    : null;
+if (missing) console.info(`[firefox e2e] skipped: ${missing}`);
+
+describe.skipIf(missing !== null)('Picket in Firefox ESR', () => {
+  let server: SiteServer;
+  let firefox: FirefoxWithExtension;
+  let page: Page;
+
+  beforeAll(async () => {
+    const extensionDir = buildWithPack('firefox', firefoxPack(), 'firefox');
+    server = await startSiteServer({
+      port: 443,
+      routes: [
+        { host: 'www.instagram.com', path: '/', fixture: SAVED_PAGE },
+        { host: '*', path: '/favicon.ico', handler: () => ({ status: 204 }) },
+      ],
+    });
+    firefox = await launchFirefoxWithExtension({ extensionDir });
+  });
+
+  afterAll(async () => {
+    await firefox?.close();
+    await server?.close();
+  });
+
+  const badges = () =>
+    page.$$eval('picket-badge', (all) =>
+      all.map((b) => ({
+        handle: b.getAttribute('data-handle'),
+        platform: b.getAttribute('data-platform'),
+        previous: b.previousElementSibling?.textContent?.trim() ?? '',
+        insideLink: b.closest('a') !== null,
+        open: b.shadowRoot !== null,
+      })),
+    );
+
+  it('installs the firefox-mv2 build as an add-on', () => {
+    expect(firefox.addonId).toBe('picket@picket-extension.org');
+  });
+
+  it('badges the pack accounts on a saved Instagram feed, and nothing else', async () => {
+    page = await firefox.newPage();
+    const response = await page.goto('https://www.instagram.com/', { waitUntil: 'load' });
+    expect(response?.status()).toBe(200);
+    expect(await page.$eval('body', (b) => b.textContent?.includes('kenyan_memess'))).toBe(true);
+
+    const deadline = Date.now() + 20_000;
+    let found: Awaited<ReturnType<typeof badges>> = [];
+    while (Date.now() < deadline) {
+      found = await badges();
+      const handles = new Set(found.map((b) => b.handle));
+      if (LISTED_ON_PAGE.every((h) => handles.has(h))) break;
+      await new Promise((done) => setTimeout(done, 250));
+    }
+    const handles = new Set(found.map((b) => b.handle));
+    expect([...handles].sort()).toEqual([...LISTED_ON_PAGE].sort());
+    for (const badge of found) {
+      expect(badge.platform).toBe('instagram');
+      expect(badge.open).toBe(false);
+    }
+    // Beside the account's name (its previous sibling shows it), as in Chromium.
+    expect(found.some((b) => b.previous.includes('kenyan_memess'))).toBe(true);
+    // The saved page's own dead resources log CORS errors; nothing may come from Picket.
+    expect(firefox.errors.filter((e) => /picket|extension|moz-extension/i.test(e.text))).toEqual(
+      [],
+    );
+  });
+
+  it('only the page and its own resources were requested: nothing from the extension', () => {
+    // Firefox's own services (remote settings) also resolve here; they are not the page's.
+    const requests = server.requests.filter((r) => !/(^|\.)mozilla\.(com|net|org)$/.test(r.host));
+    const hosts = new Set(requests.map((r) => r.host));
+    expect(hosts).toContain('www.instagram.com');
+    // The saved page names Instagram's and Facebook's CDNs; any other host would be ours.
+    expect(
+      [...hosts].filter(
+        (h) => !/(^|\.)(instagram|cdninstagram|facebook|fbcdn)\.(com|net)$/.test(h),
+      ),
+    ).toEqual([]);
+    expect(requests.filter((r) => r.method !== 'GET')).toEqual([]);
+  });
+});
