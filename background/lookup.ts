@@ -89,19 +89,21 @@ async function resolve(
     (await index.campaigns()).map((c) => [c.key, c] as const),
   ));
   const packIds = [...new Set([...campaigns.values()].map((c) => c.packId))];
-  const rows = (await index.accountsFor(platform, keys, packIds)).filter(
-    (row) => settings.campaigns[`${row.packId}/${row.campaignId}`] !== false,
-  );
-  const ids = new Map<string, ParticipantId>();
-  for (const row of rows) {
-    const id: ParticipantId = [row.packId, row.campaignId, row.participantId];
-    ids.set(participantIdKey(id), id);
-  }
-  const participantRows = await index.participants([...ids.values()]);
-  const participants = new Map<string, ParticipantRow>();
-  for (const row of participantRows) {
-    if (row) participants.set(participantIdKey([row.packId, row.campaignId, row.id]), row);
-  }
+  const { rows, participants } = await index.batch(async () => {
+    const rows = (await index.accountsFor(platform, keys, packIds)).filter(
+      (row) => settings.campaigns[`${row.packId}/${row.campaignId}`] !== false,
+    );
+    const ids = new Map<string, ParticipantId>();
+    for (const row of rows) {
+      const id: ParticipantId = [row.packId, row.campaignId, row.participantId];
+      ids.set(participantIdKey(id), id);
+    }
+    const participants = new Map<string, ParticipantRow>();
+    for (const row of await index.participants([...ids.values()])) {
+      if (row) participants.set(participantIdKey([row.packId, row.campaignId, row.id]), row);
+    }
+    return { rows, participants };
+  });
 
   const out = new Map<string, BadgeInfo>();
   for (const row of rows) {

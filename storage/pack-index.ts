@@ -29,6 +29,8 @@ export interface PackIndex {
   participants(ids: ParticipantId[]): Promise<(ParticipantRow | undefined)[]>;
   campaigns(): Promise<CampaignRow[]>;
   packs(): Promise<PackRow[]>;
+  /** Runs several reads in one read-only transaction (one commit instead of one per read). */
+  batch<T>(reads: () => Promise<T>): Promise<T>;
 }
 
 export class DatabaseIndex implements PackIndex {
@@ -52,6 +54,10 @@ export class DatabaseIndex implements PackIndex {
 
   async campaigns(): Promise<CampaignRow[]> {
     return this.db.campaigns.toArray();
+  }
+
+  batch<T>(reads: () => Promise<T>): Promise<T> {
+    return this.db.transaction('r', [this.db.accounts, this.db.participants], reads);
   }
 
   async packs(): Promise<PackRow[]> {
@@ -102,6 +108,10 @@ export class MemoryIndex implements PackIndex {
 
   async campaigns(): Promise<CampaignRow[]> {
     return [...this.campaignRows];
+  }
+
+  batch<T>(reads: () => Promise<T>): Promise<T> {
+    return reads();
   }
 
   async packs(): Promise<PackRow[]> {

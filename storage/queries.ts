@@ -73,7 +73,7 @@ export interface StoreSnapshot {
  * Above `scan` participants a text search relies on prefix indexes and scans at most `scan` rows
  * for substrings. Mutable so tests can exercise the large-campaign path with a small campaign.
  */
-export const SEARCH_LIMITS = { scan: 20_000 };
+export const SEARCH_LIMITS = { scan: 5_000 };
 
 /**
  * Packs and the campaigns of enabled packs, for the popup's first render: reads the packs and
