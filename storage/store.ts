@@ -377,9 +377,16 @@ export function importPackText(
 }
 
 /**
- * Validates and installs a pack given as an object. The bench and extension pages use this to
- * load generated packs: `importPackObject(pack, { origin: 'imported' })`. The pack is stored in
- * storage.local as JSON text like an imported file, so it is subject to the same quota.
+ * Validates and installs a pack given as an object — the way in for packs too big to travel as
+ * text (a 1,000,000-account pack is ≥ 40 MB of JSON, over the 10 MB text limit). Usable from the
+ * background and from any extension page (the bench's store page calls it):
+ *
+ *     import { importPackObject } from '../storage/store';
+ *     await importPackObject(pack, { origin: 'imported', onProgress: (done, total) => … });
+ *
+ * Same rules and atomicity as an imported file. The pack is kept in storage.local as gzipped
+ * JSON (about 0.5 MB per 100,000 generated accounts), so it counts against the ~10 MB quota
+ * like any import; the database write is one transaction for the whole pack.
  */
 export function importPackObject(
   value: unknown,
@@ -522,13 +529,20 @@ export function updateSubscription(
   });
 }
 
+/** storage.local keys "clear all data" keeps (see clearAllData). */
+const KEPT_ON_CLEAR = ['remindersFired'];
+
 /**
  * Deletes every pack the user added, every setting and the database cache, then rebuilds the
  * cache from the bundled pack alone.
  */
 export function clearAllData(): Promise<void> {
   return queued(async () => {
-    await browser.storage.local.clear();
+    // Everything goes except the record of reminders already shown: forgetting it would show
+    // today's notification a second time. It holds no user data (reminder ids and times).
+    const everything = await browser.storage.local.get(null);
+    const kept = new Set(KEPT_ON_CLEAR.flatMap((key) => [key, `${key}$`]));
+    await browser.storage.local.remove(Object.keys(everything).filter((key) => !kept.has(key)));
     const store = await getStore();
     if (store.db) {
       const db = store.db;

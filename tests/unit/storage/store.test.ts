@@ -257,7 +257,12 @@ describe('the database is a rebuildable cache', () => {
   it('clearAllData wipes user data and settings and keeps only the bundled pack', async () => {
     await importPackObject(makePack(), { origin: 'imported' });
     await updateSettings((s) => ({ ...s, allowlist: ['instagram:someone'] }));
+    await fakeBrowser.storage.local.set({ remindersFired: { r1: 1 } });
     await clearAllData();
+    // The record of reminders already shown stays, so none is shown twice.
+    expect(await fakeBrowser.storage.local.get('remindersFired')).toEqual({
+      remindersFired: { r1: 1 },
+    });
     expect((await readRegistry()).packs).toEqual([]);
     expect((await getSettings()).allowlist).toEqual([]);
     expect(await accountKeys('test-pack')).toEqual([]);
