@@ -235,6 +235,16 @@ export function computeMetrics(
           : undefined,
       ),
       metric(
+        `scale.${run.accounts}.lookupInPage`,
+        `Scale ${n}: the same lookup in an extension page, no messaging${tag}`,
+        'ms',
+        summarize(run.lookupInPageMs),
+        [],
+        run.accounts === largest
+          ? "background/lookup.ts's lookup() called directly in the bench's extension page: the store's share of the row above."
+          : undefined,
+      ),
+      metric(
         `scale.${run.accounts}.lookupCached`,
         `Scale ${n}: same 200 again (background cache)${tag}`,
         'ms',

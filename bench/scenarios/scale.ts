@@ -42,6 +42,11 @@ export interface ScaleRun {
   /** The same keys again: answered from the background's cache. */
   lookupRepeatMs: number[];
   lookupMatched: number;
+  /**
+   * The background's lookup function run in an extension page, no message channel (worker
+   * awake, fresh keys): the store's share of a lookup.
+   */
+  lookupInPageMs: number[];
   /** JS heap of the page with Picket minus the same page without an extension, per sample. */
   contentHeapBytes: number[];
   popupFirstRenderMs: number[];
@@ -172,6 +177,23 @@ async function popupFirstRender(browser: BenchBrowser): Promise<number> {
   }
 }
 
+/**
+ * Stops the service worker; a worker still busy (e.g. with a big pack) may outlive one attempt.
+ * False when it would not stop: that asleep sample is then missing, not made up.
+ */
+async function stopWorker(browser: BenchBrowser, log: (line: string) => void): Promise<boolean> {
+  for (let attempt = 1; attempt <= 2; attempt++) {
+    try {
+      await browser.extension!.killServiceWorker();
+      return true;
+    } catch (error) {
+      log(`stopping the service worker failed (attempt ${attempt}): ${String(error)}`);
+      await wait(2_000);
+    }
+  }
+  return false;
+}
+
 async function runSize(
   accounts: number,
   baseline: BenchBrowser,
@@ -197,6 +219,13 @@ async function runSize(
     const counts = await callStore(store, 'counts');
     const after = await callStore(store, 'estimate');
     const localAfter = await callStore(store, 'storageLocalBytes');
+    const lookupInPageMs: number[] = [];
+    // Keys of rounds the content-script lookups below never use.
+    for (let i = 0; i < options.rounds + 1; i++) {
+      const keys = lookupKeys(accounts, options.lookupCount, 1_000 + i);
+      const answer = await callStore(store, 'lookupHere', keys);
+      if (i > 0) lookupInPageMs.push(answer.ms); // the first opens the store's caches
+    }
     await store.close();
     log(
       `scale ${accounts}: import ${imported.ms.toFixed(0)} ms, ` +
@@ -215,7 +244,10 @@ async function runSize(
     let matched = Number.NaN;
     let round = 0;
     for (let i = 0; i < options.rounds; i++) {
-      await extension.killServiceWorker();
+      if (!(await stopWorker(browser, log))) {
+        lookupAsleepMs.push(Number.NaN);
+        continue;
+      }
       await wait(200);
       const asleep = await contentWorld.evaluate<LookupAnswer>(
         lookupExpression(lookupKeys(accounts, options.lookupCount, round++)),
@@ -273,6 +305,7 @@ async function runSize(
       lookupAwakeMs,
       lookupRepeatMs,
       lookupMatched: matched,
+      lookupInPageMs,
       contentHeapBytes,
       popupFirstRenderMs,
     };
