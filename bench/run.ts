@@ -19,7 +19,7 @@ import {
   type SiteServer,
 } from '../tests/e2e/harness/index';
 import { launchVariant, type BenchBrowser, type Variant } from './lib/browser';
-import { buildBench } from './lib/build';
+import { buildBench, buildDefault } from './lib/build';
 import { computeMetrics, type RawResults } from './lib/metrics';
 import { markdownTable, textTable, updateBenchmarksMd, type Metric } from './lib/report';
 import { bigPageHtml, runBigPage } from './scenarios/bigpage';
@@ -170,7 +170,7 @@ export async function main(argv: string[]): Promise<number> {
     reuse: values['skip-build'],
     log,
   });
-  const size = measureSize(build.extensionDir);
+  const size = measureSize(buildDefault(outDir, { reuse: values['skip-build'], log }));
 
   const feedHtml = readFileSync(resolve(repoRoot, 'bench/pages/feed.html'), 'utf8');
   const big = bigPageHtml(config.bigPageReferences);
