@@ -130,7 +130,7 @@ async function openStore(): Promise<StoreHandle> {
   );
   if (db) {
     try {
-      await serialized(() => rebuildIfStale(db));
+      await serialized(() => rebuildOnce(db));
       return { index: new DatabaseIndex(db), db, usingBundledFallback: false };
     } catch (rebuildError) {
       db.close();
@@ -211,6 +211,21 @@ async function readSource(db: PicketDatabase): Promise<string | undefined> {
   const row = await db.meta.get('source');
   return typeof row?.value === 'string' ? row.value : undefined;
 }
+
+/**
+ * Rebuilds if stale, unless another context (the background, or an open popup or options page)
+ * is rebuilding right now: then this one reads what is there instead of doing the same work
+ * twice, or waiting minutes behind a million-row pack. Web Locks span all of an extension's
+ * contexts; where they are missing (tests, old browsers) the rebuild simply runs.
+ */
+async function rebuildOnce(db: PicketDatabase): Promise<void> {
+  const locks = (globalThis.navigator as Navigator | undefined)?.locks;
+  if (!locks) return rebuildIfStale(db);
+  await locks.request(REBUILD_LOCK, { ifAvailable: true }, async (lock) => {
+    if (lock) await rebuildIfStale(db);
+  });
+}
+const REBUILD_LOCK = 'picket:rebuild';
 
 async function rebuildIfStale(db: PicketDatabase): Promise<void> {
   const registry = await readRegistry();

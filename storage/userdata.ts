@@ -38,7 +38,8 @@ export interface PackRegistry {
 
 export const EMPTY_REGISTRY: PackRegistry = { revision: 0, packs: [], disabled: [] };
 
-export const registryItem = storage.defineItem<PackRegistry>('local:packRegistry', {
+const REGISTRY_KEY = 'local:packRegistry';
+export const registryItem = storage.defineItem<PackRegistry>(REGISTRY_KEY, {
   fallback: EMPTY_REGISTRY,
   version: 1,
 });
@@ -108,7 +109,7 @@ export async function writeUserData(change: {
   removeTexts?: string[];
 }): Promise<void> {
   const items: { key: `local:${string}`; value: unknown }[] = [
-    { key: 'local:packRegistry', value: change.registry },
+    { key: REGISTRY_KEY, value: change.registry },
   ];
   for (const [packId, text] of Object.entries(change.setTexts ?? {})) {
     items.push({ key: packTextKey(packId), value: await encodeText(text) });
@@ -124,30 +125,30 @@ export async function writeUserData(change: {
   }
 }
 
-/** What `writeUserData` needs to put things back exactly as they were. */
+/** What `restoreUserData` needs to put things back exactly as they were (absent keys included). */
 export async function snapshotUserData(packIds: string[]): Promise<{
-  registry: PackRegistry;
+  registry: PackRegistry | null;
   texts: Map<string, StoredText | null>;
 }> {
-  const registry = await readRegistry();
+  const registry = await storage.getItem<PackRegistry>(REGISTRY_KEY);
   const texts = new Map<string, StoredText | null>();
   for (const id of packIds) texts.set(id, await storage.getItem<StoredText>(packTextKey(id)));
   return { registry, texts };
 }
 
 export async function restoreUserData(snapshot: {
-  registry: PackRegistry;
+  registry: PackRegistry | null;
   texts: Map<string, StoredText | null>;
 }): Promise<void> {
-  const items: { key: `local:${string}`; value: unknown }[] = [
-    { key: 'local:packRegistry', value: snapshot.registry },
-  ];
+  const items: { key: `local:${string}`; value: unknown }[] = [];
   const removed: `local:${string}`[] = [];
+  if (snapshot.registry) items.push({ key: REGISTRY_KEY, value: snapshot.registry });
+  else removed.push(REGISTRY_KEY);
   for (const [id, stored] of snapshot.texts) {
     if (stored) items.push({ key: packTextKey(id), value: stored });
     else removed.push(packTextKey(id));
   }
-  await storage.setItems(items);
+  if (items.length) await storage.setItems(items);
   if (removed.length) await storage.removeItems(removed);
 }
 

@@ -35,6 +35,10 @@ async function database(): Promise<PicketDatabase> {
   return store.db;
 }
 
+async function allLocal() {
+  return fakeBrowser.storage.local.get(null);
+}
+
 async function accountKeys(packId: string): Promise<string[]> {
   const db = await database();
   const rows = await db.accounts.toArray();
@@ -95,7 +99,7 @@ describe('import and export', () => {
     expect(error).toMatchObject({ code: 'invalid' });
     expect((error as { issues: unknown[] }).issues.length).toBeGreaterThan(0);
     expect(await readRegistry()).toEqual(before);
-    expect((await database()).packs.get('test-pack')).resolves.toMatchObject({ version: 1 });
+    await expect((await database()).packs.get('test-pack')).resolves.toMatchObject({ version: 1 });
     await expect(importPackText('{"not json', { origin: 'imported' })).rejects.toMatchObject({
       code: 'invalid',
     });
@@ -144,6 +148,28 @@ describe('import and export', () => {
     expect(await db.packs.get('test-pack')).toMatchObject({ version: 1 });
     expect(await readRegistry()).toEqual(registryBefore);
     expect(await readPackText('test-pack')).toBe(textBefore);
+  });
+
+  it('keeps non-ASCII text exact through the compressed storage', async () => {
+    const pack = makePack({ campaignName: 'Boycott ✊🏽 مقاطعة — «Kampagne» \u200b' });
+    const text = JSON.stringify(pack, null, 2) + '\n';
+    await importPackText(text, { origin: 'imported' });
+    expect((await exportPack('test-pack')).text).toBe(text);
+    const stored = await fakeBrowser.storage.local.get('packText:test-pack');
+    expect(stored['packText:test-pack']).toMatchObject({ encoding: 'gzip-base64' });
+  });
+
+  it('a failed first import of a pack leaves neither its text nor its record behind', async () => {
+    const before = await allLocal();
+    const error = await importPackObject(makePack({ generated: 10_000 }), {
+      origin: 'imported',
+      onProgress: () => {
+        throw new Error('simulated crash');
+      },
+    }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'database' });
+    expect(await allLocal()).toEqual(before);
+    expect(await accountKeys('test-pack')).toEqual([]);
   });
 
   it('refuses a pack with the bundled id unless it is newer, and removal brings the bundled one back', async () => {
