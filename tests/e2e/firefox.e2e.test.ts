@@ -2,12 +2,12 @@
 // add-on, badges the accounts of its pack on a real saved Instagram page served at
 // https://www.instagram.com/, and only those: the content script found them and the background
 // (an event page in Firefox) answered its lookups.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWithPack } from '../data/security/build';
-import { fixturesDir, startSiteServer, type SiteServer } from './harness';
+import { fixturesDir, startSiteServer, stripScripts, type SiteServer } from './harness';
 import {
   firefoxAvailable,
   launchFirefoxWithExtension,
@@ -15,6 +15,8 @@ import {
 } from './harness/firefox';
 
 const SAVED_PAGE = 'instagram-home_feed-2024-1.html';
+/** Checklist A5: nothing but same-origin images; no inline style may apply. */
+const STRICT_CSP = "default-src 'none'; img-src 'self'";
 /** Accounts on the saved page (tests/expectations/instagram-home_feed-2024-1.json). */
 const LISTED_ON_PAGE = ['kenyan_memess', 'gentle_motif', '_ziza111'];
 /** Listed in the pack but absent from the page: must not appear. */
@@ -63,7 +65,18 @@ describe.skipIf(missing !== null)('Picket in Firefox ESR', () => {
     server = await startSiteServer({
       port: 443,
       routes: [
-        { host: 'www.instagram.com', path: '/', fixture: SAVED_PAGE },
+        {
+          host: 'www.instagram.com',
+          path: '/',
+          // The same saved page, under a strict CSP when asked with ?csp=strict.
+          handler: ({ url }) => ({
+            headers: {
+              'content-type': 'text/html; charset=utf-8',
+              ...(url.search === '?csp=strict' && { 'content-security-policy': STRICT_CSP }),
+            },
+            body: stripScripts(readFileSync(resolve(fixturesDir, SAVED_PAGE), 'utf8')),
+          }),
+        },
         { host: '*', path: '/favicon.ico', handler: () => ({ status: 204 }) },
       ],
     });
@@ -83,6 +96,9 @@ describe.skipIf(missing !== null)('Picket in Firefox ESR', () => {
         previous: b.previousElementSibling?.textContent?.trim() ?? '',
         insideLink: b.closest('a') !== null,
         open: b.shadowRoot !== null,
+        // :host rules of the badge's own style sheet; an unstyled host would be display:inline.
+        display: getComputedStyle(b).display,
+        width: b.getBoundingClientRect().width,
       })),
     );
 
@@ -109,6 +125,7 @@ describe.skipIf(missing !== null)('Picket in Firefox ESR', () => {
     for (const badge of found) {
       expect(badge.platform).toBe('instagram');
       expect(badge.open).toBe(false);
+      expect(badge.display).toBe('inline-flex');
     }
     // Beside the account's name (its previous sibling shows it), as in Chromium.
     expect(found.some((b) => b.previous.includes('kenyan_memess'))).toBe(true);
@@ -116,6 +133,31 @@ describe.skipIf(missing !== null)('Picket in Firefox ESR', () => {
     expect(firefox.errors.filter((e) => /picket|extension|moz-extension/i.test(e.text))).toEqual(
       [],
     );
+  });
+
+  it("A5: under `default-src 'none'` the badges are still styled and no CSP error comes from Picket", async () => {
+    const strict = await firefox.newPage();
+    const response = await strict.goto('https://www.instagram.com/?csp=strict', {
+      waitUntil: 'load',
+    });
+    expect(response?.headers()['content-security-policy']).toBe(STRICT_CSP);
+    page = strict;
+    const deadline = Date.now() + 20_000;
+    let found: Awaited<ReturnType<typeof badges>> = [];
+    while (Date.now() < deadline) {
+      found = await badges();
+      if (found.some((b) => b.handle === 'kenyan_memess')) break;
+      await new Promise((done) => setTimeout(done, 250));
+    }
+    expect(found.map((b) => b.handle)).toContain('kenyan_memess');
+    for (const badge of found) {
+      expect(badge.display).toBe('inline-flex');
+      expect(badge.width).toBeGreaterThan(8);
+    }
+    expect(firefox.errors.filter((e) => /picket|extension|moz-extension/i.test(e.text))).toEqual(
+      [],
+    );
+    await strict.close();
   });
 
   it('only the page and its own resources were requested: nothing from the extension', () => {

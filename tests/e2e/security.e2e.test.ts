@@ -540,6 +540,12 @@ describe('A5/B6: hostile pages', () => {
       .boundingBox();
     expect(box!.width).toBeGreaterThan(8);
     expect(box!.height).toBeGreaterThan(8);
+    // The :host rules applied: an unstyled host would be display:inline.
+    const hostDisplay = await page.$eval(
+      'picket-badge[data-handle="kimkardashian"]',
+      (b) => getComputedStyle(b).display,
+    );
+    expect(hostDisplay).toBe('inline-flex');
     const styled = await shadowOf(page, 'picket-badge[data-handle="kimkardashian"]');
     expect(styled.iconSize.width).toBeGreaterThan(4);
     expect(styled.buttonBackground).not.toBe('rgba(0, 0, 0, 0)');
