@@ -163,14 +163,18 @@ function clip(text: string): string {
 /** Values looked at inside one `x-` key before it is refused as too large. */
 const EXTENSION_BUDGET = 1_000_000;
 
-/** Iterative walk of an `x-` value: forbidden keys anywhere, bounded depth, no recursion. */
+/** Iterative walk of an `x-` value: JSON values only, no forbidden key, bounded size and depth. */
 function scanExtension(c: Checker, root: unknown, key: string): void {
   const baseDepth = c.path.length + 1;
   const stack: { value: unknown; path: Segment[] }[] = [{ value: root, path: [key] }];
   let visited = 0;
   while (stack.length > 0 && !c.full) {
-    const item = stack.pop()!;
-    const { value, path } = item;
+    const { value, path } = stack.pop()!;
+    if (!isJsonLeaf(value) && typeof value !== 'object') {
+      // Only reachable from hand-made objects: such values cannot be stored or sent on.
+      c.report(`not a JSON value (${typeof value})`, ...path);
+      continue;
+    }
     if (typeof value !== 'object' || value === null) continue;
     if (++visited > EXTENSION_BUDGET) {
       c.report('extension value is too large', key);
@@ -185,7 +189,13 @@ function scanExtension(c: Checker, root: unknown, key: string): void {
         c.report('extension value is too large', ...path);
         return;
       }
-      for (let i = 0; i < value.length; i++) stack.push({ value: value[i], path: [...path, i] });
+      for (let i = 0; i < value.length; i++) {
+        if (!isJsonLeaf(value[i])) stack.push({ value: value[i], path: [...path, i] });
+      }
+      continue;
+    }
+    if (!isPlainObject(value)) {
+      c.report('not a JSON value (an object of another kind)', ...path);
       continue;
     }
     for (const childKey in value) {
@@ -194,9 +204,20 @@ function scanExtension(c: Checker, root: unknown, key: string): void {
         c.report(`forbidden key "${childKey}"`, ...path, childKey);
         continue;
       }
-      stack.push({ value: (value as Obj)[childKey], path: [...path, childKey] });
+      const child = value[childKey];
+      if (!isJsonLeaf(child)) stack.push({ value: child, path: [...path, childKey] });
     }
   }
+}
+
+/** Text, a finite number, a boolean or null: nothing inside to look at. */
+function isJsonLeaf(value: unknown): boolean {
+  return (
+    value === null ||
+    typeof value === 'string' ||
+    typeof value === 'boolean' ||
+    (typeof value === 'number' && Number.isFinite(value))
+  );
 }
 
 /** Code points, counted only when the UTF-16 length could exceed the limit. */

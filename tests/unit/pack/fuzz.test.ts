@@ -55,6 +55,19 @@ const mutation = fc.oneof(
   fc.record({ op: fc.constant('extension' as const), value: fc.jsonValue({ maxDepth: 4 }) }),
 );
 
+/**
+ * An own property, as JSON.parse makes from a file: plain assignment of "__proto__" would set the
+ * prototype instead, which no JSON text can do.
+ */
+function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(target, key, {
+    value,
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
+}
+
 interface Change {
   op: string;
   name?: string;
@@ -77,31 +90,24 @@ function apply(pack: unknown, pick: number, keyPick: number, change: Change): vo
       break;
     case 'rename':
       if (!Array.isArray(target)) {
-        t[change.name!] = t[key];
+        setOwn(t, change.name!, t[key]);
         delete t[key];
       }
       break;
     case 'replace':
-      t[key] = change.value;
+      setOwn(t, key, change.value);
       break;
     case 'huge':
       t[key] = 'é'.repeat(change.size!);
       break;
     case 'proto':
-      // An own "__proto__" key, as JSON.parse makes from a hostile pack file (assignment would
-      // set the prototype instead).
-      Object.defineProperty(t, change.key!, {
-        value: { polluted: true },
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
+      setOwn(t, change.key!, { polluted: true });
       break;
     case 'deep':
       t[key] = deepValue(change.depth!);
       break;
     case 'extension':
-      t[`x-${key}`] = change.value;
+      setOwn(t, `x-${key}`, change.value);
       break;
   }
 }

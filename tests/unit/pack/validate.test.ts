@@ -337,6 +337,13 @@ describe('validatePack: what it rejects, with JSON paths', () => {
     expect(validatePack(cyclic).ok).toBe(false);
     expect(validatePack(Object.create({ format: 'picket-pack/1' })).ok).toBe(false);
     expect(validatePackText(123 as unknown as string).ok).toBe(false);
+    const odd = fullPack();
+    odd.publisher['x-odd'] = { f: () => 1, n: Number.NaN, d: new Date(0), ok: [1, 'a', null] };
+    expect(issuesOf(validatePack(odd))).toEqual([
+      '/publisher/x-odd/d: not a JSON value (an object of another kind)',
+      '/publisher/x-odd/n: not a JSON value (number)',
+      '/publisher/x-odd/f: not a JSON value (function)',
+    ]);
   });
 });
 
