@@ -81,6 +81,23 @@ export function computeMetrics(
       '(Picket − no extension) / no extension, per round.',
     ),
   );
+  // Where Picket's extra main-thread time goes: script, style recalculation, layout (CDP
+  // ScriptDuration, RecalcStyleDuration, LayoutDuration; Picket − no extension, per round).
+  for (const [part, pick] of [
+    ['script', (r: StreamRun) => r.scriptMs],
+    ['style', (r: StreamRun) => r.styleMs],
+    ['layout', (r: StreamRun) => r.layoutMs],
+  ] as const) {
+    metrics.push(
+      metric(
+        `stream.extra.${part}`,
+        `Feed stream: Picket's extra ${part === 'style' ? 'style recalculation' : part} time`,
+        'ms',
+        summarize(triple.map((t) => pick(t.picket) - pick(t.none))),
+      ),
+    );
+  }
+
   // Picket / floor. The floor's whole cost is its script (it writes nothing to the page), and
   // the trace measures script time to the microsecond; main-thread totals cannot resolve a cost
   // that small against the page's own run-to-run noise (see BENCHMARKS.md), so the budget is
