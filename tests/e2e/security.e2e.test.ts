@@ -12,7 +12,8 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generatePublisherKeys, signPackBytes } from '../../core/pack/signature';
@@ -825,5 +826,61 @@ describe('C1: zero requests while browsing', () => {
         .filter((r) => !/_files\//.test(decodeURIComponent(r.path)))
         .map((r) => r.path),
     ).toEqual([]);
+  });
+});
+
+/** The id Chromium gives an unpacked extension: the first 128 bits of SHA-256(path), a–p. */
+function unpackedExtensionId(path: string): string {
+  return createHash('sha256')
+    .update(path)
+    .digest('hex')
+    .slice(0, 32)
+    .replace(/[0-9a-f]/g, (c) => String.fromCharCode(97 + parseInt(c, 16)));
+}
+
+describe('B5: another extension', () => {
+  it('cannot message or connect to Picket', async () => {
+    const probeDir = resolve(import.meta.dirname, '../data/security/probe-extension');
+    const probeServer = await startSiteServer({ routes: demoRoutes() });
+    const both = `${extensionDir},${probeDir}`;
+    const withProbe = await launchWithExtension({
+      port: probeServer.port,
+      extensionDir,
+      // Later switches win over the harness's own: load Picket and the probe.
+      extraArgs: [`--disable-extensions-except=${both}`, `--load-extension=${both}`],
+    });
+    try {
+      expect(unpackedExtensionId(extensionDir)).toBe(withProbe.extensionId);
+      const options = await withProbe.openExtensionPage('options.html');
+      const storage = () =>
+        options.evaluate(async () =>
+          JSON.stringify(
+            await (globalThis as unknown as WorkerChrome).chrome.storage.local.get(null),
+          ),
+        );
+      const before = await storage();
+      const probe = await withProbe.context.newPage();
+      await probe.goto(
+        `chrome-extension://${unpackedExtensionId(probeDir)}/probe.html?target=${withProbe.extensionId}`,
+      );
+      const result = (await probe.evaluate(
+        () => (window as unknown as { probeResult: Promise<unknown> }).probeResult,
+      )) as Record<string, { answered: boolean; error?: string }>;
+      expect(Object.keys(result).sort()).toEqual([
+        'clearAllData',
+        'connect',
+        'getStatus',
+        'lookup',
+      ]);
+      for (const [channel, outcome] of Object.entries(result)) {
+        expect(outcome.answered, `${channel}: ${JSON.stringify(outcome)}`).toBe(false);
+      }
+      // Our own page still gets answers, and nothing the probe sent changed any data.
+      expect((await sendFrom(options, { type: 'getStatus' })).ok).toBe(true);
+      expect(await storage()).toBe(before);
+    } finally {
+      await withProbe.close();
+      await probeServer.close();
+    }
   });
 });
