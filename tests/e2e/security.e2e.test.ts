@@ -653,6 +653,8 @@ describe('C2/C3: the only request Picket makes, and the extension pages CSP', ()
     for (const request of requests) {
       expect(request.headers.cookie).toBeUndefined();
       expect(request.headers.referer).toBeUndefined();
+      // No Origin either: it would carry the extension id.
+      expect(request.headers.origin).toBeUndefined();
       const everything = JSON.stringify(request.headers) + request.path;
       for (const handle of DEMO_ACCOUNTS) expect(everything).not.toContain(handle);
       expect(everything).not.toContain('instagram');
