@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BenchBrowser } from '../lib/browser';
+import { attributeLongTasks, startTrace, stopTrace } from '../lib/trace';
 import { isMember, makePosts, postReferences, postTree, toHtml } from '../pages/markup.js';
 
 const pagesDir = resolve(fileURLToPath(new URL('.', import.meta.url)), '../pages');
@@ -62,6 +63,8 @@ export interface BigPageRun {
   expectedAuthors: number;
   badgedAuthors: number;
   badges: number;
+  /** Only on the traced round: every main-thread task ≥ 50 ms, with Picket's script time in it. */
+  longTasks?: { duration: number; extensionMs: number }[];
 }
 
 const wait = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
@@ -74,9 +77,13 @@ export async function runBigPage(
   log: (line: string) => void = () => {},
 ): Promise<BigPageRun[]> {
   const runs: BigPageRun[] = [];
-  for (let round = 0; round < rounds; round++) {
+  // The last round is traced, for long-task attribution; its timings are not used.
+  for (let round = 0; round <= rounds; round++) {
+    const traced = round === rounds;
     const page = await browser.context.newPage();
     try {
+      const cdp = traced ? await browser.context.newCDPSession(page) : null;
+      if (cdp) await startTrace(cdp);
       await page.goto(url, { waitUntil: 'load' });
       const read = () =>
         page.evaluate(() =>
@@ -95,7 +102,15 @@ export async function runBigPage(
         await wait(200);
         results = await read();
       }
+      const events = cdp ? await stopTrace(cdp) : null;
       const run: BigPageRun = {
+        ...(events &&
+          browser.extension && {
+            longTasks: attributeLongTasks(
+              events,
+              `chrome-extension://${browser.extension.extensionId}`,
+            ),
+          }),
         allBadgesMs: results.allAuthorsAt ?? Number.NaN,
         lastBadgeMs: results.lastBadgeAt ?? Number.NaN,
         domContentLoadedMs: results.domContentLoaded ?? Number.NaN,
@@ -104,7 +119,7 @@ export async function runBigPage(
         badges: results.badges,
       };
       log(
-        `big page round ${round + 1}/${rounds}: all authors badged at ` +
+        `big page ${traced ? 'traced round' : `round ${round + 1}/${rounds}`}: all authors badged at ` +
           `${run.allBadgesMs.toFixed(0)} ms (${run.badgedAuthors}/${run.expectedAuthors}), ` +
           `${run.badges} badges, last at ${run.lastBadgeMs.toFixed(0)} ms`,
       );

@@ -66,6 +66,7 @@ describe('npm run bench -- --quick', () => {
       'stream.scriptRatio',
       'stream.longTasksByPicket',
       'bigPage.allBadges',
+      'bigPage.longTasksByPicket',
       'scale.1000.import',
       'scale.1000.storage',
       'scale.1000.lookupAsleep',
