@@ -23,7 +23,8 @@ import {
 
 const INSTAGRAM_URL = 'https://www.instagram.com/';
 const FACEBOOK_URL = 'https://www.facebook.com/';
-const OUTPUT_DIR = resolve(repoRoot, 'demo-output');
+// PICKET_DEMO_OUTPUT lets a test write the screenshots elsewhere than the working tree.
+const OUTPUT_DIR = resolve(repoRoot, process.env.PICKET_DEMO_OUTPUT ?? 'demo-output');
 const README_DIR = resolve(repoRoot, 'docs/screenshots');
 const POPUP_VIEWPORT = { width: 400, height: 600 };
 const BADGE_TIMEOUT_MS = 15_000;

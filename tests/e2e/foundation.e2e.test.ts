@@ -2,11 +2,16 @@
 // Chromium, its content script runs on (our demo of) https://www.instagram.com/ and
 // https://www.facebook.com/, it badges accounts of the bundled pack and not others, it tells the
 // background what it found, and the popup opened for that tab shows what the background knows.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   demoRoutes,
   launchWithExtension,
+  repoRoot,
   startSiteServer,
   type ExtensionBrowser,
   type SiteServer,
@@ -177,5 +182,35 @@ describe('the extension in Chromium', () => {
 
   it('logs no script errors on the demo pages, the popup or the service worker', () => {
     expect(browser.scriptErrors()).toEqual([]);
+  });
+});
+
+describe('npm start without a display', () => {
+  it('writes the demo screenshots, prints their paths and exits 0', () => {
+    const output = mkdtempSync(join(tmpdir(), 'picket-start-'));
+    try {
+      const env: NodeJS.ProcessEnv = { ...process.env, PICKET_DEMO_OUTPUT: output };
+      delete env.DISPLAY;
+      const run = spawnSync(resolve(repoRoot, 'node_modules/.bin/tsx'), ['scripts/start.ts'], {
+        cwd: repoRoot,
+        env,
+        encoding: 'utf8',
+        timeout: 90_000,
+      });
+      expect(run.status, run.stderr).toBe(0);
+      for (const name of [
+        'instagram-feed.png',
+        'instagram-badge-popover.png',
+        'facebook-feed.png',
+        'popup.png',
+        'options.png',
+      ]) {
+        const file = join(output, name);
+        expect(run.stdout).toContain(file);
+        expect(existsSync(file) && statSync(file).size).toBeGreaterThan(10_000);
+      }
+    } finally {
+      rmSync(output, { recursive: true, force: true });
+    }
   });
 });
