@@ -141,7 +141,7 @@ afterAll(async () => {
 });
 
 describe('F1/F2: reminders survive a killed worker and a restart', () => {
-  it('a reminder due next minute fires once, though the worker was killed before it was due', async () => {
+  it('a reminder due next minute fires once, though the worker was killed before it was due', async (context) => {
     const now = new Date();
     const next = new Date(
       now.getFullYear(),
@@ -151,7 +151,8 @@ describe('F1/F2: reminders survive a killed worker and a restart', () => {
       now.getMinutes() + 1,
     );
     // Too close to midnight the reminder would fall on tomorrow, which has no boycott.
-    if (next.getDate() !== now.getDate()) return;
+    if (next.getDate() !== now.getDate())
+      context.skip('too close to midnight for a same-day reminder');
     reminderTime = `${pad(next.getHours())}:${pad(next.getMinutes())}`;
     dueAt = next.getTime();
 
