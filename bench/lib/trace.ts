@@ -20,6 +20,8 @@ export interface TaskAttribution {
   duration: number;
   /** Time in calls into scripts of `origin` within the task (outermost calls only), ms. */
   extensionMs: number;
+  /** The extension's entry points in the task (event name and function), longest first. */
+  extensionCalls: { call: string; ms: number }[];
 }
 
 const CATEGORIES = [
@@ -92,6 +94,7 @@ export function attributeLongTasks(
     for (const task of longTasks) {
       const end = task.ts + task.dur!;
       let extensionUs = 0;
+      const calls = new Map<string, number>();
       let coveredUntil = 0; // outermost calls only: nested calls are inside their parent's time
       for (const event of list) {
         if (event.ts < task.ts) continue;
@@ -100,9 +103,20 @@ export function attributeLongTasks(
         const url = event.args?.data?.url ?? '';
         if (!url) continue;
         coveredUntil = event.ts + event.dur!;
-        if (url.startsWith(origin)) extensionUs += event.dur!;
+        if (url.startsWith(origin)) {
+          extensionUs += event.dur!;
+          const call = `${event.name} ${event.args?.data?.functionName || '(anonymous)'}`;
+          calls.set(call, (calls.get(call) ?? 0) + event.dur! / 1000);
+        }
       }
-      tasks.push({ duration: task.dur! / 1000, extensionMs: extensionUs / 1000 });
+      tasks.push({
+        duration: task.dur! / 1000,
+        extensionMs: extensionUs / 1000,
+        extensionCalls: [...calls]
+          .map(([call, ms]) => ({ call, ms }))
+          .sort((a, b) => b.ms - a.ms)
+          .slice(0, 3),
+      });
     }
   }
   return tasks;

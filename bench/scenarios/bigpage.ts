@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BenchBrowser } from '../lib/browser';
-import { attributeLongTasks, startTrace, stopTrace } from '../lib/trace';
+import { type TaskAttribution, attributeLongTasks, startTrace, stopTrace } from '../lib/trace';
 import { isMember, makePosts, postReferences, postTree, toHtml } from '../pages/markup.js';
 
 const pagesDir = resolve(fileURLToPath(new URL('.', import.meta.url)), '../pages');
@@ -64,7 +64,7 @@ export interface BigPageRun {
   badgedAuthors: number;
   badges: number;
   /** Only on the traced round: every main-thread task ≥ 50 ms, with Picket's script time in it. */
-  longTasks?: { duration: number; extensionMs: number }[];
+  longTasks?: TaskAttribution[];
 }
 
 const wait = (ms: number) => new Promise((ok) => setTimeout(ok, ms));

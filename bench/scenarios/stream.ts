@@ -5,7 +5,13 @@ import type { Page } from 'playwright-core';
 import type { BenchBrowser, Variant } from '../lib/browser';
 import { mainThreadTotals, watchWorlds } from '../lib/browser';
 import { rotation } from '../lib/stats';
-import { attributeLongTasks, extensionScriptTime, startTrace, stopTrace } from '../lib/trace';
+import {
+  type TaskAttribution,
+  attributeLongTasks,
+  extensionScriptTime,
+  startTrace,
+  stopTrace,
+} from '../lib/trace';
 
 export interface StreamOptions {
   posts: number;
@@ -48,7 +54,7 @@ export interface StreamRun {
   /** Only in traced runs (not used for the timing comparisons: tracing slows everything). */
   trace?: {
     /** Every main-thread task ≥ 50 ms, with the time the extension's scripts took inside it. */
-    longTasks: { duration: number; extensionMs: number }[];
+    longTasks: TaskAttribution[];
     /** All the extension's script time during the stream, ms. */
     extensionScriptMs: number;
   };
