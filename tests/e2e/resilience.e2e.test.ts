@@ -5,7 +5,8 @@
 // the orphaned badges, and keep data, settings and alarms.
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWithPack } from '../data/security/build';
@@ -53,6 +54,17 @@ let profileDir: string;
 let reminderTime = '';
 let dueAt = 0;
 let firedRecord: Record<string, number> = {};
+/** A second, test-only extension with the "management" permission (disable/enable, F2). */
+const managerDir = resolve(import.meta.dirname, '../data/security/manager-extension');
+
+/** The id Chromium gives an unpacked extension: the first 128 bits of SHA-256(path), a–p. */
+function unpackedExtensionId(path: string): string {
+  return createHash('sha256')
+    .update(path)
+    .digest('hex')
+    .slice(0, 32)
+    .replace(/[0-9a-f]/g, (c) => String.fromCharCode(97 + parseInt(c, 16)));
+}
 
 function pad(n: number): string {
   return String(n).padStart(2, '0');
@@ -130,7 +142,11 @@ beforeAll(async () => {
     JSON.stringify({ extensions: { ui: { developer_mode: true } } }),
   );
   server = await startSiteServer({ routes: demoRoutes() });
-  browser = await launchWithExtension({ port: server.port, extensionDir, userDataDir: profileDir });
+  browser = await launchWithExtension({
+    port: server.port,
+    extensionDir,
+    userDataDir: profileDir,
+  });
 });
 
 afterAll(async () => {
@@ -138,6 +154,75 @@ afterAll(async () => {
   await server?.close();
   rmSync(profileDir, { recursive: true, force: true });
   rmSync(extensionDir, { recursive: true, force: true });
+});
+
+describe('F2: disabled and enabled again', () => {
+  let other: ExtensionBrowser;
+  beforeAll(async () => {
+    const both = `${extensionDir},${managerDir}`;
+    other = await launchWithExtension({
+      port: server.port,
+      extensionDir,
+      // Picket plus the manager; later switches win over the harness's own.
+      extraArgs: [`--disable-extensions-except=${both}`, `--load-extension=${both}`],
+    });
+  });
+  afterAll(() => other?.close());
+
+  it('turned off and on again (no install or start-up event), alarms, data and badges are back', async () => {
+    const page = await other.openExtensionPage('options.html');
+    await page.evaluate(() =>
+      (globalThis as unknown as ExtensionGlobals).chrome.storage.local.set({
+        settings: {
+          sites: { instagram: true, facebook: true },
+          surfaces: {},
+          campaigns: {},
+          allowlist: ['instagram:katyperry'],
+          badgeStyle: 'label',
+          reminders: { enabled: true, time: '23:59', dayBefore: false },
+        },
+      }),
+    );
+    await expect
+      .poll(async () => (await readState(page)).alarms.map((a) => a.name), { timeout: 10_000 })
+      .toContain('picket:reminder');
+    const before = await readState(page);
+    await page.close();
+    expect(before.alarms.map((a) => a.name)).toContain('picket:reminder');
+    const manager = await other.context.newPage();
+    await manager.goto(`chrome-extension://${unpackedExtensionId(managerDir)}/manage.html`);
+    const replaced = other.context.waitForEvent('serviceworker', {
+      predicate: (w) => w.url().startsWith(`chrome-extension://${other.extensionId}/`),
+      timeout: 20_000,
+    });
+    const toggled = await manager.evaluate(
+      (id) =>
+        (
+          window as unknown as {
+            toggleExtension(id: string): Promise<{ disabled: boolean; enabled: boolean }>;
+          }
+        ).toggleExtension(id),
+      other.extensionId,
+    );
+    expect(toggled).toEqual({ disabled: true, enabled: true });
+    await replaced;
+    await manager.close();
+    const after = await other.openExtensionPage('options.html');
+    await expect
+      .poll(async () => (await readState(after)).alarms.map((a) => a.name), { timeout: 10_000 })
+      .toContain('picket:reminder');
+    const state = await readState(after);
+    expect(state.alarms).toEqual(before.alarms);
+    expect(state.settings).toEqual(before.settings);
+    expect(state.packIds).toEqual(before.packIds);
+    expect(state.fired).toEqual(before.fired);
+    await after.close();
+    const feed = await other.context.newPage();
+    await feed.goto('https://www.instagram.com/');
+    await expect.poll(() => badgeHandles(feed), { timeout: 15_000 }).toContain('kimkardashian');
+    expect(await badgeHandles(feed)).not.toContain('katyperry');
+    await feed.close();
+  });
 });
 
 describe('F1/F2: reminders survive a killed worker and a restart', () => {
