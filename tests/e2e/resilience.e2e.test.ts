@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWithPack } from '../data/security/build';
-import { xssPack } from '../data/security/xss';
+import { xssPack, xssTexts } from '../data/security/xss';
 import {
   demoRoutes,
   launchWithExtension,
@@ -100,9 +100,9 @@ async function badgeHandles(page: Page): Promise<string[]> {
 }
 
 /** The extension's current service worker (a reload replaces it with a new target). */
-async function currentWorker(id: string): Promise<Worker> {
+async function currentWorker(id: string, on: ExtensionBrowser = browser): Promise<Worker> {
   const find = () =>
-    browser.context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${id}/`));
+    on.context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${id}/`));
   const deadline = Date.now() + 15_000;
   while (!find()) {
     if (Date.now() > deadline) throw new Error('No service worker after the reload');
@@ -156,7 +156,7 @@ afterAll(async () => {
   rmSync(extensionDir, { recursive: true, force: true });
 });
 
-describe('F2: disabled and enabled again', () => {
+describe('F2/F4: turned off and on, notifications refused (a second profile)', () => {
   let other: ExtensionBrowser;
   beforeAll(async () => {
     const both = `${extensionDir},${managerDir}`;
@@ -222,6 +222,50 @@ describe('F2: disabled and enabled again', () => {
     await expect.poll(() => badgeHandles(feed), { timeout: 15_000 }).toContain('kimkardashian');
     expect(await badgeHandles(feed)).not.toContain('katyperry');
     await feed.close();
+  });
+
+  it('F4: when notifications fail, the popup and a "!" on the toolbar carry the reminder', async () => {
+    await other.getServiceWorker();
+    const worker = await currentWorker(other.extensionId, other);
+    // The OS refuses notifications; then the reminder becomes due (time 00:00, boycott today).
+    await worker.evaluate(async () => {
+      const g = globalThis as unknown as ExtensionGlobals & {
+        chrome: { notifications: { create: unknown } };
+      };
+      g.chrome.notifications.create = () => Promise.reject(new Error('Blocked by the system'));
+      const { settings } = await g.chrome.storage.local.get('settings');
+      await g.chrome.storage.local.set({
+        settings: {
+          ...(settings as object),
+          reminders: { enabled: true, time: '00:00', dayBefore: false },
+        },
+      });
+    });
+    const page = await other.openExtensionPage('options.html');
+    const failure = () =>
+      page.evaluate(async () => {
+        const g = globalThis as unknown as ExtensionGlobals & {
+          chrome: { action: { getBadgeText(d: object): Promise<string> } };
+        };
+        const { notificationsFailed, remindersFired } = await g.chrome.storage.local.get([
+          'notificationsFailed',
+          'remindersFired',
+        ]);
+        return {
+          failed: notificationsFailed ?? false,
+          fired: Object.keys((remindersFired as object) ?? {}).length,
+          badge: await g.chrome.action.getBadgeText({}),
+        };
+      });
+    await expect.poll(failure, { timeout: 10_000 }).toEqual({ failed: true, fired: 1, badge: '!' });
+    await page.close();
+    const popup = await other.openExtensionPage('popup.html');
+    const banner = popup.getByTestId('reminder-banner');
+    await expect
+      .poll(() => banner.textContent(), { timeout: 10_000 })
+      .toContain(xssTexts().eventTitle);
+    expect(await banner.textContent()).toContain("couldn't show a system notification");
+    await popup.close();
   });
 });
 
