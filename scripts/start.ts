@@ -183,7 +183,12 @@ async function screenshots(server: SiteServer, options: Options): Promise<boolea
 }
 
 async function interactive(server: SiteServer): Promise<void> {
-  const browser = await launchWithExtension({ port: server.port, headless: false, viewport: null });
+  const browser = await launchWithExtension({
+    port: server.port,
+    headless: false,
+    viewport: null,
+    handleSignals: false,
+  });
   const facebook = await browser.context.newPage();
   await facebook.goto(FACEBOOK_URL);
   const instagram = browser.context.pages()[0] ?? (await browser.context.newPage());

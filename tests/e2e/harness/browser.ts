@@ -55,6 +55,11 @@ export interface LaunchOptions {
   /** More hosts to map onto the server, besides MAPPED_HOSTS. */
   extraHosts?: string[];
   extraArgs?: string[];
+  /**
+   * Let Playwright kill the browser on Ctrl-C/SIGTERM (the default). `npm start` turns this off
+   * to close the browser itself, so the temporary profile is removed too.
+   */
+  handleSignals?: boolean;
 }
 
 export interface ExtensionBrowser {
@@ -139,6 +144,8 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Exten
       ignoreDefaultArgs: ['--disable-extensions'],
       args,
       ignoreHTTPSErrors: true,
+      handleSIGINT: options.handleSignals ?? true,
+      handleSIGTERM: options.handleSignals ?? true,
       colorScheme: options.colorScheme ?? 'light',
       viewport: options.viewport === undefined ? { width: 1280, height: 900 } : options.viewport,
       ...(options.locale && {
