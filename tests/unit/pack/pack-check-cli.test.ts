@@ -47,7 +47,7 @@ describe('npm run pack:check', () => {
       data('good-minimal.json'),
       data('bad-handle.json'),
       join(dir, 'missing.json'),
-      data('not-json.json'),
+      data('not-json.txt'),
       hostile,
       latin1,
       dir,
@@ -57,7 +57,7 @@ describe('npm run pack:check', () => {
       '  /campaigns/0/participants/0/accounts/0/handle: not a valid Instagram username',
     );
     expect(out).toContain(`${join(dir, 'missing.json')}: invalid\n  cannot read: no such file`);
-    expect(out).toMatch(/not-json\.json: invalid\n {2}not valid JSON/);
+    expect(out).toMatch(/not-json\.txt: invalid\n {2}not valid JSON/);
     expect(out).toContain(
       '  /campaigns/0/\\u001b[31mred: unknown key "\\u001b[31mred" (extensions must start with "x-")',
     );

@@ -64,7 +64,7 @@ describe('validatePack: what it rejects, with JSON paths', () => {
   });
 
   it('rejects invalid JSON, non-objects and a wrong format', () => {
-    expect(issuesOf(validatePackText(readPack('not-json.json')))[0]).toMatch(/^: not valid JSON/);
+    expect(issuesOf(validatePackText(readPack('not-json.txt')))[0]).toMatch(/^: not valid JSON/);
     expect(issuesOf(validatePack([]))).toEqual([': a pack must be a JSON object, not a list']);
     expect(issuesOf(validatePack(null))).toEqual([': a pack must be a JSON object, not null']);
     expect(problemsAfter((p) => (p.format = 'picket-pack/2'))).toEqual([
