@@ -148,7 +148,10 @@ describe('validator fuzzing', () => {
           } catch {
             return; // nested deeper than JSON.stringify itself can go: nothing to compare
           }
-          expect(validatePackText(text).ok).toBe(result.ok);
+          const fromText = validatePackText(text);
+          // On a mismatch, say what each side found: the counterexample alone may not show it.
+          const found = (r: PackResult) => (r.ok ? 'valid' : JSON.stringify(r.issues.slice(0, 3)));
+          expect(fromText.ok, `object: ${found(result)}; text: ${found(fromText)}`).toBe(result.ok);
           // A pack that gained a forbidden key is never accepted.
           if (/"(__proto__|constructor|prototype)":/.test(text)) expect(result.ok).toBe(false);
         },
