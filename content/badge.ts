@@ -31,6 +31,8 @@ interface BadgeState {
   closeTimer: ReturnType<typeof setTimeout> | null;
   onScroll: (() => void) | null;
   onOutsidePointer: ((event: Event) => void) | null;
+  /** Set while we move focus back to the button ourselves, so that focus doesn't reopen. */
+  refocusing: boolean;
 }
 
 // Only the content script holds these references: closed roots are unreachable from the page.
@@ -331,6 +333,15 @@ function pin(host: HTMLElement, state: BadgeState): void {
   document.addEventListener('pointerdown', state.onOutsidePointer, { capture: true });
 }
 
+function focusButton(state: BadgeState): void {
+  state.refocusing = true;
+  try {
+    state.button.focus({ preventScroll: true });
+  } finally {
+    state.refocusing = false;
+  }
+}
+
 function closeSoon(host: HTMLElement, state: BadgeState): void {
   cancelClose(state);
   state.closeTimer = setTimeout(() => closeBadge(host), HOVER_CLOSE_DELAY_MS);
@@ -363,9 +374,12 @@ function wireEvents(host: HTMLElement, state: BadgeState): void {
     }
     openPopover(host, state);
     pin(host, state);
+    // The prevented mousedown keeps focus out of the shadow root; put it on the button so that
+    // Escape (handled in the shadow root) reaches us and keyboard users land where they expect.
+    focusButton(state);
   });
   button.addEventListener('focus', (event) => {
-    if (event.isTrusted) openPopover(host, state);
+    if (event.isTrusted && !state.refocusing) openPopover(host, state);
   });
   host.addEventListener('mouseenter', (event) => {
     if (event.isTrusted) openPopover(host, state);
@@ -381,7 +395,7 @@ function wireEvents(host: HTMLElement, state: BadgeState): void {
     const key = (event as KeyboardEvent).key;
     if (key === 'Escape' && event.isTrusted && state.open) {
       closeBadge(host);
-      button.focus();
+      focusButton(state);
       event.preventDefault();
     }
   });
@@ -445,6 +459,7 @@ export function createBadge(
     closeTimer: null,
     onScroll: null,
     onOutsidePointer: null,
+    refocusing: false,
   };
   badges.set(host, state);
   render(state);

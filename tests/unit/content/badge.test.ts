@@ -158,6 +158,8 @@ describe('<picket-badge>', () => {
     const { shadow, button } = mount(badgeInfoFor('nike'));
     button.dispatchEvent(click());
     expect(button.getAttribute('aria-expanded')).toBe('true');
+    // The click's mousedown is prevented, so focus is moved to the button for Escape to reach us.
+    expect(shadow.activeElement).toBe(button);
     const popover = popoverOf(shadow)!;
     expect(button.getAttribute('aria-controls')).toBe(popover.id);
     expect(popover.textContent).toContain('Stop Hate for Profit');
