@@ -4,7 +4,7 @@
 // the suite works (it writes no BENCHMARKS.md and its figures mean nothing).
 //
 // Flags: --quick · --out FILE (default bench-results.json) · --no-md · --skip-build (reuse the
-// build in the output dir) · --rounds N · --posts N.
+// build in the output dir) · --rounds N · --posts N · --sizes 1000,100000 (scale packs).
 // Env: PICKET_OUT_DIR (where the bench build goes; default <tmp>/picket-bench-out).
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -152,11 +152,13 @@ export async function main(argv: string[]): Promise<number> {
       'skip-build': { type: 'boolean', default: false },
       rounds: { type: 'string' },
       posts: { type: 'string' },
+      sizes: { type: 'string' },
     },
   });
   const config: BenchConfig = { ...(values.quick ? QUICK : FULL) };
   if (values.rounds) config.rounds = Number(values.rounds);
   if (values.posts) config.posts = Number(values.posts);
+  if (values.sizes) config.scaleSizes = values.sizes.split(',').map(Number);
   const outFile = resolve(values.out ?? resolve(repoRoot, 'bench-results.json'));
   const outDir = resolve(
     repoRoot,
