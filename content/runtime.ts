@@ -9,7 +9,7 @@
 //
 // Everything the page or the browser supplies is injected (document, send, clock, frames,
 // timers), so unit tests and the bench drive it with fakes. `content/main.ts` wires the real ones.
-import type { AccountKey } from '../core/accounts';
+import type { AccountKey, Surface } from '../core/accounts';
 import type { BadgeInfo, ContentConfig } from '../core/messages';
 import type { AccountRef, SiteAdapter } from '../sites/types';
 import type { BadgeStyle } from './badge';
@@ -62,6 +62,8 @@ export interface RuntimeStats {
 
 /** When a page is looked at again after load or navigation (see beginSettling). */
 const LATE_SCAN_MS = 1_000;
+/** Surfaces whose tiles have no room for a text label. */
+const ICON_ONLY_SURFACES: ReadonlySet<Surface> = new Set(['stories-tray']);
 
 export interface ContentRuntime {
   /** Removes leftovers of a previous instance, fetches the config and starts observing. */
@@ -113,6 +115,7 @@ export function createContentRuntime(options: ContentRuntimeOptions): ContentRun
   const origins = new WeakMap<Element, OriginRecord>();
   // Badge → the origin it belongs to, to find badges whose reference went away.
   const badgeOrigins = new WeakMap<Element, Element>();
+  const badgeSurfaces = new WeakMap<Element, Surface>();
   const waiting = new Map<AccountKey, AccountRef[]>();
   const listeners = new AbortController();
 
@@ -195,8 +198,10 @@ export function createContentRuntime(options: ContentRuntimeOptions): ContentRun
     afterFlush,
   });
 
-  function badgeStyle(): BadgeStyle {
-    return config?.badgeStyle ?? 'label';
+  function badgeStyle(surface: Surface | undefined, chosen = config?.badgeStyle): BadgeStyle {
+    // Story tiles are narrower than any label: there the icon alone (with its accessible name) fits.
+    if (surface && ICON_ONLY_SURFACES.has(surface)) return 'compact';
+    return chosen ?? 'label';
   }
 
   /** The badge goes after the name; if the adapter named something inside a site link, after the link. */
@@ -288,7 +293,7 @@ export function createContentRuntime(options: ContentRuntimeOptions): ContentRun
     const { info } = hit;
     record.matched = hit.key;
     if (record.badge) {
-      updateBadge(record.badge, info, badgeStyle());
+      updateBadge(record.badge, info, badgeStyle(ref.surface));
       stats.badgesUpdated += 1;
       place(record.badge, ref);
       return;
@@ -306,8 +311,12 @@ export function createContentRuntime(options: ContentRuntimeOptions): ContentRun
       record.badge = next;
       return;
     }
-    const badge = createBadge(document, info, badgeStyle(), { t, locale: options.locale });
+    const badge = createBadge(document, info, badgeStyle(ref.surface), {
+      t,
+      locale: options.locale,
+    });
     badgeOrigins.set(badge, ref.origin);
+    badgeSurfaces.set(badge, ref.surface);
     anchor.after(badge);
     record.badge = badge;
     stats.badgesInserted += 1;
@@ -462,7 +471,7 @@ export function createContentRuntime(options: ContentRuntimeOptions): ContentRun
     if (previous?.enabled && previous.badgeStyle !== next.badgeStyle) {
       for (const badge of ownBadges()) {
         const info = badgeInfo(badge);
-        if (info) updateBadge(badge, info, next.badgeStyle);
+        if (info) updateBadge(badge, info, badgeStyle(badgeSurfaces.get(badge), next.badgeStyle));
       }
     }
     observer.start();

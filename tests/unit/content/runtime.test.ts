@@ -209,6 +209,28 @@ describe('content runtime', () => {
     expect(badges()).toHaveLength(0);
   });
 
+  it('badges in the stories tray are icon-only, whatever the chosen style', async () => {
+    const h = await started(dataset('nike', 'adidas'));
+    const story = accountLink('nike');
+    story.setAttribute('data-surface', 'stories-tray');
+    document.body.append(story, accountLink('adidas'));
+    await h.settle();
+    const compact = (badge: Element) =>
+      badgeShadowRoot(badge)!.querySelector('.wrap')!.classList.contains('compact');
+    const [inTray, inFeed] = badges();
+    expect(inTray!.getAttribute('data-handle')).toBe('nike');
+    expect(compact(inTray!)).toBe(true);
+    expect(compact(inFeed!)).toBe(false);
+
+    h.background.state.config = defaultConfig({ badgeStyle: 'compact' });
+    await h.runtime.refresh();
+    await h.settle();
+    h.background.state.config = defaultConfig({ badgeStyle: 'label' });
+    await h.runtime.refresh();
+    await h.settle();
+    expect(badges().map(compact)).toEqual([true, false]);
+  });
+
   it('reports the badged keys in page order, once per change', async () => {
     const h = await started(dataset('nike', 'adidas'));
     document.body.append(accountLink('adidas'), accountLink('unknown'), accountLink('nike'));
