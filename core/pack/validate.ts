@@ -1,12 +1,18 @@
 // The one validator for campaign packs (format v1, ../shared/design/contracts.md §2).
-// The build, `npm run pack:check`, import and subscription refresh all call it, so every rule lives here.
+// The build, `npm run pack:check`, import and subscription refresh all call it.
 //
-// Why a hand-written, table-driven checker rather than a valibot schema: a pack may hold a million
-// accounts, and a schema library builds an output copy and a path array for every object it visits.
-// This checker reads the input in place, keeps the current JSON path as one shared stack of segments
-// and only turns it into a string when it reports a problem, so validating an account allocates
-// nothing. It must never throw: every entry point is wrapped, and nothing recurses on input depth.
-import { FACEBOOK_NUMERIC_ID, FACEBOOK_VANITY, INSTAGRAM_USERNAME } from '../accounts';
+// Three passes, so that the structure of a pack is written down once, in
+// schema/picket-pack-1.schema.json:
+// 1. a cheap iterative walk that refuses what is not plain JSON (keys that reach an object prototype,
+//    nesting deeper than 64, cycles, functions, sparse lists of billions of holes) before anything
+//    recursive touches the value;
+// 2. the schema, checked by ajv code compiled ahead of time (core/pack/schema-validator.generated.js,
+//    `npm run pack:schema`: the extension's CSP allows no `new Function`), its errors worded here
+//    from keyword and JSON path;
+// 3. the rules a JSON Schema cannot express: unique ids, references to events and sources, real
+//    calendar dates, IANA time zones, an event not ending before it starts, the account limit.
+// It must never throw: every entry point is wrapped.
+import { validateAll, validateFast, type SchemaError } from './schema-validator.generated';
 import { PACK_FORMAT, type Pack, type PackIssue, type PackResult } from './types';
 
 export const PACK_LIMITS = {
@@ -23,7 +29,13 @@ export const PACK_LIMITS = {
 
 /** Sanity bound on any one list, above what the account limit and 10 MB allow anyway. */
 const MAX_LIST_ITEMS = 2 * PACK_LIMITS.maxAccounts;
+/**
+ * Objects and lists looked at before a value is refused as too large. 10 MB of text holds at most
+ * about 3.5 million; only a hand-made object reusing one value many times can get past it.
+ */
+const MAX_CONTAINERS = 10_000_000;
 
+/** Same rules as the schema's; exported for code that builds ids. */
 export const PACK_ID_PATTERN = /^[a-z0-9-]{3,64}$/;
 /** Ids of campaigns, participants, events, demands and sources. */
 export const ITEM_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
@@ -34,95 +46,51 @@ const TIME_ZONE_PATTERN = /^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/;
 /** Lower-case scheme, then no whitespace or control character anywhere (they hide `javascript:`). */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point here
 const HTTPS_PATTERN = /^https:\/\/[^\s\u0000-\u001f\u007f-\u009f]+$/;
-const NOT_BLANK = /\S/;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
-const EVENT_KINDS = new Set(['boycott', 'action', 'pause', 'deadline', 'other']);
-const PARTICIPANT_KINDS = new Set(['person', 'brand', 'organization']);
-const ROLES = new Set(['participant', 'advertiser', 'organizer', 'coalition-member']);
-const STATUSES = new Set(['took-part', 'announced', 'paused-ads', 'resumed', 'withdrew']);
-const PLATFORMS = new Set(['instagram', 'facebook']);
-
-const keys = (...names: string[]) => new Set(names);
-const PACK_KEYS = keys('format', 'id', 'version', 'updatedAt', 'publisher', 'campaigns');
-const PUBLISHER_KEYS = keys('name', 'url', 'corrections');
-const CAMPAIGN_KEYS = keys(
-  'id',
-  'name',
-  'hashtag',
-  'summary',
-  'url',
-  'target',
-  'coalition',
-  'demands',
-  'events',
-  'participants',
-  'sources',
-);
-const COALITION_KEYS = keys('name', 'url');
-const DEMAND_KEYS = keys('id', 'title', 'detail', 'category');
-const EVENT_KEYS = keys('id', 'title', 'kind', 'start', 'end', 'timeZone', 'detail');
-const PARTICIPANT_KEYS = keys(
-  'id',
-  'name',
-  'kind',
-  'role',
-  'accounts',
-  'actions',
-  'status',
-  'sources',
-);
-const ACCOUNT_KEYS = keys('platform', 'handle', 'numericId');
-const ACTION_KEYS = keys('event', 'summary', 'date', 'sources');
-const SOURCE_KEYS = keys('id', 'url', 'publisher', 'title', 'date');
+const DATE_MESSAGE = 'not a date (YYYY-MM-DD) or an RFC 3339 date-time';
+const URL_MESSAGE = 'not an https:// URL';
+const ID_MESSAGE = 'not a valid id (1–64 of A-Z a-z 0-9 . _ -, starting with a letter or digit)';
+const TIME_ZONE_MESSAGE = 'not an IANA time zone (like America/New_York)';
 
 type Segment = string | number;
-
-/** Per-campaign ids, shared by the checks of its lists. */
-interface CampaignScope {
-  eventIds: Set<string>;
-  sourceIds: Set<string>;
-  /** Participant ids in order; checked for duplicates once the list is done (see below). */
-  participantIds: string[];
-  demandIds: Set<string>;
-}
-const newScope = (): CampaignScope => ({
-  eventIds: new Set(),
-  sourceIds: new Set(),
-  participantIds: [],
-  demandIds: new Set(),
-});
 type Obj = Record<string, unknown>;
 
-/** Collects problems against a shared, mutable path; strings are only built when reporting. */
-class Checker {
-  readonly issues: PackIssue[] = [];
-  problemCount = 0;
-  accountCount = 0;
-  readonly path: Segment[] = [];
-  /** The campaign being checked: its lists refer to each other. */
-  scope: CampaignScope = newScope();
+/** Problems, deduplicated, the first 100 kept in full and the rest counted. */
+class Issues {
+  readonly list: PackIssue[] = [];
+  count = 0;
+  /** Path and message of every problem seen, bounded so a million broken accounts stay cheap. */
+  private readonly seen = new Set<string>();
 
-  report(message: string, ...extra: Segment[]): void {
-    this.problemCount++;
-    if (this.issues.length >= PACK_LIMITS.maxIssues) return;
-    this.issues.push({ path: pointer(this.path, extra), message });
+  add(path: string, message: string): void {
+    const key = `${path}\u0000${message}`;
+    if (this.seen.has(key)) return;
+    if (this.seen.size < 10_000) this.seen.add(key);
+    this.count++;
+    if (this.list.length < PACK_LIMITS.maxIssues) this.list.push({ path, message });
+  }
+
+  at(path: readonly Segment[], message: string): void {
+    this.add(pointer(path), message);
   }
 
   get full(): boolean {
-    return this.issues.length >= PACK_LIMITS.maxIssues;
+    return this.list.length >= PACK_LIMITS.maxIssues;
   }
 }
 
 /** RFC 6901 JSON Pointer; over-long keys are cut so one hostile key cannot flood a terminal. */
-function pointer(path: Segment[], extra: Segment[]): string {
+function pointer(path: readonly Segment[]): string {
   let out = '';
-  for (const segment of path.concat(extra)) {
-    let text = String(segment);
-    if (text.length > 100) text = text.slice(0, 100) + '…';
-    out += '/' + text.replace(/~/g, '~0').replace(/\//g, '~1');
-  }
+  for (const segment of path) out += '/' + escapeSegment(clipSegment(String(segment)));
   return out;
+}
+const clipSegment = (text: string) => (text.length > 100 ? text.slice(0, 100) + '…' : text);
+const escapeSegment = (text: string) => text.replace(/~/g, '~0').replace(/\//g, '~1');
+
+function clip(text: string): string {
+  return text.length > 60 ? text.slice(0, 60) + '…' : text;
 }
 
 function isPlainObject(value: unknown): value is Obj {
@@ -139,77 +107,6 @@ function describe(value: unknown): string {
   return `a ${typeof value}`;
 }
 
-/**
- * Checks the keys of one object of the format: unknown keys are problems unless they start with `x-`;
- * extension values are searched (without recursion) for forbidden keys and excessive depth.
- */
-function checkKeys(c: Checker, obj: Obj, allowed: Set<string>, required: readonly string[]): void {
-  for (const key in obj) {
-    if (!Object.prototype.hasOwnProperty.call(obj, key)) continue;
-    if (allowed.has(key)) continue;
-    if (FORBIDDEN_KEYS.has(key)) c.report(`forbidden key "${key}"`, key);
-    else if (key.startsWith('x-')) scanExtension(c, obj[key], key);
-    else c.report(`unknown key "${clip(key)}" (extensions must start with "x-")`, key);
-  }
-  for (const key of required) {
-    if (obj[key] === undefined) c.report(`missing required key "${key}"`, key);
-  }
-}
-
-function clip(text: string): string {
-  return text.length > 60 ? text.slice(0, 60) + '…' : text;
-}
-
-/** Values looked at inside one `x-` key before it is refused as too large. */
-const EXTENSION_BUDGET = 1_000_000;
-
-/** Iterative walk of an `x-` value: JSON values only, no forbidden key, bounded size and depth. */
-function scanExtension(c: Checker, root: unknown, key: string): void {
-  const baseDepth = c.path.length + 1;
-  const stack: { value: unknown; path: Segment[] }[] = [{ value: root, path: [key] }];
-  let visited = 0;
-  while (stack.length > 0 && !c.full) {
-    const { value, path } = stack.pop()!;
-    if (!isJsonLeaf(value) && typeof value !== 'object') {
-      // Only reachable from hand-made objects: such values cannot be stored or sent on.
-      c.report(`not a JSON value (${typeof value})`, ...path);
-      continue;
-    }
-    if (typeof value !== 'object' || value === null) continue;
-    if (++visited > EXTENSION_BUDGET) {
-      c.report('extension value is too large', key);
-      return;
-    }
-    if (baseDepth + path.length > PACK_LIMITS.maxDepth) {
-      c.report(`nested more than ${PACK_LIMITS.maxDepth} levels deep`, ...path);
-      continue;
-    }
-    if (Array.isArray(value)) {
-      if (value.length > EXTENSION_BUDGET) {
-        c.report('extension value is too large', ...path);
-        return;
-      }
-      for (let i = 0; i < value.length; i++) {
-        if (!isJsonLeaf(value[i])) stack.push({ value: value[i], path: [...path, i] });
-      }
-      continue;
-    }
-    if (!isPlainObject(value)) {
-      c.report('not a JSON value (an object of another kind)', ...path);
-      continue;
-    }
-    for (const childKey in value) {
-      if (!Object.prototype.hasOwnProperty.call(value, childKey)) continue;
-      if (FORBIDDEN_KEYS.has(childKey)) {
-        c.report(`forbidden key "${childKey}"`, ...path, childKey);
-        continue;
-      }
-      const child = value[childKey];
-      if (!isJsonLeaf(child)) stack.push({ value: child, path: [...path, childKey] });
-    }
-  }
-}
-
 /** Text, a finite number, a boolean or null: nothing inside to look at. */
 function isJsonLeaf(value: unknown): boolean {
   return (
@@ -220,55 +117,278 @@ function isJsonLeaf(value: unknown): boolean {
   );
 }
 
-/** Code points, counted only when the UTF-16 length could exceed the limit. */
-function tooLong(text: string): boolean {
-  if (text.length <= PACK_LIMITS.maxTextLength) return false;
-  if (text.length > PACK_LIMITS.maxTextLength * 2) return true;
-  let points = 0;
-  for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
-    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
-      const next = text.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) i++;
+// ---------------------------------------------------------------------------------------------
+// Pass 1: is this plain JSON of bounded size and depth?
+
+/**
+ * Breadth-first over every object and list, without recursion. Containers are kept in flat arrays
+ * with a link to their parent, so a path is only built when a problem is reported. (A class, not
+ * closures: a million containers must not mean a million function objects.)
+ */
+class JsonWalk {
+  readonly values: object[] = [];
+  readonly parents: number[] = [];
+  readonly keys: Segment[] = [];
+  readonly depths: number[] = [];
+  /** Whether the container sits inside an `x-` extension value. */
+  readonly inExtension: boolean[] = [];
+
+  constructor(readonly issues: Issues) {}
+
+  pathOf(index: number, key: Segment): Segment[] {
+    const path: Segment[] = [key];
+    for (let i = index; i > 0; i = this.parents[i]!) path.push(this.keys[i]!);
+    return path.reverse();
+  }
+
+  add(value: object, parent: number, key: Segment, depth: number, extension: boolean): void {
+    this.values.push(value);
+    this.parents.push(parent);
+    this.keys.push(key);
+    this.depths.push(depth);
+    this.inExtension.push(extension);
+  }
+
+  /** A child of container `index`: reported, skipped as a leaf, or queued. */
+  visit(index: number, child: unknown, key: Segment, extension: boolean): void {
+    if (isJsonLeaf(child)) return;
+    const depth = this.depths[index]! + 1;
+    if (typeof child !== 'object' || child === null) {
+      // Only reachable from hand-made objects: such values cannot be stored or sent on.
+      this.issues.at(this.pathOf(index, key), `not a JSON value (${typeof child})`);
+    } else if (!Array.isArray(child) && !isPlainObject(child)) {
+      this.issues.at(this.pathOf(index, key), 'not a JSON value (an object of another kind)');
+    } else if (depth > PACK_LIMITS.maxDepth) {
+      this.issues.at(
+        this.pathOf(index, key),
+        `nested more than ${PACK_LIMITS.maxDepth} levels deep`,
+      );
+    } else if (Array.isArray(child) && child.length > MAX_LIST_ITEMS) {
+      // A sparse list of a billion holes must not keep anything busy.
+      this.issues.at(
+        this.pathOf(index, key),
+        extension
+          ? 'extension value is too large'
+          : `more than ${MAX_LIST_ITEMS.toLocaleString('en')} items`,
+      );
+    } else {
+      this.add(child, index, key, depth, extension);
     }
-    if (++points > PACK_LIMITS.maxTextLength) return true;
   }
-  return false;
-}
 
-/** A plain-text field. Required text must contain something other than whitespace. */
-function checkText(c: Checker, obj: Obj, key: string, required: boolean): void {
-  const value = obj[key];
-  if (value === undefined) return; // missing required keys are reported by checkKeys
-  if (typeof value !== 'string') {
-    c.report(`must be text, not ${describe(value)}`, key);
-  } else if (tooLong(value)) {
-    c.report(`longer than ${PACK_LIMITS.maxTextLength} characters`, key);
-  } else if (required && !NOT_BLANK.test(value)) {
-    c.report('must not be empty', key);
-  }
-}
-
-function checkId(c: Checker, obj: Obj, key: string, seen: Set<string> | null, what: string): void {
-  const value = obj[key];
-  if (value === undefined) return;
-  if (typeof value !== 'string') {
-    c.report(`must be text, not ${describe(value)}`, key);
-  } else if (!ITEM_ID_PATTERN.test(value)) {
-    c.report('not a valid id (1–64 of A-Z a-z 0-9 . _ -, starting with a letter or digit)', key);
-  } else if (seen) {
-    if (seen.has(value)) c.report(`duplicate ${what} id "${value}"`, key);
-    else seen.add(value);
+  run(root: Obj): void {
+    this.add(root, -1, '', 0, false);
+    const { values, issues } = this;
+    for (let index = 0; index < values.length && !issues.full; index++) {
+      if (values.length > MAX_CONTAINERS) {
+        issues.add('', 'too large to check (too many objects and lists)');
+        return;
+      }
+      const value = values[index]!;
+      const extension = this.inExtension[index]!;
+      if (Array.isArray(value)) {
+        for (let i = 0; i < value.length; i++) this.visit(index, value[i], i, extension);
+        continue;
+      }
+      const obj = value as Obj;
+      for (const key in obj) {
+        if (!Object.prototype.hasOwnProperty.call(obj, key)) continue;
+        const child = obj[key];
+        // A key set to undefined is absent, as JSON.stringify and the schema see it.
+        if (FORBIDDEN_KEYS.has(key)) issues.at(this.pathOf(index, key), `forbidden key "${key}"`);
+        else if (child !== undefined)
+          this.visit(index, child, key, extension || key.startsWith('x-'));
+      }
+    }
   }
 }
 
-function checkEnum(c: Checker, obj: Obj, key: string, allowed: Set<string>): void {
-  const value = obj[key];
-  if (value === undefined) return;
-  if (typeof value !== 'string' || !allowed.has(value)) {
-    c.report(`must be one of ${[...allowed].join(', ')}`, key);
+function checkJsonValue(root: unknown, issues: Issues): void {
+  if (!isPlainObject(root)) issues.add('', `a pack must be a JSON object, not ${describe(root)}`);
+  else new JsonWalk(issues).run(root);
+}
+
+/** Accounts over all campaigns, read defensively: the structure is not checked yet. */
+function countAccounts(pack: Obj): number {
+  let count = 0;
+  const campaigns = pack.campaigns;
+  if (!Array.isArray(campaigns)) return 0;
+  for (const campaign of campaigns) {
+    const participants: unknown = isPlainObject(campaign) ? campaign.participants : undefined;
+    if (!Array.isArray(participants)) continue;
+    for (const participant of participants) {
+      const accounts: unknown = isPlainObject(participant) ? participant.accounts : undefined;
+      if (Array.isArray(accounts)) count += accounts.length;
+    }
+  }
+  return count;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pass 2: the schema, with ajv's errors worded for people who write packs.
+
+function parsePointer(instancePath: string): string[] {
+  if (instancePath === '') return [];
+  return instancePath
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+function valueAt(root: unknown, segments: readonly string[]): unknown {
+  let value = root;
+  for (const segment of segments) {
+    if (typeof value !== 'object' || value === null) return undefined;
+    value = Object.prototype.hasOwnProperty.call(value, segment)
+      ? (value as Obj)[segment]
+      : undefined;
+  }
+  return value;
+}
+
+/** Messages for fields whose name says what they hold, whatever the failing keyword. */
+function fieldMessage(
+  field: string,
+  error: SchemaError,
+  segments: readonly string[],
+  root: unknown,
+): string | null {
+  const value = valueAt(root, segments);
+  const isType = error.keyword === 'type';
+  switch (field) {
+    case 'format':
+      return segments.length === 1
+        ? `must be "${PACK_FORMAT}" (this version of Picket reads format 1 only)`
+        : null;
+    case 'version':
+      return segments.length === 1 ? 'must be a positive whole number' : null;
+    case 'updatedAt':
+    case 'start':
+    case 'end':
+    case 'date':
+      return DATE_MESSAGE;
+    case 'url':
+    case 'corrections':
+      return isType ? `must be a URL (text), not ${describe(value)}` : URL_MESSAGE;
+    case 'timeZone':
+      return TIME_ZONE_MESSAGE;
+    case 'platform':
+      return 'must be instagram or facebook';
+    case 'numericId':
+      return 'not a valid Facebook numeric id (5–20 digits, as text)';
+    case 'handle': {
+      const platform = valueAt(root, segments.slice(0, -1));
+      if (isPlainObject(platform) && platform.platform === 'facebook') {
+        return error.keyword === 'not'
+          ? 'a Facebook username cannot be all digits (put a numeric id in numericId)'
+          : 'not a valid Facebook username';
+      }
+      return 'not a valid Instagram username';
+    }
+    case 'sources[]':
+      return isType ? `must be a source id, not ${describe(value)}` : ID_MESSAGE;
+    case 'event':
+      return isType ? `must be an event id, not ${describe(value)}` : ID_MESSAGE;
+    case 'id':
+      if (segments.length === 1) return 'not a valid pack id (3–64 of a-z 0-9 -)';
+      return isType ? `must be text, not ${describe(value)}` : ID_MESSAGE;
+  }
+  return null;
+}
+
+/** One ajv error as a path and a message, or null for errors another error already explains. */
+function schemaIssue(error: SchemaError, root: unknown): PackIssue | null {
+  const segments = parsePointer(error.instancePath);
+  const last = segments[segments.length - 1];
+  const parent = segments[segments.length - 2];
+  const isItem =
+    last !== undefined && /^\d+$/.test(last) && Array.isArray(valueAt(root, segments.slice(0, -1)));
+  const field = isItem ? `${parent ?? ''}[]` : (last ?? '');
+  const path = (...extra: string[]) => pointer(segments.concat(extra));
+  const { keyword, params } = error;
+  switch (keyword) {
+    case 'additionalProperties': {
+      const key = String(params.additionalProperty);
+      // Only the top level has no `x-` extensions: a pack's envelope is fixed.
+      const hint = segments.length === 0 ? '' : ' (extensions must start with "x-")';
+      return { path: path(key), message: `unknown key "${clip(key)}"${hint}` };
+    }
+    case 'required': {
+      // The Facebook "handle or numericId" alternatives: reported once, by their anyOf.
+      if (error.schemaPath.includes('/anyOf/')) return null;
+      const key = String(params.missingProperty);
+      if (key === 'handle' && parent === 'accounts')
+        return { path: path(key), message: 'an Instagram account needs a handle' };
+      return { path: path(key), message: `missing required key "${key}"` };
+    }
+    case 'if':
+      return null; // the failing `then` keyword is reported on its own
+    case 'anyOf':
+      // An account's anyOf is "handle or numericId"; a date's alternatives are reported already.
+      return parent === 'accounts' && isItem
+        ? { path: path(), message: 'a Facebook account needs a handle or a numericId' }
+        : null;
+    case 'false schema':
+      return {
+        path: path(),
+        message:
+          last === 'numericId' ? 'numericId is only for Facebook accounts' : 'not allowed here',
+      };
+    case 'minItems':
+      return {
+        path: path(),
+        message:
+          field === 'sources'
+            ? 'must list at least one source'
+            : `must list at least ${String(params.limit)}`,
+      };
+    case 'type':
+      if (params.type === 'array')
+        return {
+          path: path(),
+          message: `must be a list, not ${describe(valueAt(root, segments))}`,
+        };
+      if (params.type === 'object')
+        return {
+          path: path(),
+          message: `must be an object, not ${describe(valueAt(root, segments))}`,
+        };
+      break;
+  }
+  const special = fieldMessage(field, error, segments, root);
+  if (special !== null) return { path: path(), message: special };
+  switch (keyword) {
+    case 'type':
+      return { path: path(), message: `must be text, not ${describe(valueAt(root, segments))}` };
+    case 'maxLength':
+      return {
+        path: path(),
+        message: `longer than ${Number(params.limit).toLocaleString('en')} characters`,
+      };
+    case 'pattern':
+      return { path: path(), message: 'must not be empty' };
+    case 'enum':
+      return {
+        path: path(),
+        message: `must be one of ${(params.allowedValues as unknown[]).join(', ')}`,
+      };
+  }
+  return { path: path(), message: `does not match the pack format (${keyword})` };
+}
+
+function checkSchema(pack: unknown, issues: Issues): void {
+  // Most packs are valid: the stop-at-first-problem validator settles those at full speed.
+  if (validateFast(pack)) return;
+  validateAll(pack);
+  for (const error of validateAll.errors ?? []) {
+    const issue = schemaIssue(error, pack);
+    if (issue) issues.add(issue.path, issue.message);
   }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Pass 3: what a JSON Schema cannot say. The value is plain JSON here but may break the schema, so
+// every read checks its type; a problem the schema reports already is not reported twice.
 
 export function isHttpsUrl(value: string): boolean {
   if (!HTTPS_PATTERN.test(value)) return false;
@@ -279,15 +399,6 @@ export function isHttpsUrl(value: string): boolean {
   } catch {
     return false;
   }
-}
-
-function checkUrl(c: Checker, obj: Obj, key: string): void {
-  const value = obj[key];
-  if (value === undefined) return;
-  if (typeof value !== 'string') c.report(`must be a URL (text), not ${describe(value)}`, key);
-  else if (value.length > PACK_LIMITS.maxTextLength)
-    c.report(`longer than ${PACK_LIMITS.maxTextLength} characters`, key);
-  else if (!isHttpsUrl(value)) c.report('not an https:// URL', key);
 }
 
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -311,14 +422,6 @@ export function isPackDate(value: string): boolean {
   return true;
 }
 
-function checkDate(c: Checker, obj: Obj, key: string): void {
-  const value = obj[key];
-  if (value === undefined) return;
-  if (typeof value !== 'string' || !isPackDate(value)) {
-    c.report('not a date (YYYY-MM-DD) or an RFC 3339 date-time', key);
-  }
-}
-
 const zoneCache = new Map<string, boolean>();
 export function isTimeZone(zone: string): boolean {
   let known = zoneCache.get(zone);
@@ -337,151 +440,58 @@ export function isTimeZone(zone: string): boolean {
   return known;
 }
 
-/** Runs `each` on every element of the list at obj[key], with the index on the path. */
-function checkList(
-  c: Checker,
-  obj: Obj,
-  key: string,
-  minItems: number,
-  each: (c: Checker, item: unknown) => void,
+const listAt = (obj: Obj, key: string): unknown[] => {
+  const value = obj[key];
+  return Array.isArray(value) ? value : [];
+};
+const validId = (value: unknown): value is string =>
+  typeof value === 'string' && ITEM_ID_PATTERN.test(value);
+
+/** Checks a date field's calendar values (its shape is the schema's). */
+function checkDate(issues: Issues, obj: Obj, key: string, path: Segment[]): void {
+  const value = obj[key];
+  if (typeof value === 'string' && !isPackDate(value)) issues.at([...path, key], DATE_MESSAGE);
+}
+
+/** Catches what the schema's URL pattern lets through but no URL parser accepts. */
+function checkUrl(issues: Issues, obj: Obj, key: string, path: Segment[]): void {
+  const value = obj[key];
+  if (typeof value === 'string' && !isHttpsUrl(value)) issues.at([...path, key], URL_MESSAGE);
+}
+
+/** Reports ids met twice in one list (and records them in `seen`). */
+function checkUniqueIds(
+  issues: Issues,
+  list: unknown[],
+  seen: Set<string>,
+  what: string,
+  path: Segment[],
 ): void {
-  const list = obj[key];
-  if (list === undefined) return;
-  if (!Array.isArray(list)) {
-    c.report(`must be a list, not ${describe(list)}`, key);
-    return;
-  }
-  if (list.length > MAX_LIST_ITEMS) {
-    // Only a hand-made object can get here (10 MB of text cannot hold this many items); a sparse
-    // array of a billion holes must not keep the validator busy.
-    c.report(`more than ${MAX_LIST_ITEMS.toLocaleString('en')} items`, key);
-    return;
-  }
-  if (list.length < minItems) c.report(`must list at least ${minItems}`, key);
-  c.path.push(key, 0);
-  const at = c.path.length - 1;
   for (let i = 0; i < list.length; i++) {
-    c.path[at] = i;
-    each(c, list[i]);
-  }
-  c.path.length -= 2;
-}
-
-function asObject(c: Checker, value: unknown): value is Obj {
-  if (isPlainObject(value)) return true;
-  c.report(`must be an object, not ${describe(value)}`);
-  return false;
-}
-
-function checkPublisher(c: Checker, value: unknown): void {
-  c.path.push('publisher');
-  if (asObject(c, value)) {
-    checkKeys(c, value, PUBLISHER_KEYS, ['name']);
-    checkText(c, value, 'name', true);
-    checkUrl(c, value, 'url');
-    checkUrl(c, value, 'corrections');
-  }
-  c.path.pop();
-}
-
-function checkSourceRefs(c: Checker, obj: Obj, scope: CampaignScope): void {
-  const list = obj.sources;
-  if (!Array.isArray(list)) return; // the list itself is checked by checkList
-  for (let i = 0; i < list.length; i++) {
-    const ref: unknown = list[i];
-    if (typeof ref !== 'string')
-      c.report(`must be a source id, not ${describe(ref)}`, 'sources', i);
-    else if (!scope.sourceIds.has(ref))
-      c.report(`source "${clip(ref)}" is not listed in this campaign's sources`, 'sources', i);
+    const item = list[i];
+    const id = isPlainObject(item) ? item.id : undefined;
+    if (!validId(id)) continue;
+    if (seen.has(id)) issues.at([...path, i, 'id'], `duplicate ${what} id "${id}"`);
+    else seen.add(id);
   }
 }
 
-function checkSourceList(c: Checker, obj: Obj): void {
-  const list = obj.sources;
-  if (list === undefined) return; // reported by checkKeys
-  if (!Array.isArray(list)) c.report(`must be a list, not ${describe(list)}`, 'sources');
-  else if (list.length === 0) c.report('must list at least one source', 'sources');
-  else if (list.length > MAX_LIST_ITEMS)
-    c.report(`more than ${MAX_LIST_ITEMS.toLocaleString('en')} items`, 'sources');
-  else checkSourceRefs(c, obj, c.scope);
-}
-
-function checkAccount(c: Checker, value: unknown): void {
-  if (!asObject(c, value)) return;
-  c.accountCount++;
-  checkKeys(c, value, ACCOUNT_KEYS, ['platform']);
-  const { platform, handle, numericId } = value;
-  if (platform !== undefined && (typeof platform !== 'string' || !PLATFORMS.has(platform))) {
-    c.report('must be instagram or facebook', 'platform');
-    return;
-  }
-  if (platform === 'instagram') {
-    if (handle === undefined) c.report('an Instagram account needs a handle', 'handle');
-    else if (typeof handle !== 'string' || !INSTAGRAM_USERNAME.test(handle))
-      c.report('not a valid Instagram username', 'handle');
-    if (numericId !== undefined) c.report('numericId is only for Facebook accounts', 'numericId');
-  } else if (platform === 'facebook') {
-    if (handle === undefined && numericId === undefined)
-      c.report('a Facebook account needs a handle or a numericId');
-    if (handle !== undefined) {
-      if (typeof handle !== 'string' || !FACEBOOK_VANITY.test(handle))
-        c.report('not a valid Facebook username', 'handle');
-      else if (/^[0-9]+$/.test(handle))
-        c.report(
-          'a Facebook username cannot be all digits (put a numeric id in numericId)',
-          'handle',
-        );
-    }
-    if (
-      numericId !== undefined &&
-      (typeof numericId !== 'string' || !FACEBOOK_NUMERIC_ID.test(numericId))
-    )
-      c.report('not a valid Facebook numeric id (5–20 digits, as text)', 'numericId');
+function checkSourceRefs(issues: Issues, obj: Obj, sourceIds: Set<string>, path: Segment[]): void {
+  const refs = listAt(obj, 'sources');
+  for (let i = 0; i < refs.length; i++) {
+    const ref = refs[i];
+    if (validId(ref) && !sourceIds.has(ref))
+      issues.at(
+        [...path, 'sources', i],
+        `source "${ref}" is not listed in this campaign's sources`,
+      );
   }
 }
 
-function checkAction(c: Checker, value: unknown): void {
-  const scope = c.scope;
-  if (!asObject(c, value)) return;
-  checkKeys(c, value, ACTION_KEYS, ['summary', 'sources']);
-  checkText(c, value, 'summary', true);
-  checkDate(c, value, 'date');
-  const event = value.event;
-  if (event !== undefined) {
-    if (typeof event !== 'string') c.report(`must be an event id, not ${describe(event)}`, 'event');
-    else if (!scope.eventIds.has(event))
-      c.report(`event "${clip(event)}" is not an event of this campaign`, 'event');
-  }
-  checkSourceList(c, value);
-}
-
-function checkParticipant(c: Checker, value: unknown): void {
-  const scope = c.scope;
-  if (c.accountCount > PACK_LIMITS.maxAccounts || !asObject(c, value)) return;
-  checkKeys(c, value, PARTICIPANT_KEYS, ['id', 'name', 'kind', 'role', 'accounts', 'sources']);
-  checkId(c, value, 'id', null, 'participant');
-  if (typeof value.id === 'string') scope.participantIds.push(value.id);
-  checkText(c, value, 'name', true);
-  checkEnum(c, value, 'kind', PARTICIPANT_KINDS);
-  checkEnum(c, value, 'role', ROLES);
-  checkEnum(c, value, 'status', STATUSES);
-  checkList(c, value, 'accounts', 1, checkAccount);
-  if (c.accountCount > PACK_LIMITS.maxAccounts) return;
-  checkList(c, value, 'actions', 0, checkAction);
-  checkSourceList(c, value);
-}
-
-function checkEvent(c: Checker, value: unknown): void {
-  const scope = c.scope;
-  if (!asObject(c, value)) return;
-  checkKeys(c, value, EVENT_KEYS, ['id', 'title', 'kind', 'start']);
-  checkId(c, value, 'id', scope.eventIds, 'event');
-  checkText(c, value, 'title', true);
-  checkEnum(c, value, 'kind', EVENT_KINDS);
-  checkDate(c, value, 'start');
-  checkDate(c, value, 'end');
-  checkText(c, value, 'detail', false);
-  const { start, end, timeZone } = value;
+function checkEvent(issues: Issues, event: Obj, path: Segment[]): void {
+  checkDate(issues, event, 'start', path);
+  checkDate(issues, event, 'end', path);
+  const { start, end, timeZone } = event;
   if (
     typeof start === 'string' &&
     typeof end === 'string' &&
@@ -491,21 +501,10 @@ function checkEvent(c: Checker, value: unknown): void {
     // An all-day end covers its whole day, so with a date on either side only the days compare.
     const anyDate = DATE_PATTERN.test(start) || DATE_PATTERN.test(end);
     if (anyDate ? end.slice(0, 10) < start.slice(0, 10) : Date.parse(end) < Date.parse(start))
-      c.report('ends before it starts', 'end');
+      issues.at([...path, 'end'], 'ends before it starts');
   }
-  if (timeZone !== undefined && (typeof timeZone !== 'string' || !isTimeZone(timeZone)))
-    c.report('not an IANA time zone (like America/New_York)', 'timeZone');
-}
-
-function checkSource(c: Checker, value: unknown): void {
-  const scope = c.scope;
-  if (!asObject(c, value)) return;
-  checkKeys(c, value, SOURCE_KEYS, ['id', 'url']);
-  checkId(c, value, 'id', scope.sourceIds, 'source');
-  checkUrl(c, value, 'url');
-  checkText(c, value, 'publisher', false);
-  checkText(c, value, 'title', false);
-  checkDate(c, value, 'date');
+  if (typeof timeZone === 'string' && !isTimeZone(timeZone))
+    issues.at([...path, 'timeZone'], TIME_ZONE_MESSAGE);
 }
 
 /**
@@ -513,94 +512,87 @@ function checkSource(c: Checker, value: unknown): void {
  * ten times faster than a Set of a million strings, and almost every pack has no duplicate; only
  * when one exists is the list walked again to name the entries.
  */
-function reportDuplicateParticipants(c: Checker, participants: unknown): void {
-  const ids = c.scope.participantIds;
-  if (ids.length < 2 || !Array.isArray(participants)) return;
-  const sorted = ids.slice().sort();
+function checkUniqueParticipants(issues: Issues, participants: unknown[], path: Segment[]): void {
+  const ids: string[] = [];
+  for (const participant of participants) {
+    const id = isPlainObject(participant) ? participant.id : undefined;
+    if (validId(id)) ids.push(id);
+  }
+  if (ids.length < 2) return;
+  ids.sort();
   const duplicated = new Set<string>();
-  for (let i = 1; i < sorted.length; i++) {
-    if (sorted[i] === sorted[i - 1]) duplicated.add(sorted[i]!);
-  }
-  if (duplicated.size === 0) return;
-  const seen = new Set<string>();
-  for (let i = 0; i < participants.length && !c.full; i++) {
-    const id: unknown = isPlainObject(participants[i]) ? participants[i].id : undefined;
-    if (typeof id !== 'string' || !duplicated.has(id)) continue;
-    if (seen.has(id)) c.report(`duplicate participant id "${id}"`, 'participants', i, 'id');
-    else seen.add(id);
-  }
+  for (let i = 1; i < ids.length; i++) if (ids[i] === ids[i - 1]) duplicated.add(ids[i]!);
+  if (duplicated.size > 0) checkUniqueIds(issues, participants, new Set(), 'participant', path);
 }
 
-function checkCampaign(c: Checker, value: unknown, campaignIds: Set<string>): void {
-  if (!asObject(c, value)) return;
-  checkKeys(c, value, CAMPAIGN_KEYS, ['id', 'name', 'participants', 'sources']);
-  checkId(c, value, 'id', campaignIds, 'campaign');
-  checkText(c, value, 'name', true);
-  for (const key of ['hashtag', 'summary', 'target']) checkText(c, value, key, false);
-  checkUrl(c, value, 'url');
-  c.scope = newScope();
+function checkCampaign(issues: Issues, campaign: Obj, path: Segment[]): void {
+  checkUrl(issues, campaign, 'url', path);
+  const sourceIds = new Set<string>();
+  const eventIds = new Set<string>();
   // Sources and events first: participants and actions refer to them.
-  checkList(c, value, 'sources', 0, checkSource);
-  checkList(c, value, 'events', 0, checkEvent);
-  checkList(c, value, 'coalition', 0, (c2, member) => {
-    if (!asObject(c2, member)) return;
-    checkKeys(c2, member, COALITION_KEYS, ['name']);
-    checkText(c2, member, 'name', true);
-    checkUrl(c2, member, 'url');
+  const sources = listAt(campaign, 'sources');
+  checkUniqueIds(issues, sources, sourceIds, 'source', [...path, 'sources']);
+  sources.forEach((source, i) => {
+    if (!isPlainObject(source)) return;
+    checkUrl(issues, source, 'url', [...path, 'sources', i]);
+    checkDate(issues, source, 'date', [...path, 'sources', i]);
   });
-  checkList(c, value, 'demands', 0, (c2, demand) => {
-    if (!asObject(c2, demand)) return;
-    checkKeys(c2, demand, DEMAND_KEYS, ['id', 'title']);
-    checkId(c2, demand, 'id', c2.scope.demandIds, 'demand');
-    checkText(c2, demand, 'title', true);
-    checkText(c2, demand, 'detail', false);
-    checkText(c2, demand, 'category', false);
+  const events = listAt(campaign, 'events');
+  checkUniqueIds(issues, events, eventIds, 'event', [...path, 'events']);
+  events.forEach((event, i) => {
+    if (isPlainObject(event)) checkEvent(issues, event, [...path, 'events', i]);
   });
-  checkList(c, value, 'participants', 0, checkParticipant);
-  reportDuplicateParticipants(c, value.participants);
+  listAt(campaign, 'coalition').forEach((member, i) => {
+    if (isPlainObject(member)) checkUrl(issues, member, 'url', [...path, 'coalition', i]);
+  });
+  checkUniqueIds(issues, listAt(campaign, 'demands'), new Set(), 'demand', [...path, 'demands']);
+  const participants = listAt(campaign, 'participants');
+  for (let i = 0; i < participants.length && !issues.full; i++) {
+    const participant = participants[i];
+    if (!isPlainObject(participant)) continue;
+    const at: Segment[] = [...path, 'participants', i];
+    listAt(participant, 'actions').forEach((action, j) => {
+      if (!isPlainObject(action)) return;
+      const actionPath = [...at, 'actions', j];
+      const event = action.event;
+      if (validId(event) && !eventIds.has(event))
+        issues.at([...actionPath, 'event'], `event "${event}" is not an event of this campaign`);
+      checkDate(issues, action, 'date', actionPath);
+      checkSourceRefs(issues, action, sourceIds, actionPath);
+    });
+    checkSourceRefs(issues, participant, sourceIds, at);
+  }
+  checkUniqueParticipants(issues, participants, [...path, 'participants']);
 }
 
-function checkPack(c: Checker, value: unknown): void {
-  if (!isPlainObject(value)) {
-    c.report(`a pack must be a JSON object, not ${describe(value)}`);
-    return;
+function checkSemantics(pack: Obj, issues: Issues): void {
+  checkDate(issues, pack, 'updatedAt', []);
+  if (isPlainObject(pack.publisher)) {
+    checkUrl(issues, pack.publisher, 'url', ['publisher']);
+    checkUrl(issues, pack.publisher, 'corrections', ['publisher']);
   }
-  for (const key in value) {
-    if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
-    if (FORBIDDEN_KEYS.has(key)) c.report(`forbidden key "${key}"`, key);
-    else if (!PACK_KEYS.has(key)) c.report(`unknown key "${clip(key)}"`, key);
-  }
-  for (const key of ['format', 'id', 'version', 'updatedAt', 'publisher', 'campaigns']) {
-    if (value[key] === undefined) c.report(`missing required key "${key}"`, key);
-  }
-  if (value.format !== undefined && value.format !== PACK_FORMAT)
-    c.report(`must be "${PACK_FORMAT}" (this version of Picket reads format 1 only)`, 'format');
-  const { id, version } = value;
-  if (id !== undefined && (typeof id !== 'string' || !PACK_ID_PATTERN.test(id)))
-    c.report('not a valid pack id (3–64 of a-z 0-9 -)', 'id');
-  if (
-    version !== undefined &&
-    (typeof version !== 'number' || !Number.isSafeInteger(version) || version < 1)
-  )
-    c.report('must be a positive whole number', 'version');
-  checkDate(c, value, 'updatedAt');
-  if (value.publisher !== undefined) checkPublisher(c, value.publisher);
+  const campaigns = listAt(pack, 'campaigns');
   const campaignIds = new Set<string>();
-  checkList(c, value, 'campaigns', 1, (c2, campaign) => checkCampaign(c2, campaign, campaignIds));
-  if (c.accountCount > PACK_LIMITS.maxAccounts) {
-    c.report(
-      `more than ${PACK_LIMITS.maxAccounts.toLocaleString('en')} accounts (the limit per pack)`,
-      'campaigns',
-    );
+  for (let i = 0; i < campaigns.length && !issues.full; i++) {
+    const campaign = campaigns[i];
+    if (!isPlainObject(campaign)) continue;
+    const id = campaign.id;
+    if (validId(id)) {
+      if (campaignIds.has(id)) issues.at(['campaigns', i, 'id'], `duplicate campaign id "${id}"`);
+      else campaignIds.add(id);
+    }
+    checkCampaign(issues, campaign, ['campaigns', i]);
   }
 }
 
-function finish(c: Checker, value: unknown): PackResult {
-  if (c.problemCount === 0) return { ok: true, pack: value as Pack };
-  const issues = c.issues.slice();
-  const hidden = c.problemCount - issues.length;
-  if (hidden > 0) issues.push({ path: '', message: `…and ${hidden} more problems` });
-  return { ok: false, issues };
+// ---------------------------------------------------------------------------------------------
+
+function finish(issues: Issues, value: unknown): PackResult {
+  if (issues.count === 0) return { ok: true, pack: value as Pack };
+  const list = issues.list.slice();
+  const hidden = issues.count - list.length;
+  if (hidden > 0) list.push({ path: '', message: `…and ${hidden} more problems` });
+  return { ok: false, issues: list };
 }
 
 /**
@@ -609,14 +601,25 @@ function finish(c: Checker, value: unknown): PackResult {
  * 1,000,000-account limit). On success the same object is returned, typed as a Pack.
  */
 export function validatePack(value: unknown): PackResult {
-  const c = new Checker();
+  const issues = new Issues();
   try {
-    checkPack(c, value);
-    return finish(c, value);
+    checkJsonValue(value, issues);
+    // Nothing recursive may see a value that is not plain, bounded JSON.
+    if (issues.count > 0 || !isPlainObject(value)) return finish(issues, value);
+    if (countAccounts(value) > PACK_LIMITS.maxAccounts) {
+      issues.add(
+        '/campaigns',
+        `more than ${PACK_LIMITS.maxAccounts.toLocaleString('en')} accounts (the limit per pack)`,
+      );
+      return finish(issues, value);
+    }
+    checkSchema(value, issues);
+    checkSemantics(value, issues);
+    return finish(issues, value);
   } catch (error) {
     // Only reachable with hostile objects (throwing getters, proxies): JSON text never gets here.
-    c.report(`the pack could not be read (${error instanceof Error ? error.name : 'error'})`);
-    return finish(c, value);
+    issues.add('', `the pack could not be read (${error instanceof Error ? error.name : 'error'})`);
+    return finish(issues, value);
   }
 }
 

@@ -199,7 +199,7 @@ describe('validatePack: what it rejects, with JSON paths', () => {
     expect(problemsAfter((p) => (p.campaigns[0].summary = 'a'.repeat(2000)))).toEqual([]);
     expect(problemsAfter((p) => (p.campaigns[0].summary = '😀'.repeat(2000)))).toEqual([]);
     expect(problemsAfter((p) => (p.campaigns[0].summary = 'a'.repeat(2001)))).toEqual([
-      '/campaigns/0/summary: longer than 2000 characters',
+      '/campaigns/0/summary: longer than 2,000 characters',
     ]);
   });
 
@@ -287,14 +287,15 @@ describe('validatePack: what it rejects, with JSON paths', () => {
       '/version: must be a positive whole number',
       '/updatedAt: not a date (YYYY-MM-DD) or an RFC 3339 date-time',
       '/publisher/url: not an https:// URL',
-      '/campaigns/0/sources/0/url: not an https:// URL',
       '/campaigns/0/events/0/kind: must be one of boycott, action, pause, deadline, other',
+      `${P0}/accounts: must list at least 1`,
+      `${P0}/sources: must list at least one source`,
+      '/campaigns/0/sources/0/url: not an https:// URL',
+      // The schema's findings come first, then the rules it cannot express.
       '/campaigns/0/events/0/end: ends before it starts',
       '/campaigns/0/events/0/timeZone: not an IANA time zone (like America/New_York)',
-      `${P0}/accounts: must list at least 1`,
       `${P0}/actions/0/event: event "nope" is not an event of this campaign`,
       `${P0}/actions/0/sources/0: source "S9" is not listed in this campaign's sources`,
-      `${P0}/sources: must list at least one source`,
     ]);
   });
 
@@ -340,9 +341,9 @@ describe('validatePack: what it rejects, with JSON paths', () => {
     const odd = fullPack();
     odd.publisher['x-odd'] = { f: () => 1, n: Number.NaN, d: new Date(0), ok: [1, 'a', null] };
     expect(issuesOf(validatePack(odd))).toEqual([
-      '/publisher/x-odd/d: not a JSON value (an object of another kind)',
-      '/publisher/x-odd/n: not a JSON value (number)',
       '/publisher/x-odd/f: not a JSON value (function)',
+      '/publisher/x-odd/n: not a JSON value (number)',
+      '/publisher/x-odd/d: not a JSON value (an object of another kind)',
     ]);
   });
 });
@@ -358,8 +359,8 @@ describe('validatePack: hand-made objects', () => {
     participant.campaigns[0].participants[0].sources = new Array(3_000_000_000);
     participant.campaigns[0].participants[0]['x-holes'] = new Array(3_000_000_000);
     expect(issuesOf(validatePack(participant))).toEqual([
-      `${P0}/x-holes: extension value is too large`,
       `${P0}/sources: more than 2,000,000 items`,
+      `${P0}/x-holes: extension value is too large`,
     ]);
   });
 });
