@@ -22,6 +22,8 @@ export default defineConfig({
     ...(manifestVersion === 3
       ? { optional_host_permissions: ['https://*/*'] }
       : { optional_permissions: ['https://*/*'] }),
+    // Chromium: no other extension may message us (we have no onMessageExternal listener either).
+    ...(browser !== 'firefox' && { externally_connectable: { ids: [] } }),
     content_security_policy:
       manifestVersion === 3 ? { extension_pages: extensionPagesCsp } : extensionPagesCsp,
     ...(browser === 'firefox' && {

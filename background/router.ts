@@ -161,6 +161,7 @@ async function handlePageRequest(request: PageRequest): Promise<unknown> {
         databaseAvailable: store.databaseAvailable,
         usingBundledFallback: store.usingBundledFallback,
         notificationsFailed: reminders.notificationsFailed,
+        pendingReminder: reminders.pending,
       };
     }
     case 'importPack': {

@@ -32,7 +32,6 @@ describe.each([
     expect([...(m.permissions as string[])].sort()).toEqual(['alarms', 'notifications', 'storage']);
     expect(m.host_permissions).toBeUndefined();
     expect(m.web_accessible_resources).toBeUndefined();
-    expect(m.externally_connectable).toBeUndefined();
     const scripts = m.content_scripts as { matches: string[] }[];
     expect(scripts).toHaveLength(1);
     expect([...scripts[0]!.matches].sort()).toEqual(CONTENT_MATCHES);
@@ -41,8 +40,10 @@ describe.each([
       expect(m.optional_host_permissions).toEqual(['https://*/*']);
       expect(m.content_security_policy).toEqual({ extension_pages: CSP });
       expect(m.browser_specific_settings).toBeUndefined();
+      expect(m.externally_connectable).toEqual({ ids: [] });
     } else {
       expect(m.manifest_version).toBe(2);
+      expect(m.externally_connectable).toBeUndefined();
       expect(m.optional_permissions).toEqual(['https://*/*']);
       expect(m.content_security_policy).toBe(CSP);
       expect(m.browser_specific_settings).toEqual({

@@ -27,7 +27,10 @@ vi.mock('../../../background/reminders', () => ({
   reconcileReminders: vi.fn(async () => undefined),
   currentNotice: vi.fn(async () => ({ id: 'n1', title: 'Boycott day', message: 'Today.' })),
   dismissNotice: vi.fn(async () => undefined),
-  reminderStatus: vi.fn(async () => ({ notificationsFailed: true, pending: null })),
+  reminderStatus: vi.fn(async () => ({
+    notificationsFailed: true,
+    pending: { id: 'r1', title: 'Freeze', message: "Don't post today." },
+  })),
 }));
 
 const TAB = 7;
@@ -103,6 +106,7 @@ describe('extension page requests', () => {
       databaseAvailable: true,
       usingBundledFallback: false,
       notificationsFailed: true,
+      pendingReminder: { id: 'r1', title: 'Freeze', message: "Don't post today." },
     });
   });
 
