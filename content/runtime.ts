@@ -219,6 +219,14 @@ export function createContentRuntime(options: ContentRuntimeOptions): ContentRun
   }
 
   function visit(root: Element, added: boolean): void {
+    // Checked before any work, not only after the flush: an orphan (extension reloaded) that
+    // meets an account it already has an answer for would build a badge, and the badge's label
+    // calls the gone i18n API ("Extension context invalidated" in the page).
+    if (stopped) return;
+    if (options.isInvalid?.()) {
+      runtime.stop();
+      return;
+    }
     if (!root.isConnected) return;
     stats.rootsVisited += 1;
     const candidates = adapter.candidates;
