@@ -243,13 +243,19 @@ export async function main(argv: string[]): Promise<number> {
     `\nPicket bench (${config.mode}), ${results.date}\n${results.machine.cpu}, ${results.machine.chromium}\n\n`,
   );
   process.stdout.write(textTable(metrics) + '\n\n');
-  const misses = metrics.flatMap((m) =>
-    m.budgets.filter((b) => !b.pass).map((b) => `${m.label}: ${b.text}`),
-  );
+  const judged = (pass: boolean | null) =>
+    metrics.flatMap((m) =>
+      m.budgets.filter((b) => b.pass === pass).map((b) => `${m.label}: ${b.text}`),
+    );
+  const misses = judged(false);
+  const unmeasured = judged(null);
   process.stdout.write(
-    misses.length
+    (misses.length
       ? `Budgets missed: ${misses.length}\n${misses.map((m) => `  - ${m}`).join('\n')}\n`
-      : 'Every budget met.\n',
+      : 'No budget missed.\n') +
+      (unmeasured.length
+        ? `Not measurable in this run: ${unmeasured.length}\n${unmeasured.map((m) => `  - ${m}`).join('\n')}\n`
+        : ''),
   );
   process.stdout.write(`Wrote ${outFile}\n`);
 

@@ -13,7 +13,8 @@ export interface Budget {
   limit: number;
   /** How the budget reads in the table, e.g. "median ≤ 16 ms". */
   text: string;
-  pass: boolean;
+  /** null: not measurable in this run (e.g. the pack it is about never reached the database). */
+  pass: boolean | null;
 }
 
 export interface Metric {
@@ -37,6 +38,7 @@ export function metric(
   summary: Summary,
   budgets: Omit<Budget, 'pass'>[] = [],
   note?: string,
+  { measurable = true } = {},
 ): Metric {
   return {
     id,
@@ -46,7 +48,9 @@ export function metric(
     note,
     budgets: budgets.map((b) => ({
       ...b,
-      pass: Number.isFinite(summary[b.statistic]) && summary[b.statistic] <= b.limit,
+      pass: !measurable
+        ? null
+        : Number.isFinite(summary[b.statistic]) && summary[b.statistic] <= b.limit,
     })),
   };
 }
@@ -88,7 +92,9 @@ function rows(metrics: Metric[]): Row[] {
     p95: formatValue(m.summary.p95, m.unit),
     max: formatValue(m.summary.max, m.unit),
     n: String(m.summary.n),
-    result: m.budgets.length ? m.budgets.map((b) => (b.pass ? 'PASS' : 'MISS')).join(' / ') : '',
+    result: m.budgets.length
+      ? m.budgets.map((b) => (b.pass === null ? 'N/A' : b.pass ? 'PASS' : 'MISS')).join(' / ')
+      : '',
   }));
 }
 

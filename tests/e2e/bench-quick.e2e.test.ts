@@ -12,7 +12,7 @@ import { repoRoot } from './harness';
 interface MetricJson {
   id: string;
   summary: { n: number; median: number; p95: number; max: number };
-  budgets: { statistic: string; limit: number; pass: boolean }[];
+  budgets: { statistic: string; limit: number; pass: boolean | null }[];
 }
 
 const work = mkdtempSync(join(tmpdir(), 'picket-bench-quick-'));
@@ -83,6 +83,7 @@ describe('npm run bench -- --quick', () => {
       const { n, median, p95, max } = metric.summary;
       expect(n, metric.id).toBeGreaterThan(0);
       for (const value of [median, p95, max]) expect(Number.isFinite(value), metric.id).toBe(true);
+      // Every quick-mode pack is small enough to be indexed, so every budget is judged.
       for (const budget of metric.budgets) expect(typeof budget.pass, metric.id).toBe('boolean');
     }
   });
