@@ -214,8 +214,15 @@ function buttonName(info: BadgeInfo, t: Translate): string {
 function render(state: BadgeState): void {
   const { info, context } = state;
   const first = info.entries[0];
-  state.label.textContent = first?.hashtag ?? context.t('badge.label');
-  state.button.setAttribute('aria-label', buttonName(info, context.t));
+  const visibleLabel = first?.hashtag ?? context.t('badge.label');
+  state.label.textContent = visibleLabel;
+  // Label in name (WCAG 2.5.3): the words on the badge start its accessible name, so a voice
+  // control user can say what they see. The compact badge shows no words, only the icon.
+  const name = buttonName(info, context.t);
+  state.button.setAttribute(
+    'aria-label',
+    state.style === 'compact' ? name : `${visibleLabel} — ${name}`,
+  );
   const wrapper = state.shadow.querySelector('.wrap');
   wrapper?.classList.toggle('compact', state.style === 'compact');
   state.popoverStale = true;

@@ -110,8 +110,11 @@ describe('<picket-badge>', () => {
       'https://example.org/s',
     ]);
     expect((window as unknown as { __pwn?: number }).__pwn).toBeUndefined();
-    // The button's accessible name carries the participant and campaign, as text.
-    expect(button.getAttribute('aria-label')).toBe(`badge.buttonName(${participant}|${campaign})`);
+    // The button's accessible name starts with the visible label (WCAG 2.5.3) and carries the
+    // participant and campaign, as text.
+    expect(button.getAttribute('aria-label')).toBe(
+      `${XSS_CORPUS[4]} — badge.buttonName(${participant}|${campaign})`,
+    );
   });
 
   it.each([
@@ -267,6 +270,10 @@ describe('<picket-badge>', () => {
     updateBadge(badge, badgeInfoFor('nike', { hashtag: '#Other' }), 'label');
     expect(shadow.querySelector('.wrap')!.classList.contains('compact')).toBe(false);
     expect(shadow.querySelector('.label')!.textContent).toBe('#Other');
+    // With the words shown, they start the accessible name; compact has none to match.
+    expect(button.getAttribute('aria-label')).toMatch(/^#Other — .*Participant nike/);
+    updateBadge(badge, badgeInfoFor('nike', { hashtag: '#Other' }), 'compact');
+    expect(button.getAttribute('aria-label')).not.toContain('#Other —');
     expect(badge.getAttributeNames().sort()).toEqual(['data-handle', 'data-platform']);
   });
 
