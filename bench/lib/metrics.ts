@@ -29,7 +29,7 @@ function largestShare(tasks: TaskAttribution[]): string {
   );
   if (!worst || worst.extensionMs === 0) return '0 ms';
   const where = worst.extensionCalls.map((c) => `${c.call} ${c.ms.toFixed(1)} ms`).join(', ');
-  return `${worst.extensionMs.toFixed(1)} ms of a ${worst.duration.toFixed(0)} ms task (${where})`;
+  return `${worst.extensionMs.toFixed(1)} ms of a ${worst.duration.toFixed(0)} ms task (CPU time; ${where})`;
 }
 
 const one = (value: number) => summarize([value]);
@@ -173,7 +173,7 @@ export function computeMetrics(
       'count',
       one(caused.length),
       [budget('max', 0, '0')],
-      `Traced rounds: of ${tracedLongTasks.length} main-thread tasks ≥ 50 ms, those that Picket's own script time pushed over 50 ms (or that were Picket alone); ` +
+      `Traced rounds: of ${tracedLongTasks.length} main-thread tasks of ≥ 50 ms CPU time, those that Picket's own script time took over 50 ms (or that were Picket alone); ` +
         `Picket's largest share of any long task: ${largestShare(tracedLongTasks)}.`,
     ),
   );
@@ -206,7 +206,7 @@ export function computeMetrics(
         'count',
         one(bigCaused.length),
         [budget('max', 0, '0')],
-        `Traced load: of ${bigTraced.longTasks.length} main-thread tasks ≥ 50 ms, those Picket's script time took over 50 ms; ` +
+        `Traced load: of ${bigTraced.longTasks.length} main-thread tasks of ≥ 50 ms CPU time, those Picket's script time took over 50 ms; ` +
           `Picket's largest share of one task: ${largestShare(bigTraced.longTasks)}.`,
       ),
     );

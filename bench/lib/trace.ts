@@ -10,15 +10,23 @@ interface TraceEvent {
   ph: string;
   ts: number;
   dur?: number;
+  /** Thread (CPU) time of the event: wall time minus the time the thread was not running. */
+  tdur?: number;
   pid: number;
   tid: number;
   args?: { name?: string; data?: { url?: string; functionName?: string } };
 }
 
 export interface TaskAttribution {
-  /** Task duration, ms. */
+  /** Task duration, wall clock, ms. */
+  wallMs: number;
+  /** Task duration, thread CPU time, ms. */
   duration: number;
-  /** Time in calls into scripts of `origin` within the task (outermost calls only), ms. */
+  /**
+   * CPU time in calls into scripts of `origin` within the task (outermost calls only), ms. CPU
+   * time, not wall: on a shared 2-core machine a thread is often descheduled in the middle of a
+   * call, and that wait is nobody's code.
+   */
   extensionMs: number;
   /** The extension's entry points in the task (event name and function), longest first. */
   extensionCalls: { call: string; ms: number }[];
@@ -64,9 +72,11 @@ export async function stopTrace(cdp: CDPSession): Promise<TraceEvent[]> {
 
 const SCRIPT_EVENTS = new Set(['FunctionCall', 'EvaluateScript', 'V8.Execute', 'v8.callFunction']);
 
+const cpu = (event: TraceEvent) => event.tdur ?? event.dur ?? 0;
+
 /**
- * Main-thread tasks of the renderers of the trace that lasted at least `minMs`, each with the
- * time spent in scripts whose URL starts with `origin`.
+ * Main-thread tasks of the renderers of the trace that took at least `minMs` of CPU time, each
+ * with the CPU time spent in scripts whose URL starts with `origin`.
  */
 export function attributeLongTasks(
   events: TraceEvent[],
@@ -90,7 +100,7 @@ export function attributeLongTasks(
   const tasks: TaskAttribution[] = [];
   for (const list of byThread.values()) {
     list.sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
-    const longTasks = list.filter((e) => e.name === 'RunTask' && e.dur! >= minMs * 1000);
+    const longTasks = list.filter((e) => e.name === 'RunTask' && cpu(e) >= minMs * 1000);
     for (const task of longTasks) {
       const end = task.ts + task.dur!;
       let extensionUs = 0;
@@ -104,13 +114,14 @@ export function attributeLongTasks(
         if (!url) continue;
         coveredUntil = event.ts + event.dur!;
         if (url.startsWith(origin)) {
-          extensionUs += event.dur!;
+          extensionUs += cpu(event);
           const call = `${event.name} ${event.args?.data?.functionName || '(anonymous)'}`;
-          calls.set(call, (calls.get(call) ?? 0) + event.dur! / 1000);
+          calls.set(call, (calls.get(call) ?? 0) + cpu(event) / 1000);
         }
       }
       tasks.push({
-        duration: task.dur! / 1000,
+        wallMs: task.dur! / 1000,
+        duration: cpu(task) / 1000,
         extensionMs: extensionUs / 1000,
         extensionCalls: [...calls]
           .map(([call, ms]) => ({ call, ms }))
@@ -123,7 +134,7 @@ export function attributeLongTasks(
 }
 
 /**
- * Total time in calls into scripts of `origin` across the whole trace (every main thread),
+ * Total CPU time in calls into scripts of `origin` across the whole trace (every main thread),
  * outermost calls only, ms.
  */
 export function extensionScriptTime(events: TraceEvent[], origin: string): number {
@@ -143,7 +154,7 @@ export function extensionScriptTime(events: TraceEvent[], origin: string): numbe
     for (const event of list) {
       if (event.ts < coveredUntil) continue;
       coveredUntil = event.ts + event.dur!;
-      total += event.dur!;
+      total += cpu(event);
     }
   }
   return total / 1000;
