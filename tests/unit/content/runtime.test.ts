@@ -1,10 +1,17 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { badgeShadowRoot } from '../../../content/badge';
 import { KEYS_PER_LOOKUP } from '../../../content/lookup-client';
 import { MAX_LOOKUP_KEYS } from '../../../core/messages';
 import type { BadgeInfo } from '../../../core/messages';
 import type { Harness } from './harness';
-import { accountLink, badgeInfoFor, createHarness, defaultConfig, tick } from './harness';
+import {
+  accountLink,
+  badgeInfoFor,
+  createHarness,
+  defaultConfig,
+  testTranslate,
+  tick,
+} from './harness';
 
 let harness: Harness | null = null;
 
@@ -369,6 +376,27 @@ describe('content runtime', () => {
     await tick();
     expect(badges()).toHaveLength(0);
     expect(harness.background.requests.length).toBe(sent);
+  });
+
+  it('an orphan meeting an account it already knows builds nothing (no call into the gone extension)', async () => {
+    let invalid = false;
+    const t = vi.fn((key: string, substitutions?: string[]) => {
+      // Like browser.i18n after an extension reload.
+      if (invalid) throw new Error('Extension context invalidated.');
+      return testTranslate(key, substitutions);
+    });
+    harness = createHarness(dataset('nike'), { isInvalid: () => invalid, t });
+    await harness.runtime.start();
+    document.body.append(accountLink('nike'));
+    await harness.settle();
+    expect(badges()).toHaveLength(1);
+    invalid = true;
+    t.mockClear();
+    // The answer for nike is cached: without the check before visiting, this would build a badge.
+    document.body.append(accountLink('nike'));
+    await harness.settle();
+    expect(t).not.toHaveBeenCalled();
+    expect(badges()).toHaveLength(0);
   });
 
   it('drops answers that arrive after teardown', async () => {
