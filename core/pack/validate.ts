@@ -78,6 +78,11 @@ class Issues {
   get full(): boolean {
     return this.list.length >= PACK_LIMITS.maxIssues;
   }
+
+  /** Listed in full and too many to remember: further problems are only counted. */
+  get saturated(): boolean {
+    return this.full && this.seen.size >= 10_000;
+  }
 }
 
 /** RFC 6901 JSON Pointer; over-long keys are cut so one hostile key cannot flood a terminal. */
@@ -171,7 +176,7 @@ class JsonWalk {
           ? 'extension value is too large'
           : `more than ${MAX_LIST_ITEMS.toLocaleString('en')} items`,
       );
-    } else {
+    } else if (!hasOnlyLeaves(child)) {
       this.add(child, index, key, depth, extension);
     }
   }
@@ -201,6 +206,24 @@ class JsonWalk {
       }
     }
   }
+}
+
+/**
+ * Whether a container holds nothing but text, numbers, booleans and null under allowed keys: then
+ * it needs no place in the walk. A pack's million accounts are such objects.
+ */
+function hasOnlyLeaves(container: object): boolean {
+  if (Array.isArray(container)) {
+    for (let i = 0; i < container.length; i++) if (!isJsonLeaf(container[i])) return false;
+    return true;
+  }
+  const obj = container as Obj;
+  for (const key in obj) {
+    if (!Object.prototype.hasOwnProperty.call(obj, key)) continue;
+    const child = obj[key];
+    if (FORBIDDEN_KEYS.has(key) || (child !== undefined && !isJsonLeaf(child))) return false;
+  }
+  return true;
 }
 
 function checkJsonValue(root: unknown, issues: Issues): void {
@@ -296,8 +319,26 @@ function fieldMessage(
   return null;
 }
 
+/**
+ * ajv errors that another error of the same run already explains: the `if` of a failing `then`, the
+ * alternatives of a date (its patterns are reported), the two `required` of "handle or numericId"
+ * (their anyOf is reported).
+ */
+function explainedElsewhere(error: SchemaError): boolean {
+  switch (error.keyword) {
+    case 'if':
+      return true;
+    case 'required':
+      return error.schemaPath.includes('/anyOf/');
+    case 'anyOf':
+      return !/\/accounts\/\d+$/.test(error.instancePath);
+  }
+  return false;
+}
+
 /** One ajv error as a path and a message, or null for errors another error already explains. */
 function schemaIssue(error: SchemaError, root: unknown): PackIssue | null {
+  if (explainedElsewhere(error)) return null;
   const segments = parsePointer(error.instancePath);
   const last = segments[segments.length - 1];
   const parent = segments[segments.length - 2];
@@ -314,20 +355,13 @@ function schemaIssue(error: SchemaError, root: unknown): PackIssue | null {
       return { path: path(key), message: `unknown key "${clip(key)}"${hint}` };
     }
     case 'required': {
-      // The Facebook "handle or numericId" alternatives: reported once, by their anyOf.
-      if (error.schemaPath.includes('/anyOf/')) return null;
       const key = String(params.missingProperty);
       if (key === 'handle' && parent === 'accounts')
         return { path: path(key), message: 'an Instagram account needs a handle' };
       return { path: path(key), message: `missing required key "${key}"` };
     }
-    case 'if':
-      return null; // the failing `then` keyword is reported on its own
-    case 'anyOf':
-      // An account's anyOf is "handle or numericId"; a date's alternatives are reported already.
-      return parent === 'accounts' && isItem
-        ? { path: path(), message: 'a Facebook account needs a handle or a numericId' }
-        : null;
+    case 'anyOf': // only an account's "handle or numericId" gets here
+      return { path: path(), message: 'a Facebook account needs a handle or a numericId' };
     case 'false schema':
       return {
         path: path(),
@@ -380,7 +414,17 @@ function checkSchema(pack: unknown, issues: Issues): void {
   // Most packs are valid: the stop-at-first-problem validator settles those at full speed.
   if (validateFast(pack)) return;
   validateAll(pack);
+  let previous = '';
   for (const error of validateAll.errors ?? []) {
+    if (issues.saturated) {
+      // A million broken accounts: count them without wording each one. Errors about the same
+      // value come one after another, so neighbours stand in for the set of problems seen.
+      const { instancePath, params } = error;
+      const key = `${instancePath}/${String(params.missingProperty ?? params.additionalProperty ?? '')}`;
+      if (!explainedElsewhere(error) && key !== previous) issues.count++;
+      previous = key;
+      continue;
+    }
     const issue = schemaIssue(error, pack);
     if (issue) issues.add(issue.path, issue.message);
   }
