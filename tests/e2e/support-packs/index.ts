@@ -30,9 +30,9 @@ export function buildWithBundledPack(name: string, pack: unknown): string {
 }
 
 /**
- * A fixed-offset IANA zone (Etc/GMT±N) in which the local time is now between 10:00 and 14:00,
- * so "today" cannot roll over while a test runs and both an earlier and a later reminder time
- * exist on the same local day. (Etc/GMT-3 means UTC+3: the sign is POSIX-inverted.)
+ * A fixed-offset IANA zone (Etc/GMT±N) in which the local time is now 12:xx, so "today" cannot
+ * roll over while a test runs and both an earlier and a later reminder time exist on the same
+ * local day, whatever the machine's clock. (Etc/GMT-3 means UTC+3: the sign is POSIX-inverted.)
  */
 export function midDayZone(now = new Date()): { zone: string; offsetHours: number } {
   const offsetHours = 12 - now.getUTCHours(); // −11 … +12, all valid Etc/GMT zones
