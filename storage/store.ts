@@ -221,9 +221,16 @@ async function readSource(db: PicketDatabase): Promise<string | undefined> {
 async function rebuildOnce(db: PicketDatabase): Promise<void> {
   const locks = (globalThis.navigator as Navigator | undefined)?.locks;
   if (!locks) return rebuildIfStale(db);
+  let busyElsewhere = false;
   await locks.request(REBUILD_LOCK, { ifAvailable: true }, async (lock) => {
     if (lock) await rebuildIfStale(db);
+    else busyElsewhere = true;
   });
+  // Right after install the other context is writing the very first cache: an empty database
+  // would read as "no pack enabled", so wait for that build (one small pack) instead.
+  if (busyElsewhere && (await db.packs.count()) === 0) {
+    await locks.request(REBUILD_LOCK, () => rebuildIfStale(db));
+  }
 }
 const REBUILD_LOCK = 'picket:rebuild';
 

@@ -3,6 +3,7 @@ import { badgeShadowRoot } from '../../../content/badge';
 import { KEYS_PER_LOOKUP } from '../../../content/lookup-client';
 import { MAX_LOOKUP_KEYS } from '../../../core/messages';
 import type { BadgeInfo } from '../../../core/messages';
+import type { Translate } from '../../../content/strings';
 import type { Harness } from './harness';
 import {
   accountLink,
@@ -380,7 +381,7 @@ describe('content runtime', () => {
 
   it('an orphan meeting an account it already knows builds nothing (no call into the gone extension)', async () => {
     let invalid = false;
-    const t = vi.fn((key: string, substitutions?: string[]) => {
+    const t = vi.fn<Translate>((key, substitutions) => {
       // Like browser.i18n after an extension reload.
       if (invalid) throw new Error('Extension context invalidated.');
       return testTranslate(key, substitutions);
