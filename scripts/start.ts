@@ -5,7 +5,7 @@
 //   Without one: screenshots go to demo-output/, their paths are printed, and it exits 0.
 // Options:
 //   --headless   screenshots even when a display is there
-//   --dark       also the dark-theme screenshots (instagram-feed-dark.png, popup-dark.png)
+//   --dark       also the dark-theme screenshots (feeds, a badge card, popup and options)
 //   --all        --dark plus the Spanish popup (popup-es.png, from a second browser in Spanish)
 //   --readme     --all, then copies the README's screenshots into docs/screenshots/
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
@@ -34,9 +34,14 @@ const README_SHOTS = [
   'instagram-feed.png',
   'instagram-badge-popover.png',
   'facebook-feed.png',
+  'facebook-badge-popover.png',
   'popup.png',
+  'options.png',
   'instagram-feed-dark.png',
+  'instagram-badge-popover-dark.png',
+  'facebook-feed-dark.png',
   'popup-dark.png',
+  'options-dark.png',
   'popup-es.png',
 ];
 
@@ -101,6 +106,19 @@ class Shots {
   }
 }
 
+/** Opens a badge's card with a real click, photographs it, and closes it again. */
+async function popoverShot(shots: Shots, page: Page, handle: string, name: string): Promise<void> {
+  await page.bringToFront();
+  const badge = page.locator(`picket-badge[data-handle="${handle}"]`).first();
+  const target = (await badge.count()) > 0 ? badge : page.locator('picket-badge').first();
+  await target.click();
+  await page.waitForTimeout(400);
+  await shots.take(page, name);
+  // A press anywhere else on the page closes a pinned popover.
+  await page.mouse.click(4, page.viewportSize()!.height - 4);
+  await page.waitForTimeout(200);
+}
+
 async function screenshots(server: SiteServer, options: Options): Promise<boolean> {
   mkdirSync(OUTPUT_DIR, { recursive: true });
   const shots = new Shots();
@@ -116,21 +134,15 @@ async function screenshots(server: SiteServer, options: Options): Promise<boolea
     if (badged) console.log(`Badges on the Instagram demo after ${Date.now() - started} ms.`);
     await shots.take(instagram, 'instagram-feed.png');
 
-    if (badged) {
-      const badge = instagram.locator('picket-badge[data-handle="kimkardashian"]').first();
-      const target = (await badge.count()) > 0 ? badge : instagram.locator('picket-badge').first();
-      await target.click();
-      await instagram.waitForTimeout(400);
-      await shots.take(instagram, 'instagram-badge-popover.png');
-      // A press anywhere else on the page closes a pinned popover.
-      await instagram.mouse.click(4, instagram.viewportSize()!.height - 4);
-      await instagram.waitForTimeout(200);
-    }
+    if (badged) await popoverShot(shots, instagram, 'kimkardashian', 'instagram-badge-popover.png');
 
     const facebook = await browser.context.newPage();
     await facebook.goto(FACEBOOK_URL);
-    await waitForBadges(facebook);
+    const facebookBadged = await waitForBadges(facebook);
     await shots.take(facebook, 'facebook-feed.png');
+    if (facebookBadged) {
+      await popoverShot(shots, facebook, 'KimKardashian', 'facebook-badge-popover.png');
+    }
 
     const instagramTab = await browser.tabIdOf(instagram);
     const popup = await openPopup(browser, instagramTab);
@@ -146,6 +158,16 @@ async function screenshots(server: SiteServer, options: Options): Promise<boolea
       await instagram.emulateMedia({ colorScheme: 'dark' });
       await instagram.waitForTimeout(300);
       await shots.take(instagram, 'instagram-feed-dark.png');
+      if (badged) {
+        await popoverShot(shots, instagram, 'kimkardashian', 'instagram-badge-popover-dark.png');
+      }
+      await facebook.bringToFront();
+      await facebook.emulateMedia({ colorScheme: 'dark' });
+      await facebook.waitForTimeout(300);
+      await shots.take(facebook, 'facebook-feed-dark.png');
+      await optionsPage.emulateMedia({ colorScheme: 'dark' });
+      await optionsPage.waitForTimeout(300);
+      await shots.take(optionsPage, 'options-dark.png');
       await popup.emulateMedia({ colorScheme: 'dark' });
       await popup.waitForTimeout(300);
       await shots.take(popup, 'popup-dark.png');
