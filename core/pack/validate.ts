@@ -138,6 +138,9 @@ class JsonWalk {
   /** Whether the container sits inside an `x-` extension value. */
   readonly inExtension: boolean[] = [];
 
+  /** Whether some key is set to undefined (only hand-made objects do that). */
+  sawUndefined = false;
+
   constructor(readonly issues: Issues) {}
 
   pathOf(index: number, key: Segment): Segment[] {
@@ -203,6 +206,7 @@ class JsonWalk {
         if (FORBIDDEN_KEYS.has(key)) issues.at(this.pathOf(index, key), `forbidden key "${key}"`);
         else if (child !== undefined)
           this.visit(index, child, key, extension || key.startsWith('x-'));
+        else this.sawUndefined = true;
       }
     }
   }
@@ -221,14 +225,20 @@ function hasOnlyLeaves(container: object): boolean {
   for (const key in obj) {
     if (!Object.prototype.hasOwnProperty.call(obj, key)) continue;
     const child = obj[key];
-    if (FORBIDDEN_KEYS.has(key) || (child !== undefined && !isJsonLeaf(child))) return false;
+    if (FORBIDDEN_KEYS.has(key) || !isJsonLeaf(child)) return false;
   }
   return true;
 }
 
-function checkJsonValue(root: unknown, issues: Issues): void {
-  if (!isPlainObject(root)) issues.add('', `a pack must be a JSON object, not ${describe(root)}`);
-  else new JsonWalk(issues).run(root);
+/** Returns whether some key is set to undefined. */
+function checkJsonValue(root: unknown, issues: Issues): boolean {
+  if (!isPlainObject(root)) {
+    issues.add('', `a pack must be a JSON object, not ${describe(root)}`);
+    return false;
+  }
+  const walk = new JsonWalk(issues);
+  walk.run(root);
+  return walk.sawUndefined;
 }
 
 /** Accounts over all campaigns, read defensively: the structure is not checked yet. */
@@ -647,18 +657,21 @@ function finish(issues: Issues, value: unknown): PackResult {
 export function validatePack(value: unknown): PackResult {
   const issues = new Issues();
   try {
-    checkJsonValue(value, issues);
+    const sawUndefined = checkJsonValue(value, issues);
     // Nothing recursive may see a value that is not plain, bounded JSON.
     if (issues.count > 0 || !isPlainObject(value)) return finish(issues, value);
-    if (countAccounts(value) > PACK_LIMITS.maxAccounts) {
+    // A key set to undefined is absent once stored or sent, but ajv would check its value: such a
+    // (hand-made) pack is judged as its JSON text, so an object and its text get the same verdict.
+    const checked = sawUndefined ? (JSON.parse(JSON.stringify(value)) as Obj) : value;
+    if (countAccounts(checked) > PACK_LIMITS.maxAccounts) {
       issues.add(
         '/campaigns',
         `more than ${PACK_LIMITS.maxAccounts.toLocaleString('en')} accounts (the limit per pack)`,
       );
       return finish(issues, value);
     }
-    checkSchema(value, issues);
-    checkSemantics(value, issues);
+    checkSchema(checked, issues);
+    checkSemantics(checked, issues);
     return finish(issues, value);
   } catch (error) {
     // Only reachable with hostile objects (throwing getters, proxies): JSON text never gets here.

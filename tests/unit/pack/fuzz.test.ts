@@ -95,7 +95,9 @@ function apply(pack: unknown, pick: number, keyPick: number, change: Change): vo
       }
       break;
     case 'replace':
-      setOwn(t, key, change.value);
+      // A copy: fast-check reuses generated values while shrinking, and later changes in the same
+      // run could otherwise make them contain themselves.
+      setOwn(t, key, structuredClone(change.value));
       break;
     case 'huge':
       t[key] = 'é'.repeat(change.size!);
@@ -107,7 +109,7 @@ function apply(pack: unknown, pick: number, keyPick: number, change: Change): vo
       t[key] = deepValue(change.depth!);
       break;
     case 'extension':
-      setOwn(t, `x-${key}`, change.value);
+      setOwn(t, `x-${key}`, structuredClone(change.value));
       break;
   }
 }

@@ -191,6 +191,11 @@ const structural: [string, () => unknown, string[]][] = [
     ],
   ],
   [
+    'facebook short all-digit vanity (one problem, not two)',
+    () => mutate((p) => (P(p).accounts[0] = fb({ handle: '12' }))),
+    [`${P0}/accounts/0/handle: not a valid Facebook username`],
+  ],
+  [
     'facebook short id',
     () => mutate((p) => (P(p).accounts[0] = fb({ numericId: '1234' }))),
     [`${P0}/accounts/0/numericId: not a valid Facebook numeric id (5–20 digits, as text)`],

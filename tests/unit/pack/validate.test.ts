@@ -349,6 +349,21 @@ describe('validatePack: what it rejects, with JSON paths', () => {
 });
 
 describe('validatePack: hand-made objects', () => {
+  it('treats a key set to undefined as absent, as the JSON text of the object would', () => {
+    const pack = fullPack();
+    pack.publisher['x-ext'] = { note: undefined, kept: [1] };
+    pack.campaigns[0].participants[0].nickname = undefined;
+    pack.campaigns[0].events[0].timeZone = undefined;
+    expect(validatePackText(JSON.stringify(pack)).ok).toBe(true);
+    const result = validatePack(pack);
+    expect(issuesOf(result)).toEqual([]);
+    expect(result.ok && result.pack).toBe(pack); // the same object, not the copy it was judged by
+    // A required key set to undefined is missing, in the object as in its text.
+    delete pack.campaigns[0].participants[0].nickname;
+    pack.campaigns[0].participants[0].role = undefined;
+    expect(issuesOf(validatePack(pack))).toEqual([`${P0}/role: missing required key "role"`]);
+  });
+
   it('refuses a sparse list of billions of holes quickly', () => {
     const pack = fullPack();
     pack.campaigns[0].sources = new Array(3_000_000_000);
