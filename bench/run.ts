@@ -4,7 +4,8 @@
 // the suite works (it writes no BENCHMARKS.md and its figures mean nothing).
 //
 // Flags: --quick · --out FILE (default bench-results.json) · --no-md · --skip-build (reuse the
-// build in the output dir) · --rounds N · --posts N · --sizes 1000,100000 (scale packs).
+// build in the output dir) · --rounds N · --posts N · --sizes 1000,100000 (scale packs) ·
+// --from FILE (re-render a recorded run's JSON: table, JSON metrics, BENCHMARKS.md; no measuring).
 // Env: PICKET_OUT_DIR (where the bench build goes; default <tmp>/picket-bench-out).
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -142,6 +143,72 @@ async function withBrowsers<T>(
   }
 }
 
+interface BenchResults {
+  schema: 'picket-bench/1';
+  mode: BenchConfig['mode'];
+  date: string;
+  durationS: number;
+  command: string;
+  machine: ReturnType<typeof machine> & {
+    loadAverage: { before: number[]; after: number[] };
+  };
+  config: BenchConfig;
+  metrics: Metric[];
+  raw: RawResults;
+}
+
+/**
+ * Computes the metrics from the raw samples, then writes the JSON, prints the table and (for a
+ * full run) rewrites the results section of BENCHMARKS.md. `--from FILE` calls only this, to
+ * re-render a recorded run after a change of presentation: the figures stay those of that run.
+ */
+async function publish(
+  results: BenchResults,
+  { outFile, writeMd }: { outFile: string; writeMd: boolean },
+): Promise<void> {
+  const metrics = computeMetrics(results.raw, results.config);
+  results.metrics = metrics;
+  mkdirSync(dirname(outFile), { recursive: true });
+  writeFileSync(outFile, JSON.stringify(results, null, 1) + '\n');
+
+  process.stdout.write(
+    `\nPicket bench (${results.mode}), ${results.date}\n${results.machine.cpu}, ${results.machine.chromium}\n\n`,
+  );
+  process.stdout.write(textTable(metrics) + '\n\n');
+  const judged = (pass: boolean | null) =>
+    metrics.flatMap((m) =>
+      m.budgets.filter((b) => b.pass === pass).map((b) => `${m.label}: ${b.text}`),
+    );
+  const misses = judged(false);
+  const unmeasured = judged(null);
+  process.stdout.write(
+    (misses.length
+      ? `Budgets missed: ${misses.length}\n${misses.map((m) => `  - ${m}`).join('\n')}\n`
+      : 'No budget missed.\n') +
+      (unmeasured.length
+        ? `Not measurable in this run: ${unmeasured.length}\n${unmeasured.map((m) => `  - ${m}`).join('\n')}\n`
+        : ''),
+  );
+  process.stdout.write(`Wrote ${outFile}\n`);
+
+  if (writeMd) {
+    const m = results.machine;
+    await updateBenchmarksMd(
+      resolve(repoRoot, 'BENCHMARKS.md'),
+      [
+        `Last run: ${results.date.slice(0, 16).replace('T', ' ')} UTC, ${results.durationS} s, command \`${results.command}\`.`,
+        `Machine: ${m.cpu}, ${m.memoryGiB} GiB, ${m.os}, Node ${m.node}, ${m.chromium}; ` +
+          `load average before/after ${m.loadAverage.before[0]!.toFixed(2)}/${m.loadAverage.after[0]!.toFixed(2)}.`,
+        '',
+        markdownTable(metrics),
+        '',
+        ...metrics.filter((x) => x.note).map((x) => `- **${x.label}**: ${x.note}`),
+      ].join('\n'),
+    );
+    process.stdout.write('Updated BENCHMARKS.md\n');
+  }
+}
+
 export async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
@@ -153,8 +220,17 @@ export async function main(argv: string[]): Promise<number> {
       rounds: { type: 'string' },
       posts: { type: 'string' },
       sizes: { type: 'string' },
+      from: { type: 'string' },
     },
   });
+  if (values.from) {
+    const recorded = JSON.parse(readFileSync(resolve(values.from), 'utf8')) as BenchResults;
+    await publish(recorded, {
+      outFile: resolve(values.out ?? values.from),
+      writeMd: recorded.mode === 'full' && !values['no-md'],
+    });
+    return 0;
+  }
   const config: BenchConfig = { ...(values.quick ? QUICK : FULL) };
   if (values.rounds) config.rounds = Number(values.rounds);
   if (values.posts) config.posts = Number(values.posts);
@@ -221,8 +297,7 @@ export async function main(argv: string[]): Promise<number> {
     await server.close();
   }
 
-  const metrics: Metric[] = computeMetrics(raw, config);
-  const results = {
+  const results: BenchResults = {
     schema: 'picket-bench/1',
     mode: config.mode,
     date: started.toISOString(),
@@ -230,51 +305,10 @@ export async function main(argv: string[]): Promise<number> {
     command,
     machine: { ...machine(), loadAverage: { before: loadBefore, after: loadavg() } },
     config,
-    metrics,
-    raw: {
-      ...raw,
-      bigPageInfo: { ...raw.bigPageInfo, html: undefined },
-    },
+    metrics: [],
+    raw: { ...raw, bigPageInfo: { ...raw.bigPageInfo, html: '' } },
   };
-  mkdirSync(dirname(outFile), { recursive: true });
-  writeFileSync(outFile, JSON.stringify(results, null, 1) + '\n');
-
-  process.stdout.write(
-    `\nPicket bench (${config.mode}), ${results.date}\n${results.machine.cpu}, ${results.machine.chromium}\n\n`,
-  );
-  process.stdout.write(textTable(metrics) + '\n\n');
-  const judged = (pass: boolean | null) =>
-    metrics.flatMap((m) =>
-      m.budgets.filter((b) => b.pass === pass).map((b) => `${m.label}: ${b.text}`),
-    );
-  const misses = judged(false);
-  const unmeasured = judged(null);
-  process.stdout.write(
-    (misses.length
-      ? `Budgets missed: ${misses.length}\n${misses.map((m) => `  - ${m}`).join('\n')}\n`
-      : 'No budget missed.\n') +
-      (unmeasured.length
-        ? `Not measurable in this run: ${unmeasured.length}\n${unmeasured.map((m) => `  - ${m}`).join('\n')}\n`
-        : ''),
-  );
-  process.stdout.write(`Wrote ${outFile}\n`);
-
-  if (config.mode === 'full' && !values['no-md']) {
-    const m = results.machine;
-    await updateBenchmarksMd(
-      resolve(repoRoot, 'BENCHMARKS.md'),
-      [
-        `Last run: ${results.date.slice(0, 16).replace('T', ' ')} UTC, ${results.durationS} s, command \`${command}\`.`,
-        `Machine: ${m.cpu}, ${m.memoryGiB} GiB, ${m.os}, Node ${m.node}, ${m.chromium}; ` +
-          `load average before/after ${m.loadAverage.before[0]!.toFixed(2)}/${m.loadAverage.after[0]!.toFixed(2)}.`,
-        '',
-        markdownTable(metrics),
-        '',
-        ...metrics.filter((x) => x.note).map((x) => `- **${x.label}**: ${x.note}`),
-      ].join('\n'),
-    );
-    process.stdout.write('Updated BENCHMARKS.md\n');
-  }
+  await publish(results, { outFile, writeMd: config.mode === 'full' && !values['no-md'] });
   return 0;
 }
 

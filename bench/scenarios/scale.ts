@@ -33,7 +33,7 @@ export interface ScaleRun {
   indexed: boolean;
   /** When not indexed, the import time is reported as missing; this keeps what was measured. */
   importCallMs: number;
-  /** Growth of the extension's origin storage (IndexedDB + storage.local) over the import. */
+  /** Growth of the extension origin's quota-managed storage (IndexedDB) over the import. */
   storageBytes: number;
   indexedDbBytes: number | null;
   storageLocalBytes: number;
