@@ -244,7 +244,8 @@ export async function main(argv: string[]): Promise<number> {
   const started = new Date();
   const loadBefore = loadavg();
 
-  const build = await buildBench(outDir, join(tmpdir(), 'picket-bench-work'), {
+  // The generated pack goes beside the build: two runs with different output dirs never share it.
+  const build = await buildBench(outDir, join(outDir, 'work'), {
     reuse: values['skip-build'],
     log,
   });
