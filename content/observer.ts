@@ -38,6 +38,11 @@ export interface DomObserver {
   stop(): void;
   /** Queues an element (e.g. `document.body` for a full rescan) and schedules a flush. */
   enqueue(element: Element): void;
+  /**
+   * Queues a piece of resumable work (a large scan cut into slices): the flush calls it, under
+   * the same budget as the elements, until it returns false (nothing left).
+   */
+  enqueueJob(job: () => boolean): void;
   readonly queued: number;
   readonly frames: number;
 }
@@ -46,6 +51,9 @@ export function createDomObserver(options: DomObserverOptions): DomObserver {
   // Insertion-ordered; an element queued twice before the flush is visited once (as added, if
   // it was added at all).
   const queue = new Map<Element, boolean>();
+  // Run after the queued elements: those are fresh insertions the reader is looking at, while a
+  // job is the rest of a whole-page scan.
+  const jobs: Array<() => boolean> = [];
   let observer: MutationObserver | null = null;
   let frameHandle: number | null = null;
   let framesRun = 0;
@@ -73,12 +81,20 @@ export function createDomObserver(options: DomObserverOptions): DomObserver {
     frameHandle = null;
     framesRun += 1;
     const started = options.now();
+    let spent = false;
     for (const [element, added] of queue) {
       queue.delete(element);
       options.visit(element, added);
-      if (options.now() - started >= options.budgetMs) break;
+      if (options.now() - started >= options.budgetMs) {
+        spent = true;
+        break;
+      }
     }
-    const drained = queue.size === 0;
+    while (!spent && jobs.length > 0 && observer !== null) {
+      if (!jobs[0]!()) jobs.shift();
+      spent = options.now() - started >= options.budgetMs;
+    }
+    const drained = queue.size === 0 && jobs.length === 0;
     if (!drained) schedule();
     options.afterFlush(drained);
   }
@@ -101,13 +117,18 @@ export function createDomObserver(options: DomObserverOptions): DomObserver {
       if (frameHandle !== null) options.frames.cancel(frameHandle);
       frameHandle = null;
       queue.clear();
+      jobs.length = 0;
     },
     enqueue(element) {
       queue.set(element, true);
       schedule();
     },
+    enqueueJob(job) {
+      jobs.push(job);
+      schedule();
+    },
     get queued() {
-      return queue.size;
+      return queue.size + jobs.length;
     },
     get frames() {
       return framesRun;

@@ -11,7 +11,8 @@
 // timers), so unit tests and the bench drive it with fakes. `content/main.ts` wires the real ones.
 import type { AccountKey, Surface } from '../core/accounts';
 import type { BadgeInfo, ContentConfig } from '../core/messages';
-import type { AccountRef, SiteAdapter } from '../sites/types';
+import { candidatesIn } from '../sites/dom';
+import type { AccountRef, AccountScan, SiteAdapter } from '../sites/types';
 import type { BadgeStyle } from './badge';
 import { BADGE_TAG, badgeInfo, createBadge, isOwnBadge, removeBadge, updateBadge } from './badge';
 import type { ContentSend } from './lookup-client';
@@ -62,6 +63,12 @@ export interface RuntimeStats {
 
 /** When a page is looked at again after load or navigation (see beginSettling). */
 const LATE_SCAN_MS = 1_000;
+/**
+ * Candidates handed to the adapter at a time when a root holds more than this (a whole page at
+ * load or navigation): the observer checks its frame budget between slices, so 5,000 links are
+ * spread over frames instead of one task of 100+ ms.
+ */
+const SCAN_SLICE = 48;
 /** Surfaces whose tiles have no room for a text label. */
 const ICON_ONLY_SURFACES: ReadonlySet<Surface> = new Set(['stories-tray']);
 
@@ -117,6 +124,8 @@ export function createContentRuntime(options: ContentRuntimeOptions): ContentRun
   const badgeOrigins = new WeakMap<Element, Element>();
   const badgeSurfaces = new WeakMap<Element, Surface>();
   const waiting = new Map<AccountKey, AccountRef[]>();
+  // Large roots being scanned a slice per turn; a root queued again restarts its scan.
+  const sliced = new Map<Element, { scan: AccountScan; candidates: Element[]; next: number }>();
   const listeners = new AbortController();
 
   let lastHref = view?.location.href ?? '';
@@ -218,26 +227,64 @@ export function createContentRuntime(options: ContentRuntimeOptions): ContentRun
     origins.delete(origin);
   }
 
-  function visit(root: Element, added: boolean): void {
+  /** Whether the runtime may still work; tears it down when the extension context is gone. */
+  function alive(): boolean {
     // Checked before any work, not only after the flush: an orphan (extension reloaded) that
     // meets an account it already has an answer for would build a badge, and the badge's label
     // calls the gone i18n API ("Extension context invalidated" in the page).
-    if (stopped) return;
+    if (stopped) return false;
     if (options.isInvalid?.()) {
       runtime.stop();
-      return;
+      return false;
     }
-    if (!root.isConnected) return;
+    return true;
+  }
+
+  function visit(root: Element, added: boolean): void {
+    if (!alive() || !root.isConnected) return;
     stats.rootsVisited += 1;
     const candidates = adapter.candidates;
-    // A changed href or aria-label concerns the element itself, not its (unchanged) subtree.
-    const worthALook =
-      root.matches(candidates) || (added && root.querySelector(candidates) !== null);
-    const refs = worthALook ? adapter.findAccounts(root) : [];
+    const selfCandidate = root.matches(candidates);
+    let refs: AccountRef[];
+    if (added && !selfCandidate && adapter.beginScan) {
+      // One query gives both "anything here?" and the list a large root is sliced from.
+      const found = candidatesIn(root, candidates);
+      if (found.length > SCAN_SLICE) {
+        startSlicedScan(root, found);
+        return;
+      }
+      refs = found.length > 0 ? adapter.beginScan(root)(found) : [];
+    } else {
+      // A changed href or aria-label concerns the element itself, not its (unchanged) subtree.
+      const worthALook = selfCandidate || (added && root.querySelector(candidates) !== null);
+      refs = worthALook ? adapter.findAccounts(root) : [];
+    }
     // An origin whose own link changed and no longer names an account loses its badge.
     const previous = origins.get(root);
     if (previous && !refs.some((ref) => ref.origin === root)) dropRecord(root, previous);
     for (const ref of refs) consider(ref);
+  }
+
+  /**
+   * A root with many candidates (not a candidate itself, so it has no record of its own) is
+   * scanned a slice per observer turn, in document order, through one adapter scan.
+   */
+  function startSlicedScan(root: Element, found: Element[]): void {
+    const queued = sliced.has(root);
+    sliced.set(root, { scan: adapter.beginScan!(root), candidates: found, next: 0 });
+    if (queued) return;
+    observer.enqueueJob(() => {
+      const job = sliced.get(root);
+      if (!job || !alive()) return false;
+      const slice = job.candidates.slice(job.next, job.next + SCAN_SLICE);
+      job.next += slice.length;
+      const more = job.next < job.candidates.length;
+      if (!more) sliced.delete(root);
+      // Elements removed since the list was taken are gone; the adapter still sees the rest in order.
+      const refs = job.scan(slice.filter((element) => element.isConnected));
+      for (const ref of refs) consider(ref);
+      return more;
+    });
   }
 
   function consider(ref: AccountRef): void {
@@ -467,6 +514,7 @@ export function createContentRuntime(options: ContentRuntimeOptions): ContentRun
     syncNotice();
     if (!next?.enabled) {
       observer.stop();
+      sliced.clear();
       removeAllBadges();
       // Tell the background the page no longer shows anyone, so the popup's list is not stale.
       if (previous?.enabled) {
@@ -519,6 +567,7 @@ export function createContentRuntime(options: ContentRuntimeOptions): ContentRun
       if (stopped) return;
       stopped = true;
       observer.stop();
+      sliced.clear();
       listeners.abort();
       for (const timer of [settleTimer, lateScanTimer, reportTimer]) {
         if (timer !== null) timers.clear(timer);

@@ -32,4 +32,15 @@ export interface SiteAdapter {
   candidates: string;
   /** Every account reference in or under `root` (root included), without duplicates. */
   findAccounts(root: ParentNode): AccountRef[];
+  /**
+   * Optional (added for budgeted scans): starts one scan of `root` that is fed its candidates
+   * (`root`'s matches of `candidates`, in document order) a slice at a time, so a page with
+   * thousands of references can be spread over several frames. Each call returns the references
+   * starting at the given elements; the concatenation over all slices is exactly
+   * `findAccounts(root)` (one scan shares its caches and its duplicate check across slices).
+   */
+  beginScan?(root: ParentNode): AccountScan;
 }
+
+/** One scan in progress (see `SiteAdapter.beginScan`): the references of the next slice of candidates. */
+export type AccountScan = (candidates: readonly Element[]) => AccountRef[];

@@ -5,7 +5,7 @@
  * authors (`div._2b05`, 2021) show a display name only: a name is not a key, so they are not matched.
  */
 import { facebookIdKey, type AccountKey, type Surface } from '../../core/accounts';
-import type { AccountRef, SiteAdapter } from '../types';
+import type { AccountRef, AccountScan, SiteAdapter } from '../types';
 import { baseOf, candidatesIn, dialogTitle, resolvedHref, textOf } from '../dom';
 import * as sel from './selectors';
 import {
@@ -204,22 +204,29 @@ function refFromProfileHeading(heading: Element, page: PageInfo): AccountRef | n
   return ref;
 }
 
-export function findFacebookAccounts(root: ParentNode): AccountRef[] {
+/** One scan of `root`, fed its candidates a slice at a time (see `SiteAdapter.beginScan`). */
+export function beginFacebookScan(root: ParentNode): AccountScan {
   const page = pageInfoOf(root);
   const scan = new Scan(root);
-  const refs: AccountRef[] = [];
   const seen = new Set<Element>();
-  for (const element of candidatesIn(root, sel.candidates)) {
-    let ref: AccountRef | null = null;
-    if (element.localName === 'a') ref = refFromLink(element, page, scan);
-    else if (element.localName === 'h1' && element.matches(PROFILE_HEADER_NAME))
-      ref = refFromProfileHeading(element, page);
-    if (ref && !seen.has(ref.nameElement)) {
-      seen.add(ref.nameElement);
-      refs.push(ref);
+  return (candidates) => {
+    const refs: AccountRef[] = [];
+    for (const element of candidates) {
+      let ref: AccountRef | null = null;
+      if (element.localName === 'a') ref = refFromLink(element, page, scan);
+      else if (element.localName === 'h1' && element.matches(PROFILE_HEADER_NAME))
+        ref = refFromProfileHeading(element, page);
+      if (ref && !seen.has(ref.nameElement)) {
+        seen.add(ref.nameElement);
+        refs.push(ref);
+      }
     }
-  }
-  return refs;
+    return refs;
+  };
+}
+
+export function findFacebookAccounts(root: ParentNode): AccountRef[] {
+  return beginFacebookScan(root)(candidatesIn(root, sel.candidates));
 }
 
 export const facebookAdapter: SiteAdapter = {
@@ -229,4 +236,5 @@ export const facebookAdapter: SiteAdapter = {
   expectsAccounts: facebookExpectsAccounts,
   candidates: sel.candidates,
   findAccounts: findFacebookAccounts,
+  beginScan: beginFacebookScan,
 };

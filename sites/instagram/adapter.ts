@@ -4,7 +4,7 @@
  * avatar spans) are second-chance matchers. The surface comes from one walk up the ancestors.
  */
 import { INSTAGRAM_USERNAME, type AccountKey, type Surface } from '../../core/accounts';
-import type { AccountRef, SiteAdapter } from '../types';
+import type { AccountRef, AccountScan, SiteAdapter } from '../types';
 import {
   baseOf,
   candidatesIn,
@@ -330,25 +330,32 @@ function refFromAvatarSpan(span: Element, scan: Scan, pageType: string): Account
   return { platform: 'instagram', key, surface, nameElement: span, origin: span };
 }
 
-export function findInstagramAccounts(root: ParentNode): AccountRef[] {
+/** One scan of `root`, fed its candidates a slice at a time (see `SiteAdapter.beginScan`). */
+export function beginInstagramScan(root: ParentNode): AccountScan {
   const scan = new Scan(root);
   const pageType = pageTypeOfDocument(root);
-  const refs: AccountRef[] = [];
   const seen = new Set<Element>();
-  for (const element of candidatesIn(root, sel.candidates)) {
-    let ref: AccountRef | null = null;
-    if (element.localName === 'a') ref = refsFromLink(element, scan, pageType);
-    else if (element.localName === 'button' && element.matches(STORIES_TRAY))
-      ref = refFromStoriesTray(element);
-    else if (element.localName === 'h2' && element.matches(PROFILE_HEADER_NAME))
-      ref = refFromProfileHeading(element, scan);
-    else if (element.localName === 'span') ref = refFromAvatarSpan(element, scan, pageType);
-    if (ref && !seen.has(ref.nameElement)) {
-      seen.add(ref.nameElement);
-      refs.push(ref);
+  return (candidates) => {
+    const refs: AccountRef[] = [];
+    for (const element of candidates) {
+      let ref: AccountRef | null = null;
+      if (element.localName === 'a') ref = refsFromLink(element, scan, pageType);
+      else if (element.localName === 'button' && element.matches(STORIES_TRAY))
+        ref = refFromStoriesTray(element);
+      else if (element.localName === 'h2' && element.matches(PROFILE_HEADER_NAME))
+        ref = refFromProfileHeading(element, scan);
+      else if (element.localName === 'span') ref = refFromAvatarSpan(element, scan, pageType);
+      if (ref && !seen.has(ref.nameElement)) {
+        seen.add(ref.nameElement);
+        refs.push(ref);
+      }
     }
-  }
-  return refs;
+    return refs;
+  };
+}
+
+export function findInstagramAccounts(root: ParentNode): AccountRef[] {
+  return beginInstagramScan(root)(candidatesIn(root, sel.candidates));
 }
 
 export const instagramAdapter: SiteAdapter = {
@@ -358,4 +365,5 @@ export const instagramAdapter: SiteAdapter = {
   expectsAccounts: instagramExpectsAccounts,
   candidates: sel.candidates,
   findAccounts: findInstagramAccounts,
+  beginScan: beginInstagramScan,
 };
