@@ -223,7 +223,7 @@ function render(state: BadgeState): void {
     'aria-label',
     state.style === 'compact' ? name : `${visibleLabel} — ${name}`,
   );
-  const wrapper = state.shadow.querySelector('.wrap');
+  const wrapper = state.button.parentElement;
   wrapper?.classList.toggle('compact', state.style === 'compact');
   state.popoverStale = true;
   if (state.open && state.popover) fillPopover(state);
@@ -407,26 +407,47 @@ function wireEvents(host: HTMLElement, state: BadgeState): void {
     }
   });
   for (const type of CONTAINED_EVENTS) {
-    shadow.addEventListener(
-      type,
-      (event) => {
-        event.stopPropagation();
-        // Our own links (source, corrections) must still open; nothing else has a default
-        // action worth keeping, and a prevented mousedown keeps the site from starting a drag.
-        if (type !== 'click' && type !== 'mousedown') return;
-        const onLink = event
-          .composedPath()
-          .some(
-            (node) =>
-              (node as Node).nodeType === 1 &&
-              (node as Element).localName === 'a' &&
-              shadow.contains(node as Node),
-          );
-        if (!onLink) event.preventDefault();
-      },
-      { passive: type.startsWith('touch') },
-    );
+    shadow.addEventListener(type, containEvent, { passive: type.startsWith('touch') });
   }
+}
+
+/** One listener for every badge's contained events (the shadow root is the current target). */
+function containEvent(event: Event): void {
+  event.stopPropagation();
+  // Our own links (source, corrections) must still open; nothing else has a default
+  // action worth keeping, and a prevented mousedown keeps the site from starting a drag.
+  if (event.type !== 'click' && event.type !== 'mousedown') return;
+  const shadow = event.currentTarget as ShadowRoot;
+  const onLink = event
+    .composedPath()
+    .some(
+      (node) =>
+        (node as Node).nodeType === 1 &&
+        (node as Element).localName === 'a' &&
+        shadow.contains(node as Node),
+    );
+  if (!onLink) event.preventDefault();
+}
+
+const templates = new WeakMap<Document, HTMLSpanElement>();
+
+/** The static part of a badge's shadow content (wrapper › button › icon + label), built once. */
+function shadowTemplate(document: Document): HTMLSpanElement {
+  let wrapper = templates.get(document);
+  if (!wrapper) {
+    wrapper = document.createElement('span');
+    wrapper.className = 'wrap';
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.setAttribute('aria-expanded', 'false');
+    const label = document.createElement('span');
+    label.className = 'label';
+    label.dir = 'auto';
+    button.append(picketIcon(document), label);
+    wrapper.append(button);
+    templates.set(document, wrapper);
+  }
+  return wrapper;
 }
 
 /** Makes a badge for `info`. Insert it with `nameElement.after(badge)`. */
@@ -441,16 +462,10 @@ export function createBadge(
   host.setAttribute('data-handle', info.handle);
   const shadow = host.attachShadow({ mode: 'closed' });
   applyShadowStyle(shadow, CSS);
-  const wrapper = document.createElement('span');
-  wrapper.className = 'wrap';
-  const button = document.createElement('button');
-  button.type = 'button';
-  button.setAttribute('aria-expanded', 'false');
-  const label = document.createElement('span');
-  label.className = 'label';
-  label.dir = 'auto';
-  button.append(picketIcon(document), label);
-  wrapper.append(button);
+  // One deep clone instead of a dozen create/set calls per badge (feeds make hundreds).
+  const wrapper = shadowTemplate(document).cloneNode(true) as HTMLSpanElement;
+  const button = wrapper.firstElementChild as HTMLButtonElement;
+  const label = button.lastElementChild as HTMLSpanElement;
   shadow.append(wrapper);
   const state: BadgeState = {
     shadow,

@@ -91,8 +91,30 @@ interface OriginRecord {
   badge: Element | null;
 }
 
+/** Distinct strings kept; past this the memo starts over (names make the set open-ended). */
+const TRANSLATIONS_KEPT = 2_000;
+
+/**
+ * `t` with its answers remembered: the browser's i18n call crosses into the extension's
+ * message catalogue on every badge, with the same few keys and names again and again.
+ */
+function rememberingTranslate(t: Translate): Translate {
+  const known = new Map<string, string>();
+  return (key, substitutions) => {
+    const id = substitutions?.length ? `${key}\u0000${substitutions.join('\u0001')}` : key;
+    let text = known.get(id);
+    if (text === undefined) {
+      text = t(key, substitutions);
+      if (known.size >= TRANSLATIONS_KEPT) known.clear();
+      known.set(id, text);
+    }
+    return text;
+  };
+}
+
 export function createContentRuntime(options: ContentRuntimeOptions): ContentRuntime {
-  const { adapter, document, t } = options;
+  const { adapter, document } = options;
+  const t = rememberingTranslate(options.t);
   const view = document.defaultView;
   const now = options.now ?? (() => performance.now());
   const frames: FrameScheduler = options.frames ?? {

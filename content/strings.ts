@@ -44,8 +44,20 @@ export function formatPackDate(raw: string, locale?: string): string {
   const date = day ? new Date(Number(day[1]), Number(day[2]) - 1, Number(day[3])) : new Date(raw);
   if (Number.isNaN(date.getTime())) return raw;
   try {
-    return new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(date);
+    return dateFormatter(locale).format(date);
   } catch {
     return raw;
   }
+}
+
+// Building an Intl.DateTimeFormat costs far more than formatting with one: one per locale.
+const formatters = new Map<string | undefined, Intl.DateTimeFormat>();
+
+function dateFormatter(locale: string | undefined): Intl.DateTimeFormat {
+  let formatter = formatters.get(locale);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
+    formatters.set(locale, formatter);
+  }
+  return formatter;
 }

@@ -20,6 +20,7 @@ import {
   instagramPageType,
   isInstagramHost,
   parseInstagramHref,
+  type InstagramLink,
 } from './urls';
 
 const BASE = 'https://www.instagram.com/';
@@ -84,6 +85,8 @@ class Scan {
   private readonly firstPermalink = new Map<Element, Element | null>();
   private readonly authors = new Map<Element, Set<AccountKey>>();
   private readonly mainIsPost = new Map<Element, boolean>();
+  private readonly links = new Map<Element, { raw: string | null; link: InstagramLink | null }>();
+  private readonly likedByInside = new Map<Element, boolean>();
   private markers: Element[] | null = null;
   private searchInputs: Element[] | null = null;
 
@@ -136,11 +139,30 @@ class Scan {
     return isPost ? main : null;
   }
 
+  /**
+   * What an `a[href]` links to. Parsed once per scan: an avatar's container re-reads the links
+   * that are candidates themselves. Keyed with the raw href, so a link changed since is re-read.
+   */
+  linkOf(anchor: Element): InstagramLink | null {
+    const raw = anchor.getAttribute('href');
+    const known = this.links.get(anchor);
+    if (known && known.raw === raw) return known.link;
+    const link = parseInstagramHref(resolvedHref(anchor) ?? '', this.base);
+    this.links.set(anchor, { raw, link });
+    return link;
+  }
+
   /** Whether a link is the "Liked by <user> and N others" line (a liker, not an author). */
   isInLikedBy(element: Element): boolean {
     let node = element.parentElement;
     for (let depth = 0; node && depth < LIKED_BY_DEPTH; depth++, node = node.parentElement) {
-      if (node.querySelector(LIKED_BY)) return true;
+      // Links of one post share these ancestors: each subtree is searched once per scan.
+      let found = this.likedByInside.get(node);
+      if (found === undefined) {
+        found = node.querySelector(LIKED_BY) !== null;
+        this.likedByInside.set(node, found);
+      }
+      if (found) return true;
     }
     return false;
   }
@@ -248,10 +270,10 @@ function showsName(anchor: Element, key: AccountKey): boolean {
 }
 
 function refsFromLink(anchor: Element, scan: Scan, pageType: string): AccountRef | null {
-  const href = resolvedHref(anchor);
+  const raw = anchor.getAttribute('href');
   // `href="#"` resolves to the page itself, which on a profile is the profile (profile-2025-1's h2).
-  if (href === null || anchor.getAttribute('href')?.startsWith('#')) return null;
-  const link = parseInstagramHref(href, scan.base);
+  if (raw === null || raw.startsWith('#')) return null;
+  const link = scan.linkOf(anchor);
   if (!link || isAvatarOnlyLink(anchor)) return null;
   // The link must show the account's name: this drops the sidebar "Profile" link to the viewer's own
   // account, the profile's Reels tab (`/<user>/reels/` with text "Reels") and "View Profile" (2013).
@@ -322,8 +344,7 @@ function refFromAvatarSpan(span: Element, scan: Scan, pageType: string): Account
     return null;
   {
     for (const anchor of Array.from(container.querySelectorAll('a[href]'))) {
-      const link = parseInstagramHref(resolvedHref(anchor) ?? '', scan.base);
-      if (link?.key === key) return null;
+      if (scan.linkOf(anchor)?.key === key) return null;
     }
   }
   const surface = surfaceOf(span, key, contextOf(span), scan, pageType);
