@@ -3,7 +3,7 @@
 // each is atomic: on any failure storage.local and the database are as they were before.
 import Dexie from 'dexie';
 import { browser } from 'wxt/browser';
-import type { Pack } from '../core/pack/types';
+import type { Pack, PackResult } from '../core/pack/types';
 import { validatePack, validatePackText } from '../core/pack/validate';
 import { bundledPack } from './bundled';
 import {
@@ -161,6 +161,28 @@ interface EffectivePack {
   origin: PackOrigin;
   installedAt: string;
   text?: string;
+  /** The pack's rows, when the caller already computed them (a million accounts take seconds). */
+  rows?: PackRows;
+}
+
+/**
+ * Re-validates a stored pack text. Not validatePackText: its 10 MB limit is a limit on what a
+ * user may hand us as text, and a pack imported as an object (importPackObject, up to 1,000,000
+ * accounts) is stored as text of 40 MB or more. Holding the stored copy to the text limit made
+ * every read of such a pack fail, so it was silently left out of the database.
+ */
+function validateStoredText(text: string): PackResult {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch {
+    return validatePackText(text); // not JSON: its verdict says so, with the parser's message
+  }
+  return validatePack(parsed);
+}
+
+function rowsOf(effective: EffectivePack): PackRows {
+  return effective.rows ?? packToRows(effective.pack, effective.origin, effective.installedAt);
 }
 
 /** Identifies the inputs a cache was built from; a mismatch means rebuild. */
@@ -184,7 +206,7 @@ async function effectivePack(
   if (record && !(bundled?.id === packId && bundled.version >= record.version)) {
     const text = await readPackText(packId);
     if (text !== null) {
-      const result = validatePackText(text);
+      const result = validateStoredText(text);
       if (result.ok) {
         return { pack: result.pack, origin: record.origin, installedAt: record.installedAt, text };
       }
@@ -195,6 +217,16 @@ async function effectivePack(
     return { pack: bundled, origin: 'bundled', installedAt: new Date(0).toISOString() };
   }
   return null;
+}
+
+function isEnabled(packId: string, registry: PackRegistry): boolean {
+  return allPackIds(registry).includes(packId) && !registry.disabled.includes(packId);
+}
+
+function unreadable(packId: string): Error {
+  return new Error(
+    `the stored copy of "${packId}" could not be read back, so it could not be indexed`,
+  );
 }
 
 function allPackIds(registry: PackRegistry): string[] {
@@ -234,6 +266,12 @@ async function rebuildOnce(db: PicketDatabase): Promise<void> {
 }
 const REBUILD_LOCK = 'picket:rebuild';
 
+async function withRebuildLock(task: () => Promise<void>): Promise<void> {
+  const locks = (globalThis.navigator as Navigator | undefined)?.locks;
+  if (locks) await locks.request(REBUILD_LOCK, task);
+  else await task();
+}
+
 async function rebuildIfStale(db: PicketDatabase): Promise<void> {
   const registry = await readRegistry();
   const [source, packCount] = await Promise.all([readSource(db), db.packs.count()]);
@@ -241,12 +279,26 @@ async function rebuildIfStale(db: PicketDatabase): Promise<void> {
   await rebuild(db, registry);
 }
 
-/** Brings every pack in line with storage.local, one transaction per pack; unchanged packs stay. */
-async function rebuild(db: PicketDatabase, registry: PackRegistry): Promise<void> {
+/**
+ * Brings every pack in line with storage.local, one transaction per pack; unchanged packs stay.
+ * `changed` is the pack a change is about: it must come out as `expected` (present or absent), or
+ * the rebuild throws instead of leaving it out of the database without a word.
+ */
+async function rebuild(
+  db: PicketDatabase,
+  registry: PackRegistry,
+  changed?: { packId: string; expected: EffectivePack | null },
+): Promise<void> {
   const wanted = new Set<string>();
   for (const id of allPackIds(registry)) {
-    const effective = await effectivePack(id, registry);
-    if (!effective) continue;
+    const effective =
+      changed?.packId === id && changed.expected
+        ? changed.expected
+        : await effectivePack(id, registry);
+    if (!effective) {
+      if (changed?.packId === id && isEnabled(id, registry)) throw unreadable(id);
+      continue;
+    }
     wanted.add(id);
     const existing = await db.packs.get(id);
     if (
@@ -257,11 +309,7 @@ async function rebuild(db: PicketDatabase, registry: PackRegistry): Promise<void
     ) {
       continue;
     }
-    await writePackRows(
-      db,
-      id,
-      packToRows(effective.pack, effective.origin, effective.installedAt),
-    );
+    await writePackRows(db, id, rowsOf(effective));
   }
   for (const id of await db.packs.toCollection().primaryKeys()) {
     if (!wanted.has(id)) await writePackRows(db, id, null);
@@ -330,7 +378,7 @@ async function commit(
   packId: string,
   next: PackRegistry,
   texts: { set?: Record<string, string>; remove?: string[] },
-  options: WriteOptions & { previous: PackRegistry },
+  options: WriteOptions & { previous: PackRegistry; installed?: EffectivePack },
 ): Promise<void> {
   const snapshot = await snapshotUserData([packId]);
   await writeUserData({ registry: next, setTexts: texts.set, removeTexts: texts.remove });
@@ -338,19 +386,26 @@ async function commit(
   // queue this task is holding.
   const store = current ?? fallback('the database was not opened');
   try {
-    if (store.db) {
-      const wasInSync = (await readSource(store.db)) === sourceSignature(options.previous);
-      if (wasInSync) {
-        const effective = await effectivePack(packId, next);
-        await writePackRows(
-          store.db,
-          packId,
-          effective ? packToRows(effective.pack, effective.origin, effective.installedAt) : null,
-          { onProgress: options.onProgress, source: sourceSignature(next) },
-        );
-      } else {
-        await rebuild(store.db, next);
-      }
+    const db = store.db;
+    if (db) {
+      // Held while the rows are written: a context opening meanwhile (the service worker waking
+      // up) sees the new registry before the new rows, and would otherwise rebuild the same
+      // pack a second time alongside this write (see rebuildOnce).
+      await withRebuildLock(async () => {
+        const wasInSync = (await readSource(db)) === sourceSignature(options.previous);
+        // The pack just validated is used as is, not read back from storage.local: reading back
+        // a million accounts means gunzip, parse and validate all over again.
+        const effective = options.installed ?? (await effectivePack(packId, next));
+        if (!effective && isEnabled(packId, next)) throw unreadable(packId);
+        if (wasInSync) {
+          await writePackRows(db, packId, effective ? rowsOf(effective) : null, {
+            onProgress: options.onProgress,
+            source: sourceSignature(next),
+          });
+        } else {
+          await rebuild(db, next, { packId, expected: effective });
+        }
+      });
     }
     // Without a database the change lives in storage.local and reaches the cache when the
     // database opens again; the fallback keeps showing the bundled pack meanwhile.
@@ -454,7 +509,9 @@ async function install(
     );
   }
   const installedAt = new Date().toISOString();
-  const summary = packToRows(pack, options.origin, installedAt).pack;
+  // Computed once: the summary below and the database write both come from these rows.
+  const rows = packToRows(pack, options.origin, installedAt);
+  const summary = rows.pack;
   const record: StoredPackRecord = {
     id: pack.id,
     origin: options.origin,
@@ -473,7 +530,16 @@ async function install(
     packs: [...registry.packs.filter((p) => p.id !== pack.id), record],
     disabled: registry.disabled.filter((id) => id !== pack.id),
   };
-  await commit(pack.id, next, { set: { [pack.id]: text } }, { ...options, previous: registry });
+  await commit(
+    pack.id,
+    next,
+    { set: { [pack.id]: text } },
+    {
+      ...options,
+      previous: registry,
+      installed: { pack, origin: options.origin, installedAt, text, rows },
+    },
+  );
   return { packId: pack.id, version: pack.version };
 }
 

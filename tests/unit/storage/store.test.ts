@@ -11,7 +11,9 @@ import {
   removePack,
   setPackEnabled,
   closeStore,
+  configureStore,
 } from '../../../storage/store';
+import { PACK_LIMITS } from '../../../core/pack/validate';
 import { PicketDatabase } from '../../../storage/db';
 import { loadSnapshot, searchParticipants, SEARCH_LIMITS } from '../../../storage/queries';
 import { readPackText, readRegistry } from '../../../storage/userdata';
@@ -380,5 +382,47 @@ describe('status', () => {
       databaseAvailable: true,
       usingBundledFallback: false,
     });
+  });
+});
+
+describe('packs imported as objects, bigger than the text limit', () => {
+  // The 10 MB text limit, lowered so a small pack stands in for a 1,000,000-account one (whose
+  // stored JSON is 40 MB or more, over the limit, though it came in as an object).
+  const limits = PACK_LIMITS as { maxBytes: number };
+  const realMaxBytes = limits.maxBytes;
+  beforeEach(() => {
+    limits.maxBytes = 4_000;
+  });
+  afterEach(() => {
+    limits.maxBytes = realMaxBytes;
+  });
+
+  it('indexes every account at import, and again when the cache is rebuilt from storage.local', async () => {
+    const pack = makePack({ generated: 200 });
+    expect(JSON.stringify(pack).length).toBeGreaterThan(limits.maxBytes);
+    await importPackObject(pack, { origin: 'imported' });
+    const indexed = await accountKeys('test-pack');
+    expect(indexed.length).toBeGreaterThan(200);
+
+    // A fresh database (as after a data-version change) is rebuilt from the stored text alone.
+    closeStore();
+    await Dexie.delete(dbName);
+    configureStore({ dbName });
+    expect(await accountKeys('test-pack')).toEqual(indexed);
+  });
+
+  it('refuses a change whose stored pack cannot be read back, and changes nothing', async () => {
+    await importPackObject(makePack({ generated: 200 }), { origin: 'imported' });
+    await setPackEnabled('test-pack', false);
+    expect(await accountKeys('test-pack')).toEqual([]);
+    await fakeBrowser.storage.local.set({
+      'packText:test-pack': { encoding: 'utf8', data: '{"cut off' },
+    });
+    const before = await readRegistry();
+    const error = await setPackEnabled('test-pack', true).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'database' });
+    expect(String(error)).toMatch(/could not be read back.*Nothing was changed/);
+    expect(await readRegistry()).toEqual(before);
+    expect(await accountKeys('test-pack')).toEqual([]);
   });
 });
