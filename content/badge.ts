@@ -81,6 +81,13 @@ a:focus-visible { outline: 2px solid currentColor; outline-offset: 1px; }
 @media (forced-colors: active) {
   button, .pop { border: 1px solid CanvasText; forced-color-adjust: auto; }
 }
+`;
+
+/**
+ * Only Facebook badges carry these: `:host-context` makes the engine look up the ancestors of
+ * every badge on every style pass, and Instagram never has these classes on <html>.
+ */
+const FACEBOOK_THEME_CSS = `
 /* Facebook states its theme as a class on <html>; honour it where :host-context exists. */
 :host-context(html.__fb-dark-mode) button { background: #4a1510; color: #ffb4a8; }
 :host-context(html.__fb-dark-mode) .pop { background: #2b2930; color: #e6e0e9; border-color: #938f99; }
@@ -461,7 +468,7 @@ export function createBadge(
   host.setAttribute('data-platform', info.platform);
   host.setAttribute('data-handle', info.handle);
   const shadow = host.attachShadow({ mode: 'closed' });
-  applyShadowStyle(shadow, CSS);
+  applyShadowStyle(shadow, info.platform === 'facebook' ? CSS + FACEBOOK_THEME_CSS : CSS);
   // One deep clone instead of a dozen create/set calls per badge (feeds make hundreds).
   const wrapper = shadowTemplate(document).cloneNode(true) as HTMLSpanElement;
   const button = wrapper.firstElementChild as HTMLButtonElement;
