@@ -112,36 +112,15 @@ function rememberingTranslate(t: Translate): Translate {
   };
 }
 
-/**
- * Runs the flush once per frame, but in a task of its own right after the frame's rendering task
- * rather than inside it: a rAF callback shares its task with the page's style and layout, so
- * even 8 ms of our work could turn the page's 45 ms frame into a long task.
- */
-function afterNextFrame(): FrameScheduler {
-  let lastId = 0;
-  const cancelled = new Set<number>();
-  return {
-    request(callback) {
-      const id = (lastId += 1);
-      requestAnimationFrame(() => {
-        setTimeout(() => {
-          if (!cancelled.delete(id)) callback();
-        }, 0);
-      });
-      return id;
-    },
-    cancel(handle) {
-      cancelled.add(handle);
-    },
-  };
-}
-
 export function createContentRuntime(options: ContentRuntimeOptions): ContentRuntime {
   const { adapter, document } = options;
   const t = rememberingTranslate(options.t);
   const view = document.defaultView;
   const now = options.now ?? (() => performance.now());
-  const frames: FrameScheduler = options.frames ?? afterNextFrame();
+  const frames: FrameScheduler = options.frames ?? {
+    request: (callback) => requestAnimationFrame(callback),
+    cancel: (handle) => cancelAnimationFrame(handle),
+  };
   const timers: Timers = options.timers ?? {
     set: (callback, ms) => setTimeout(callback, ms) as unknown as number,
     clear: (handle) => clearTimeout(handle),
