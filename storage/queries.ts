@@ -1,15 +1,7 @@
 // What the popup, options page and reminders read from the store. Signatures are the contract
 // between the store and its readers. Works from the background and from extension pages (each
 // opens the database itself), and from the in-memory fallback when the database cannot open.
-import type {
-  CampaignEvent,
-  CoalitionMember,
-  Demand,
-  Participant,
-  ParticipantRole,
-  Source,
-} from '../core/pack/types';
-import type { Pack } from '../core/pack/types';
+import type { Pack, Participant, ParticipantRole, Source } from '../core/pack/types';
 import { bundledPack } from './bundled';
 import { accountRowId, type CampaignRow, type ParticipantRow, type PicketDatabase } from './db';
 import { AFTER_ALL, MemoryIndex } from './pack-index';
@@ -38,23 +30,11 @@ export interface PackSummary {
   };
 }
 
-/** A campaign without its (possibly huge) participant list. */
-export interface CampaignSummary {
-  /** `<packId>/<campaignId>`: unique across packs. */
-  key: string;
-  packId: string;
-  id: string;
-  name: string;
-  hashtag?: string;
-  summary?: string;
-  url?: string;
-  target?: string;
-  coalition: CoalitionMember[];
-  demands: Demand[];
-  events: CampaignEvent[];
-  participantCount: number;
-  corrections?: string;
-}
+/**
+ * A campaign without its (possibly huge) participant list: the cached row, less what only the
+ * store needs (its position in the pack, the per-role counts).
+ */
+export type CampaignSummary = Omit<CampaignRow, 'position' | 'roleCounts'>;
 
 export interface ParticipantView extends Participant {
   campaignKey: string;
@@ -158,21 +138,8 @@ function countPack(pack: Pack) {
 }
 
 function campaignSummary(row: CampaignRow): CampaignSummary {
-  return {
-    key: row.key,
-    packId: row.packId,
-    id: row.id,
-    name: row.name,
-    ...(row.hashtag !== undefined && { hashtag: row.hashtag }),
-    ...(row.summary !== undefined && { summary: row.summary }),
-    ...(row.url !== undefined && { url: row.url }),
-    ...(row.target !== undefined && { target: row.target }),
-    coalition: row.coalition,
-    demands: row.demands,
-    events: row.events,
-    participantCount: row.participantCount,
-    ...(row.corrections !== undefined && { corrections: row.corrections }),
-  };
+  const { position: _position, roleCounts: _roleCounts, ...summary } = row;
+  return summary;
 }
 
 /**
