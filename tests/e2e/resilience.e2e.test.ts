@@ -473,8 +473,10 @@ describe('F3/G6: reload and update with pages open', () => {
     expect(state.settings).toEqual(before.settings);
     expect(state.packIds).toEqual(before.packIds);
     expect(state.fired).toEqual(before.fired);
-    const listed = await page.evaluate(() => document.body.textContent ?? '');
-    expect(listed).toContain('Imported by the user');
+    // The pack list renders after the options page has read storage: wait for it, don't sample it.
+    await expect
+      .poll(() => page.evaluate(() => document.body.textContent ?? ''), { timeout: 10_000 })
+      .toContain('Imported by the user');
     await page.close();
 
     await feed.reload();
