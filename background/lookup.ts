@@ -1,27 +1,26 @@
-// Answers "which of these accounts take part?" for the content script: one index query for the
-// whole batch, then only the participants it needs, shaped into the least a badge shows (B4).
+// Answers "which of these accounts take part?" for the content script. Each enabled pack's lookup
+// index (storage/lookup-index.ts) is read once into memory, with one database request per pack,
+// and kept while the worker lives: a batch then costs no database request at all, and a key in
+// no pack (most of any page) costs a binary search.
 import { FACEBOOK_NUMERIC_ID, facebookVanityKey, instagramKey } from '../core/accounts';
-import type { BadgeEntry, BadgeInfo } from '../core/messages';
+import type { BadgeInfo } from '../core/messages';
 import type { Platform } from '../core/pack/types';
-import type { CampaignRow, ParticipantRow } from '../storage/db';
-import type { ParticipantId } from '../storage/pack-index';
-import { participantIdKey } from '../storage/pack-index';
+import { findInIndex, type LookupIndexRow } from '../storage/lookup-index';
 import { getSettings, type Settings } from '../storage/settings';
 import { getStore, onStoreChange } from '../storage/store';
 
+export { badgeEntry } from '../storage/lookup-index';
+
 /** Answers kept between batches; small, because a page rarely shows more than a few hundred. */
 const CACHE_LIMIT = 5_000;
-/** A badge lists at most this many actions; the popup shows the rest. */
-const MAX_ACTIONS = 5;
-
 const answers = new Map<string, BadgeInfo | null>();
-let campaignsCache: Map<string, CampaignRow> | null = null;
+let indexesCache: Promise<LookupIndexRow[]> | null = null;
 let settingsCache: Promise<Settings> | null = null;
 
 /** Drops every cached answer; called on any pack or settings change. */
 export function invalidateLookupCache(): void {
   answers.clear();
-  campaignsCache = null;
+  indexesCache = null;
   settingsCache = null;
 }
 onStoreChange(invalidateLookupCache);
@@ -79,78 +78,35 @@ function remember(cacheKey: string, info: BadgeInfo | null): void {
   answers.set(cacheKey, info);
 }
 
+/** The enabled packs' indexes, in the order their campaigns are listed. */
+function loadIndexes(): Promise<LookupIndexRow[]> {
+  indexesCache ??= (async () => {
+    const { index } = await getStore();
+    const packIds = [...new Set((await index.campaigns()).map((c) => c.packId))];
+    return index.lookupIndexes(packIds);
+  })();
+  // A failed read is not remembered: the next batch tries again.
+  indexesCache.catch(() => (indexesCache = null));
+  return indexesCache;
+}
+
 async function resolve(
   platform: Platform,
   keys: string[],
   settings: Settings,
 ): Promise<Map<string, BadgeInfo>> {
-  const { index } = await getStore();
-  const campaigns = (campaignsCache ??= new Map(
-    (await index.campaigns()).map((c) => [c.key, c] as const),
-  ));
-  const packIds = [...new Set([...campaigns.values()].map((c) => c.packId))];
-  const { rows, participants } = await index.batch(async () => {
-    const rows = (await index.accountsFor(platform, keys, packIds)).filter(
-      (row) => settings.campaigns[`${row.packId}/${row.campaignId}`] !== false,
-    );
-    const ids = new Map<string, ParticipantId>();
-    for (const row of rows) {
-      const id: ParticipantId = [row.packId, row.campaignId, row.participantId];
-      ids.set(participantIdKey(id), id);
-    }
-    const participants = new Map<string, ParticipantRow>();
-    for (const row of await index.participants([...ids.values()])) {
-      if (row) participants.set(participantIdKey([row.packId, row.campaignId, row.id]), row);
-    }
-    return { rows, participants };
-  });
-
+  const indexes = await loadIndexes();
   const out = new Map<string, BadgeInfo>();
-  for (const row of rows) {
-    const campaign = campaigns.get(`${row.packId}/${row.campaignId}`);
-    const participant = participants.get(
-      participantIdKey([row.packId, row.campaignId, row.participantId]),
-    );
-    if (!campaign || !participant) continue;
-    const entry = badgeEntry(campaign, participant);
-    if (!entry) continue;
-    const info = out.get(row.key);
-    if (info) info.entries.push(entry);
-    else out.set(row.key, { platform, handle: row.handle, entries: [entry] });
+  for (const key of keys) {
+    let info: BadgeInfo | undefined;
+    for (const index of indexes) {
+      for (const { entry, handle } of findInIndex(index, platform, key)) {
+        if (settings.campaigns[`${entry.packId}/${entry.campaignId}`] === false) continue;
+        if (info) info.entries.push(entry);
+        else info = { platform, handle, entries: [entry] };
+      }
+    }
+    if (info) out.set(key, info);
   }
   return out;
-}
-
-/** Exactly the fields a badge shows, copied one by one so nothing else leaks (B4). */
-export function badgeEntry(campaign: CampaignRow, row: ParticipantRow): BadgeEntry | null {
-  const source = row.resolvedSources[0];
-  // Every badge cites a source; the validator guarantees one, so this only guards bad rows.
-  if (!source) return null;
-  const events = new Map(campaign.events.map((e) => [e.id, e.title] as const));
-  const p = row.participant;
-  const entry: BadgeEntry = {
-    packId: campaign.packId,
-    campaignId: campaign.id,
-    campaignName: campaign.name,
-    participantName: p.name,
-    role: p.role,
-    actions: (p.actions ?? []).slice(0, MAX_ACTIONS).map((action) => {
-      const eventTitle = action.event ? events.get(action.event) : undefined;
-      return {
-        summary: action.summary,
-        ...(action.date !== undefined && { date: action.date }),
-        ...(eventTitle !== undefined && { eventTitle }),
-      };
-    }),
-    source: {
-      url: source.url,
-      ...(source.publisher !== undefined && { publisher: source.publisher }),
-      ...(source.title !== undefined && { title: source.title }),
-      ...(source.date !== undefined && { date: source.date }),
-    },
-  };
-  if (campaign.hashtag !== undefined) entry.hashtag = campaign.hashtag;
-  if (p.status !== undefined) entry.status = p.status;
-  if (campaign.corrections !== undefined) entry.corrections = campaign.corrections;
-  return entry;
 }

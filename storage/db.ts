@@ -14,11 +14,18 @@ import type {
   Source,
 } from '../core/pack/types';
 import type { PackOrigin } from './queries';
-import { accountKeys as accountKeysOf } from './rows';
+import { buildLookupIndex, type LookupIndexRow } from './lookup-index';
+import {
+  accountKeys as accountKeysOf,
+  campaignBlocks,
+  type CampaignDirectoryRow,
+  type HandleBlockRow,
+  type ParticipantBlockRow,
+} from './rows';
 
 export const DEFAULT_DB_NAME = 'picket';
 /** What the rows mean; written to `meta` so older or newer code can tell what it is reading. */
-export const DATA_VERSION = 2;
+export const DATA_VERSION = 3;
 
 export interface PackRow {
   id: string;
@@ -68,12 +75,7 @@ export interface ParticipantRow {
   resolvedSources: Source[];
 }
 
-/**
- * One account key of one pack: everything a lookup needs to go from a key to its participants.
- * Keyed by `<packId>|<platform>|<key>` so a batch of keys is one `bulkGet` per enabled pack
- * (measured in Chromium, 100,000 rows: bulkGet of 200 keys ≈ 10 ms, the same through a compound
- * index with `anyOf` ≈ 1–2 s, because Dexie walks the index for compound `anyOf`).
- */
+/** Version 2's account row (table `accounts`, one per account key), kept to describe the upgrade. */
 export interface AccountRow {
   id: string;
   packId: string;
@@ -84,16 +86,6 @@ export interface AccountRow {
   handle: string;
   /** Every participant of the pack with this account (one per campaign, usually one). */
   refs: { campaignId: string; participantId: string }[];
-}
-
-/** One account of one participant: what a lookup hands on (an AccountRow flattened). */
-export interface AccountMatch {
-  packId: string;
-  campaignId: string;
-  platform: Platform;
-  key: string;
-  participantId: string;
-  handle: string;
 }
 
 export function accountRowId(packId: string, platform: Platform, key: string): string {
@@ -145,17 +137,39 @@ export const SCHEMA_V2 = {
   accountIndex: null,
 };
 
+/**
+ * Schema version 3, for million-account packs (BENCHMARKS.md, findings §2–3): the `accounts` rows
+ * (one per account key) give way to `lookup`, one row per pack holding its whole lookup index
+ * (storage/lookup-index.ts); the `participants` rows (one per participant) give way to blocks in
+ * name order with a directory per campaign (storage/rows.ts). A 1,000,000-account pack is then
+ * ~1,000 rows instead of 1,100,000.
+ */
+export const SCHEMA_V3 = {
+  packs: 'id',
+  campaigns: 'key, packId',
+  participantBlocks: '[packId+campaignId+block]',
+  handleBlocks: '[packId+campaignId+block]',
+  directories: 'key, packId',
+  lookup: 'packId',
+  meta: 'key',
+  participants: null,
+  accounts: null,
+};
+
 export class PicketDatabase extends Dexie {
   packs!: EntityTable<PackRow, 'id'>;
   campaigns!: EntityTable<CampaignRow, 'key'>;
-  participants!: Dexie.Table<ParticipantRow, [string, string, string]>;
-  accounts!: EntityTable<AccountRow, 'id'>;
+  participantBlocks!: Dexie.Table<ParticipantBlockRow, [string, string, number]>;
+  handleBlocks!: Dexie.Table<HandleBlockRow, [string, string, number]>;
+  directories!: EntityTable<CampaignDirectoryRow, 'key'>;
+  lookup!: EntityTable<LookupIndexRow, 'packId'>;
   meta!: EntityTable<MetaRow, 'key'>;
 
   constructor(name: string = DEFAULT_DB_NAME, options: DatabaseOptions = {}) {
     super(name, { ...options, autoOpen: false });
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
+    this.version(3).stores(SCHEMA_V3).upgrade(upgradeToV3);
   }
 }
 
@@ -193,6 +207,39 @@ export async function upgradeToV2(tx: Transaction): Promise<void> {
     }
   });
   if (rows.size) await tx.table<AccountRow>('accounts').bulkPut([...rows.values()]);
+  await tx.table<MetaRow>('meta').put({ key: 'dataVersion', value: 2 });
+}
+
+/**
+ * v2 → v3: each pack's participants into blocks with their directory, and its lookup index, built
+ * from the rows already cached by the same functions a pack write uses (so an upgraded cache
+ * answers like a fresh one). The `participants` and `accounts` tables are dropped by the schema,
+ * after this has read them.
+ */
+export async function upgradeToV3(tx: Transaction): Promise<void> {
+  const campaigns = await tx.table<CampaignRow>('campaigns').toArray();
+  const participants = await tx.table<ParticipantRow>('participants').toArray();
+  const packIds = await tx.table<PackRow>('packs').toCollection().primaryKeys();
+  for (const packId of packIds) {
+    const own = campaigns
+      .filter((c) => c.packId === packId)
+      .sort((a, b) => a.position - b.position);
+    // Pack order: campaigns by position (participants come in key order, which is fine within one).
+    const rows = own.flatMap((c) =>
+      participants.filter((p) => p.packId === packId && p.campaignId === c.id),
+    );
+    for (const campaign of own) {
+      const blocks = campaignBlocks(
+        packId,
+        campaign.id,
+        rows.filter((p) => p.campaignId === campaign.id),
+      );
+      await tx.table<CampaignDirectoryRow>('directories').put(blocks.directory);
+      await tx.table<ParticipantBlockRow>('participantBlocks').bulkPut(blocks.participantBlocks);
+      await tx.table<HandleBlockRow>('handleBlocks').bulkPut(blocks.handleBlocks);
+    }
+    await tx.table<LookupIndexRow>('lookup').put(buildLookupIndex(packId, own, rows));
+  }
   await tx.table<MetaRow>('meta').put({ key: 'dataVersion', value: DATA_VERSION });
 }
 

@@ -3,8 +3,9 @@
 // opens the database itself), and from the in-memory fallback when the database cannot open.
 import type { Pack, Participant, ParticipantRole, Source } from '../core/pack/types';
 import { bundledPack } from './bundled';
-import { accountRowId, type CampaignRow, type ParticipantRow, type PicketDatabase } from './db';
-import { AFTER_ALL, MemoryIndex } from './pack-index';
+import type { CampaignRow, ParticipantRow, PicketDatabase } from './db';
+import { PARTICIPANTS_PER_BLOCK, type CampaignDirectoryRow } from './rows';
+import { MemoryIndex } from './pack-index';
 import { getStore } from './store';
 import { readRegistry } from './userdata';
 
@@ -176,50 +177,28 @@ async function searchDatabase(
   limit: number,
   offset: number,
 ): Promise<{ total: number; items: ParticipantView[] }> {
-  const campaign = await db.campaigns.get(campaignKey);
-  if (!campaign) return { total: 0, items: [] };
-  const { packId, id: campaignId } = campaign;
-  const byName = () =>
-    db.participants
-      .where('[packId+campaignId+nameLower]')
-      .between([packId, campaignId], [packId, campaignId, AFTER_ALL]);
+  const [campaign, directory] = await Promise.all([
+    db.campaigns.get(campaignKey),
+    db.directories.get(campaignKey),
+  ]);
+  if (!campaign || !directory) return { total: 0, items: [] };
+  const blocks = new BlockReader(db, campaign, directory);
 
   if (!text) {
     const total = role ? (campaign.roleCounts[role] ?? 0) : campaign.participantCount;
-    const collection = role ? byName().filter((row) => row.participant.role === role) : byName();
-    const rows = await collection.offset(offset).limit(limit).toArray();
-    return { total, items: rows.map(view) };
+    return { total, items: (await blocks.page(offset, limit, role)).map(view) };
   }
 
   if (campaign.participantCount <= SEARCH_LIMITS.scan) {
-    const matches = rankMatches(await byName().toArray(), text, role);
+    const matches = rankMatches(await blocks.first(campaign.participantCount), text, role);
     return { total: matches.length, items: matches.slice(offset, offset + limit).map(view) };
   }
 
-  // Large campaign: prefix matches come from indexes, substring matches from a capped scan.
-  const namePrefix = await db.participants
-    .where('[packId+campaignId+nameLower]')
-    .between([packId, campaignId, text], [packId, campaignId, text + '\uffff'])
-    .limit(SEARCH_LIMITS.scan)
-    .toArray();
-  const handleIds = new Set<string>();
-  for (const platform of ['instagram', 'facebook'] as const) {
-    const prefix = accountRowId(packId, platform, text);
-    const rows = await db.accounts
-      .where('id')
-      .between(prefix, prefix + '\uffff')
-      .limit(SEARCH_LIMITS.scan)
-      .toArray();
-    for (const row of rows) {
-      for (const ref of row.refs)
-        if (ref.campaignId === campaignId) handleIds.add(ref.participantId);
-    }
-  }
-  const handlePrefix = (
-    await db.participants.bulkGet([...handleIds].map((id) => [packId, campaignId, id]))
-  ).filter((row): row is ParticipantRow => row !== undefined);
-  // Dexie's limit() counts filtered results, so the cap is applied before filtering.
-  const substring = (await byName().limit(SEARCH_LIMITS.scan).toArray()).filter((row) =>
+  // Large campaign: prefix matches come from the name and handle order, substring matches from
+  // a capped scan.
+  const namePrefix = await blocks.namePrefix(text, SEARCH_LIMITS.scan);
+  const handlePrefix = await blocks.handlePrefix(text, SEARCH_LIMITS.scan);
+  const substring = (await blocks.first(SEARCH_LIMITS.scan)).filter((row) =>
     matchesText(row, text),
   );
 
@@ -231,6 +210,114 @@ async function searchDatabase(
     matches.push(row);
   }
   return { total: matches.length, items: matches.slice(offset, offset + limit).map(view) };
+}
+
+/** Last index whose value is ≤ `text` in a sorted list (0 when none is). */
+function blockFor(firsts: string[], text: string): number {
+  let low = 0;
+  let high = firsts.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (firsts[mid]! <= text) low = mid + 1;
+    else high = mid;
+  }
+  return Math.max(0, low - 1);
+}
+
+/**
+ * Reads one campaign's participant blocks (storage/rows.ts) for one query, each at most once.
+ * Positions are places in the campaign's name order.
+ */
+class BlockReader {
+  private readonly parsed = new Map<number, ParticipantRow[]>();
+
+  constructor(
+    private readonly db: PicketDatabase,
+    private readonly campaign: CampaignRow,
+    private readonly directory: CampaignDirectoryRow,
+  ) {}
+
+  private get blockCount(): number {
+    return this.directory.names.length;
+  }
+
+  async blocks(numbers: number[]): Promise<ParticipantRow[][]> {
+    const missing = [...new Set(numbers)].filter(
+      (n) => !this.parsed.has(n) && n >= 0 && n < this.blockCount,
+    );
+    if (missing.length) {
+      const { packId, id } = this.campaign;
+      const rows = await this.db.participantBlocks.bulkGet(missing.map((n) => [packId, id, n]));
+      missing.forEach((n, i) => {
+        const row = rows[i];
+        this.parsed.set(n, row ? (JSON.parse(row.rows) as ParticipantRow[]) : []);
+      });
+    }
+    return numbers.map((n) => this.parsed.get(n) ?? []);
+  }
+
+  /** The first `count` participants in name order. */
+  async first(count: number): Promise<ParticipantRow[]> {
+    const wanted = Math.min(this.blockCount, Math.ceil(count / PARTICIPANTS_PER_BLOCK));
+    const blocks = await this.blocks([...Array(wanted).keys()]);
+    return blocks.flat().slice(0, count);
+  }
+
+  /** `limit` participants from `offset` in name order, of one role if given. */
+  async page(offset: number, limit: number, role?: ParticipantRole): Promise<ParticipantRow[]> {
+    const out: ParticipantRow[] = [];
+    let skip = offset;
+    for (let n = 0; n < this.blockCount && out.length < limit; n++) {
+      // The directory's counts let whole blocks be skipped without reading them.
+      const inBlock = role
+        ? (this.directory.roles[n]![role] ?? 0)
+        : Object.values(this.directory.roles[n]!).reduce((a, b) => a + (b ?? 0), 0);
+      if (skip >= inBlock) {
+        skip -= inBlock;
+        continue;
+      }
+      const [rows] = await this.blocks([n]);
+      for (const row of rows!) {
+        if (role && row.participant.role !== role) continue;
+        if (skip > 0) skip--;
+        else if (out.length < limit) out.push(row);
+      }
+    }
+    return out;
+  }
+
+  /** Participants whose name starts with `text`, in name order, at most `cap`. */
+  async namePrefix(text: string, cap: number): Promise<ParticipantRow[]> {
+    const out: ParticipantRow[] = [];
+    for (let n = blockFor(this.directory.names, text); n < this.blockCount; n++) {
+      const [rows] = await this.blocks([n]);
+      for (const row of rows!) {
+        if (row.nameLower.startsWith(text)) out.push(row);
+        else if (row.nameLower > text) return out;
+        if (out.length >= cap) return out;
+      }
+    }
+    return out;
+  }
+
+  /** Participants with a handle that starts with `text`, in handle order, at most `cap`. */
+  async handlePrefix(text: string, cap: number): Promise<ParticipantRow[]> {
+    const { packId, id } = this.campaign;
+    const owners: number[] = [];
+    const count = this.directory.handles.length;
+    scan: for (let n = blockFor(this.directory.handles, text); n < count; n++) {
+      const block = await this.db.handleBlocks.get([packId, id, n]);
+      if (!block) break;
+      for (let i = 0; i < block.keys.length; i++) {
+        const key = block.keys[i]!;
+        if (key.startsWith(text)) owners.push(block.owners[i]!);
+        else if (key > text) break scan;
+        if (owners.length >= cap) break scan;
+      }
+    }
+    const blocks = await this.blocks(owners.map((p) => Math.floor(p / PARTICIPANTS_PER_BLOCK)));
+    return owners.map((p, i) => blocks[i]![p % PARTICIPANTS_PER_BLOCK]!).filter(Boolean);
+  }
 }
 
 function matchesText(row: ParticipantRow, text: string): boolean {

@@ -1,7 +1,6 @@
 // The pack store: storage.local holds what the user added (the truth), the database holds a
 // rebuildable cache of every enabled pack. All pack changes go through here, one at a time, and
 // each is atomic: on any failure storage.local and the database are as they were before.
-import Dexie from 'dexie';
 import { browser } from 'wxt/browser';
 import type { Pack, PackResult } from '../core/pack/types';
 import { validatePack, validatePackText } from '../core/pack/validate';
@@ -15,7 +14,7 @@ import {
 } from './db';
 import { AFTER_ALL, DatabaseIndex, MemoryIndex, type PackIndex } from './pack-index';
 import type { PackOrigin } from './queries';
-import { packToRows, type PackRows } from './rows';
+import { PARTICIPANTS_PER_BLOCK, packToRows, type PackRows } from './rows';
 import {
   bumpPacksRevision,
   readPackText,
@@ -44,8 +43,8 @@ const DEFAULT_CONFIG: StoreConfig = {
   openTimeoutMs: 2_000,
   retryAfterMs: 60_000,
 };
-/** Rows per bulkAdd inside a pack's transaction: bounded memory per request, one transaction. */
-const CHUNK_ROWS = 10_000;
+/** Blocks per bulkAdd inside a pack's transaction (~10,000 participants): one transaction. */
+const CHUNK_BLOCKS = 40;
 
 export interface StoreHandle {
   index: PackIndex;
@@ -337,27 +336,38 @@ async function writePackRows(
   rows: PackRows | null,
   options: WriteOptions = {},
 ): Promise<void> {
-  const tables = [db.packs, db.campaigns, db.participants, db.accounts, db.meta];
+  const tables = [
+    db.packs,
+    db.campaigns,
+    db.participantBlocks,
+    db.handleBlocks,
+    db.directories,
+    db.lookup,
+    db.meta,
+  ];
   await db.transaction('rw', tables, async () => {
     await db.packs.delete(packId);
     await db.campaigns.where('packId').equals(packId).delete();
-    await db.participants.where(':id').between([packId], [packId, AFTER_ALL]).delete();
-    await db.accounts.where('id').between(`${packId}|`, `${packId}|\uffff`).delete();
+    await db.directories.where('packId').equals(packId).delete();
+    await db.participantBlocks.where(':id').between([packId], [packId, AFTER_ALL]).delete();
+    await db.handleBlocks.where(':id').between([packId], [packId, AFTER_ALL]).delete();
+    await db.lookup.delete(packId);
     if (rows) {
-      const total = rows.participants.length + rows.accounts.length;
+      // Progress counts participants, one block at a time.
+      const total = rows.participants.length;
       let done = 0;
       await db.campaigns.bulkAdd(rows.campaigns);
-      for (const [table, list] of [
-        [db.participants, rows.participants],
-        [db.accounts, rows.accounts],
-      ] as const) {
-        for (let start = 0; start < list.length; start += CHUNK_ROWS) {
-          const chunk = list.slice(start, start + CHUNK_ROWS);
-          await (table as Dexie.Table).bulkAdd(chunk);
-          done += chunk.length;
+      for (const blocks of rows.blocks) {
+        await db.directories.add(blocks.directory);
+        await db.handleBlocks.bulkAdd(blocks.handleBlocks);
+        for (let start = 0; start < blocks.participantBlocks.length; start += CHUNK_BLOCKS) {
+          const chunk = blocks.participantBlocks.slice(start, start + CHUNK_BLOCKS);
+          await db.participantBlocks.bulkAdd(chunk);
+          done = Math.min(total, done + chunk.length * PARTICIPANTS_PER_BLOCK);
           options.onProgress?.(done, total);
         }
       }
+      await db.lookup.add(rows.lookup);
       await db.packs.add(rows.pack);
     }
     if (options.source !== undefined) {
@@ -634,17 +644,8 @@ export function clearAllData(): Promise<void> {
     const store = await getStore();
     if (store.db) {
       const db = store.db;
-      await db.transaction(
-        'rw',
-        [db.packs, db.campaigns, db.participants, db.accounts, db.meta],
-        () =>
-          Promise.all([
-            db.packs.clear(),
-            db.campaigns.clear(),
-            db.participants.clear(),
-            db.accounts.clear(),
-            db.meta.clear(),
-          ]),
+      await db.transaction('rw', db.tables, () =>
+        Promise.all(db.tables.map((table) => table.clear())),
       );
       await rebuild(db, await readRegistry());
     }

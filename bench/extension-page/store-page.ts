@@ -37,11 +37,14 @@ const api: BenchStoreApi = {
   async counts() {
     const store = await getStore();
     if (!store.db) throw new Error(`No database: ${store.databaseError ?? 'fallback in use'}`);
-    const [packs, accounts, participants] = await Promise.all([
-      store.db.packs.count(),
-      store.db.accounts.count(),
-      store.db.participants.count(),
-    ]);
+    // Account keys indexed: the length of every pack's lookup index (one row per pack).
+    let accounts = 0;
+    await store.db.lookup.each((row) => (accounts += row.hi.length));
+    let participants = 0;
+    await store.db.participantBlocks.each(
+      (row) => (participants += (JSON.parse(row.rows) as unknown[]).length),
+    );
+    const packs = await store.db.packs.count();
     return { packs, accounts, participants };
   },
   async estimate() {

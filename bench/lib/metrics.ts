@@ -251,7 +251,7 @@ export function computeMetrics(
       ),
       metric(
         `scale.${run.accounts}.rows`,
-        `Scale ${n}: account rows added to the database${tag}`,
+        `Scale ${n}: account keys in the lookup index${tag}`,
         'count',
         one(run.accountRows),
       ),

@@ -229,7 +229,7 @@ async function runSize(
     await store.close();
     log(
       `scale ${accounts}: import ${imported.ms.toFixed(0)} ms, ` +
-        `${counts.accounts - countsBefore.accounts} account rows added, ` +
+        `${counts.accounts - countsBefore.accounts} account keys indexed, ` +
         `storage +${((after.usage - before.usage) / 1e6).toFixed(1)} MB`,
     );
 

@@ -7,15 +7,17 @@ import {
   openDatabase,
   SCHEMA_V1,
   SCHEMA_V2,
+  SCHEMA_V3,
   upgradeToV2,
-  type AccountRow,
   type AccountRowV1,
 } from '../../../storage/db';
+import { displayHandle } from '../../../core/accounts';
+import { findInIndex, type LookupIndexRow } from '../../../storage/lookup-index';
 import { packToRows } from '../../../storage/rows';
 import { closeStore, getStore, getStoreStatus, importPackObject } from '../../../storage/store';
 import { loadSnapshot } from '../../../storage/queries';
 import { getSettings, updateSettings } from '../../../storage/settings';
-import { bundledState, freshStore, makeBundledPack, makePack } from './support';
+import { bundledState, cachedParticipants, freshStore, makeBundledPack, makePack } from './support';
 
 vi.mock('../../../storage/bundled', async () => (await import('./fixtures')).bundledModule);
 
@@ -34,18 +36,18 @@ async function seedV1(name: string) {
   v1.version(1).stores(SCHEMA_V1);
   await v1.open();
   const rows = packToRows(makePack(), 'imported', '2026-11-01T00:00:00.000Z');
-  const v1Accounts: AccountRowV1[] = rows.accounts
-    .filter((a) => !a.key.startsWith('id:'))
-    .flatMap((a) =>
-      a.refs.map((ref) => ({
-        packId: a.packId,
-        campaignId: ref.campaignId,
+  const v1Accounts: AccountRowV1[] = rows.participants.flatMap((p) =>
+    p.participant.accounts
+      .filter((a) => a.handle)
+      .map((a) => ({
+        packId: p.packId,
+        campaignId: p.campaignId,
         platform: a.platform,
-        key: a.key,
-        participantId: ref.participantId,
-        handle: a.handle,
+        key: a.handle!.toLowerCase(),
+        participantId: p.id,
+        handle: displayHandle(a),
       })),
-    );
+  );
   await v1.table('packs').add(rows.pack);
   await v1.table('campaigns').bulkAdd(rows.campaigns);
   await v1.table('participants').bulkAdd(rows.participants);
@@ -54,40 +56,89 @@ async function seedV1(name: string) {
   return { rows, v1Accounts };
 }
 
-const keysOf = (rows: AccountRow[]) =>
-  rows.flatMap((r) => r.refs.map((ref) => `${ref.campaignId}:${r.platform}:${r.key}`)).sort();
+/** Who a lookup index says an account is: `campaign:participant` per entry, and the handle. */
+function whoIs(index: LookupIndexRow | undefined, platform: 'instagram' | 'facebook', key: string) {
+  return index
+    ? findInIndex(index, platform, key).map(
+        (m) => `${m.entry.campaignId}:${m.entry.participantName}@${m.handle}`,
+      )
+    : [];
+}
 
-describe('schema upgrade v1 → v2 (G1)', () => {
-  it('keeps every pack and adds the numeric-id rows; settings are untouched', async () => {
+describe('schema upgrades v1 → v2 → v3 (G1)', () => {
+  it('keeps every pack, builds its lookup index (numeric Facebook ids included); settings are untouched', async () => {
     const name = uniqueName();
     await updateSettings((s) => ({ ...s, allowlist: ['instagram:kept'], badgeStyle: 'compact' }));
     const { rows, v1Accounts } = await seedV1(name);
     // v1 had no rows for the two numeric Facebook ids.
-    expect(keysOf(rows.accounts).length - v1Accounts.length).toBe(2);
+    expect(v1Accounts.some((a) => a.key.startsWith('id:'))).toBe(false);
 
     const { db } = await openDatabase(name);
     expect(db).not.toBeNull();
-    expect(db!.verno).toBe(2);
+    expect(db!.verno).toBe(3);
     expect(await db!.packs.toArray()).toEqual([rows.pack]);
     expect(await db!.campaigns.count()).toBe(rows.campaigns.length);
-    expect(await db!.participants.count()).toBe(rows.participants.length);
-    expect(keysOf(await db!.accounts.toArray())).toEqual(keysOf(rows.accounts));
-    expect(await db!.meta.get('dataVersion')).toEqual({ key: 'dataVersion', value: DATA_VERSION });
-    const bakery = await db!.accounts.get('test-pack|facebook|id:123456789012');
-    expect(bakery?.refs).toEqual([{ campaignId: 'c1', participantId: 'bakery' }]);
-    expect(db!.tables.map((t) => t.name)).not.toContain('accountIndex');
-
-    // Running the migration again gives the same rows.
-    const before = await db!.accounts.toArray();
-    await db!.transaction('rw', [db!.participants, db!.accounts, db!.meta], (tx) =>
-      upgradeToV2(tx),
+    expect((await cachedParticipants(db!)).length).toBe(rows.participants.length);
+    expect((await cachedParticipants(db!)).map((p) => p.id).sort()).toEqual(
+      rows.participants.map((p) => p.id).sort(),
     );
-    expect(await db!.accounts.toArray()).toEqual(before);
+    expect(await db!.meta.get('dataVersion')).toEqual({ key: 'dataVersion', value: DATA_VERSION });
+    expect(db!.tables.map((t) => t.name).sort()).toEqual([
+      'campaigns',
+      'directories',
+      'handleBlocks',
+      'lookup',
+      'meta',
+      'packs',
+      'participantBlocks',
+    ]);
+    const index = await db!.lookup.get('test-pack');
+    // Built from the cached rows, it answers exactly like one built from the pack.
+    expect(index?.hi).toEqual(rows.lookup.hi);
+    expect(index?.entries.length).toBe(rows.lookup.entries.length);
+    expect(whoIs(index, 'instagram', 'kimkardashian')).toEqual([
+      'c1:Kim Kardashian@kimkardashian',
+      'c2:Kim Kardashian@kimkardashian',
+    ]);
+    expect(whoIs(index, 'facebook', 'id:123456789012')).toEqual(
+      whoIs(rows.lookup, 'facebook', 'id:123456789012'),
+    );
+    expect(whoIs(index, 'facebook', 'id:123456789012')).toHaveLength(1);
+
+    // The blocks are the ones a fresh write would make.
+    expect(await db!.directories.toArray()).toEqual(rows.blocks.map((b) => b.directory));
+    expect(await db!.participantBlocks.toArray()).toEqual(
+      rows.blocks.flatMap((b) => b.participantBlocks),
+    );
     db!.close();
 
     const settings = await getSettings();
     expect(settings.allowlist).toEqual(['instagram:kept']);
     expect(settings.badgeStyle).toBe('compact');
+  });
+
+  it('a v2 database (one row per account) is upgraded to the same index', async () => {
+    const name = uniqueName();
+    await seedV1(name);
+    const v2 = new Dexie(name);
+    v2.version(1).stores(SCHEMA_V1);
+    v2.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
+    await v2.open();
+    expect(await v2.table('accounts').count()).toBeGreaterThan(0);
+    v2.close();
+
+    const { db } = await openDatabase(name);
+    expect(db!.verno).toBe(3);
+    const rows = packToRows(makePack(), 'imported', '2026-11-01T00:00:00.000Z');
+    const index = await db!.lookup.get('test-pack');
+    for (const [platform, key] of [
+      ['instagram', 'kimkardashian'],
+      ['facebook', 'id:100044000111'],
+      ['instagram', 'nobody.here'],
+    ] as const) {
+      expect(whoIs(index, platform, key)).toEqual(whoIs(rows.lookup, platform, key));
+    }
+    db!.close();
   });
 
   it('a v1 database is then brought in line with storage.local by the store', async () => {
@@ -106,38 +157,39 @@ describe('schema upgrade v1 → v2 (G1)', () => {
       'test-pack/c2',
     ]);
     const db = (await getStore()).db!;
-    expect((await db.accounts.get('test-pack|facebook|id:100044000111'))?.refs).toHaveLength(1);
+    expect(whoIs(await db.lookup.get('test-pack'), 'facebook', 'id:100044000111')).toHaveLength(1);
+    expect(whoIs(await db.lookup.get('bundled-pack'), 'instagram', 'ada.bundled')).toHaveLength(1);
   });
 });
 
 describe('a database from newer code (G2)', () => {
-  it('opens with v2 code and keeps working, reads and writes', async () => {
+  it('opens with v3 code and keeps working, reads and writes', async () => {
     const name = uniqueName();
     freshStore({ dbName: name });
     await importPackObject(makePack(), { origin: 'imported' });
     closeStore();
 
-    // "v3" adds an index and a table, and marks its data version.
-    const v3 = new Dexie(name);
-    v3.version(3).stores({
-      ...SCHEMA_V2,
-      accounts: `${SCHEMA_V2.accounts}, handle`,
+    // "v4" adds an index and a table, and marks its data version.
+    const v4 = new Dexie(name);
+    v4.version(4).stores({
+      ...SCHEMA_V3,
+      campaigns: `${SCHEMA_V3.campaigns}, name`,
       notes: '++id',
     });
-    await v3.open();
-    await v3.table('meta').put({ key: 'dataVersion', value: 3 });
-    v3.close();
+    await v4.open();
+    await v4.table('meta').put({ key: 'dataVersion', value: 4 });
+    v4.close();
 
     freshStore({ dbName: name });
     const store = await getStore();
     expect(store.usingBundledFallback).toBe(false);
-    expect((await store.db!.accounts.get('test-pack|instagram|kimkardashian'))?.refs).toHaveLength(
-      2,
-    );
+    expect(
+      whoIs(await store.db!.lookup.get('test-pack'), 'instagram', 'kimkardashian'),
+    ).toHaveLength(2);
     await importPackObject(makePack({ id: 'another-pack' }), { origin: 'imported' });
     expect((await loadSnapshot()).packs.map((p) => p.id)).toContain('another-pack');
-    // v2 code that rewrote rows says so, so v3 code knows to normalize them again.
-    expect(await store.db!.meta.get('dataVersion')).toEqual({ key: 'dataVersion', value: 2 });
+    // v3 code that rewrote rows says so, so v4 code knows to normalize them again.
+    expect(await store.db!.meta.get('dataVersion')).toEqual({ key: 'dataVersion', value: 3 });
   });
 });
 
@@ -158,10 +210,8 @@ describe('a blocked or failing open degrades (G3)', () => {
     const snapshot = await loadSnapshot();
     expect(snapshot.usingBundledFallback).toBe(true);
     expect(snapshot.campaigns.map((c) => c.key)).toEqual(['bundled-pack/main']);
-    const rows = await (
-      await getStore()
-    ).index.accountsFor('instagram', ['ada.bundled'], ['bundled-pack']);
-    expect(rows.map((r) => r.participantId)).toEqual(['ada']);
+    const [index] = await (await getStore()).index.lookupIndexes(['bundled-pack']);
+    expect(whoIs(index, 'instagram', 'ada.bundled')).toHaveLength(1);
     old.close();
   });
 

@@ -1,5 +1,7 @@
 import { beforeEach, afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { findInIndex } from '../../../storage/lookup-index';
+import { accountKeys as keysOfAccount } from '../../../storage/rows';
 import Dexie from 'dexie';
 import {
   clearAllData,
@@ -18,7 +20,14 @@ import { PicketDatabase } from '../../../storage/db';
 import { loadSnapshot, searchParticipants, SEARCH_LIMITS } from '../../../storage/queries';
 import { readPackText, readRegistry } from '../../../storage/userdata';
 import { getSettings, updateSettings } from '../../../storage/settings';
-import { bundledState, failingQuota, freshStore, makeBundledPack, makePack } from './support';
+import {
+  bundledState,
+  cachedParticipants,
+  failingQuota,
+  freshStore,
+  makeBundledPack,
+  makePack,
+} from './support';
 
 vi.mock('../../../storage/bundled', async () => (await import('./fixtures')).bundledModule);
 
@@ -41,13 +50,35 @@ async function allLocal() {
   return fakeBrowser.storage.local.get(null);
 }
 
+/**
+ * `campaign:platform:key` for every account key the pack's lookup index answers for, checked the
+ * way a lookup sees it: each key of each cached participant must lead back to that participant,
+ * and the index must hold nothing else.
+ */
 async function accountKeys(packId: string): Promise<string[]> {
   const db = await database();
-  const rows = await db.accounts.toArray();
-  return rows
-    .filter((r) => r.packId === packId)
-    .flatMap((r) => r.refs.map((ref) => `${ref.campaignId}:${r.platform}:${r.key}`))
-    .sort();
+  const index = await db.lookup.get(packId);
+  if (!index) return [];
+  const participants = await cachedParticipants(db, packId);
+  const found = new Set<string>();
+  for (const row of participants) {
+    for (const account of row.participant.accounts) {
+      for (const key of keysOfAccount(account)) {
+        const matches = findInIndex(index, account.platform, key);
+        if (
+          matches.some(
+            (m) =>
+              m.entry.campaignId === row.campaignId &&
+              m.entry.participantName === row.participant.name,
+          )
+        ) {
+          found.add(`${row.campaignId}:${account.platform}:${key}`);
+        }
+      }
+    }
+  }
+  expect(index.hi.length).toBe(found.size);
+  return [...found].sort();
 }
 
 describe('import and export', () => {
@@ -129,8 +160,8 @@ describe('import and export', () => {
   it('leaves no partial rows when the database write fails midway through a 10k-row import', async () => {
     await importPackObject(makePack({ generated: 10 }), { origin: 'imported' });
     const db = await database();
-    const accountsBefore = await db.accounts.count();
-    const participantsBefore = await db.participants.count();
+    const accountsBefore = (await db.lookup.get('test-pack'))?.hi.length;
+    const participantsBefore = (await cachedParticipants(db)).length;
     const registryBefore = await readRegistry();
     const textBefore = await readPackText('test-pack');
 
@@ -145,8 +176,8 @@ describe('import and export', () => {
     expect(error).toMatchObject({ code: 'database' });
     expect(String(error)).toMatch(/simulated crash.*Nothing was changed/);
 
-    expect(await db.accounts.count()).toBe(accountsBefore);
-    expect(await db.participants.count()).toBe(participantsBefore);
+    expect((await db.lookup.get('test-pack'))?.hi.length).toBe(accountsBefore);
+    expect((await cachedParticipants(db)).length).toBe(participantsBefore);
     expect(await db.packs.get('test-pack')).toMatchObject({ version: 1 });
     expect(await readRegistry()).toEqual(registryBefore);
     expect(await readPackText('test-pack')).toBe(textBefore);
@@ -232,7 +263,7 @@ describe('enable, disable, remove', () => {
     await removePack('test-pack');
     expect(await readPackText('test-pack')).toBeNull();
     expect(await accountKeys('test-pack')).toEqual([]);
-    expect(await (await database()).participants.count()).toBe(1);
+    expect(await cachedParticipants(await database())).toHaveLength(1);
     await expect(removePack('bundled-pack')).rejects.toMatchObject({ code: 'refused' });
     await expect(removePack('test-pack')).rejects.toMatchObject({ code: 'not-found' });
   });
@@ -370,6 +401,70 @@ describe('searchParticipants', () => {
       // "kardashian" is a substring of the last name, beyond the first 10: not found, by design.
       const far = await searchParticipants('test-pack/c1', { text: 'kardashian' });
       expect(far.total).toBe(0);
+    } finally {
+      SEARCH_LIMITS.scan = saved;
+    }
+  });
+});
+
+describe('participants stored in blocks (many blocks)', () => {
+  beforeEach(async () => {
+    await importPackObject(makePack({ generated: 3_000 }), { origin: 'imported' });
+  });
+
+  /** What a list should show, straight from the pack: name order (ties by id), role filter. */
+  function expected(role?: string) {
+    return makePack({ generated: 3_000 })
+      .campaigns[0]!.participants.filter((p) => !role || p.role === role)
+      .map((p) => ({ id: p.id, nameLower: p.name.toLowerCase() }))
+      .sort((a, b) =>
+        a.nameLower !== b.nameLower ? (a.nameLower < b.nameLower ? -1 : 1) : a.id < b.id ? -1 : 1,
+      )
+      .map((p) => p.id);
+  }
+
+  it('pages through every block, with and without a role filter', async () => {
+    const all = expected();
+    const advertisers = expected('advertiser');
+    expect(all.length).toBeGreaterThan(10 * 256);
+    for (const offset of [0, 255, 256, 1_000, all.length - 3]) {
+      const page = await searchParticipants('test-pack/c1', { offset, limit: 40 });
+      expect(page.total).toBe(all.length);
+      expect(page.items.map((p) => p.id)).toEqual(all.slice(offset, offset + 40));
+    }
+    for (const offset of [0, 130, 777, advertisers.length - 1]) {
+      const page = await searchParticipants('test-pack/c1', {
+        role: 'advertiser',
+        offset,
+        limit: 60,
+      });
+      expect(page.total).toBe(advertisers.length);
+      expect(page.items.map((p) => p.id)).toEqual(advertisers.slice(offset, offset + 60));
+    }
+  });
+
+  it('finds name and handle prefixes across blocks above the scan limit', async () => {
+    const saved = SEARCH_LIMITS.scan;
+    SEARCH_LIMITS.scan = 10;
+    try {
+      const byHandle = await searchParticipants('test-pack/c1', { text: 'user29' });
+      // Handle order: user29, user290, user2900, user2901, … capped at 10.
+      expect(byHandle.items.map((p) => p.id)).toEqual([
+        'user29',
+        'user290',
+        'user2900',
+        'user2901',
+        'user2902',
+        'user2903',
+        'user2904',
+        'user2905',
+        'user2906',
+        'user2907',
+      ]);
+      const byName = await searchParticipants('test-pack/c1', { text: 'generated person 2999' });
+      expect(byName.items.map((p) => p.id)).toEqual(['user2999']);
+      const none = await searchParticipants('test-pack/c1', { text: 'zzz' });
+      expect(none.total).toBe(0);
     } finally {
       SEARCH_LIMITS.scan = saved;
     }

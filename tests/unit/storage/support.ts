@@ -1,4 +1,5 @@
 // Store helpers for the store and background tests: a fresh database per test.
+import type { ParticipantRow, PicketDatabase } from '../../../storage/db';
 import { configureStore, closeStore } from '../../../storage/store';
 
 let dbCounter = 0;
@@ -15,3 +16,14 @@ export function resetStore(): void {
 }
 
 export * from './fixtures';
+
+/** Every participant row cached for a pack (or all packs), read back from its blocks. */
+export async function cachedParticipants(
+  db: PicketDatabase,
+  packId?: string,
+): Promise<ParticipantRow[]> {
+  const blocks = await db.participantBlocks.toArray();
+  return blocks
+    .filter((b) => packId === undefined || b.packId === packId)
+    .flatMap((b) => JSON.parse(b.rows) as ParticipantRow[]);
+}

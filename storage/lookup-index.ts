@@ -1,0 +1,191 @@
+// The lookup index of one pack: what the background needs to answer "which of these accounts take
+// part?" without touching the database once it is loaded.
+//
+// Why this shape (BENCHMARKS.md, findings §2–3): one database row per account made a
+// 1,000,000-account import write a million rows (over 2 minutes), and every lookup cost one
+// IndexedDB request per key and per match (~0.05 ms each in Chromium, so 200 keys could never
+// be answered in 5 ms). Like uBlock Origin's compiled filter lists, the index is instead built
+// once per pack change, stored as ONE row of typed arrays, and loaded whole into the service
+// worker's memory on its first lookup: 12 bytes per account key, plus one short JSON text per
+// participant that has accounts (the badge it shows, ready to send).
+//
+//   key ──two 32-bit hashes──► binary search in `hi` ──equal hi, equal lo──► entry ordinal
+//                                                                           └► entries[ordinal]
+//
+// Two independent 32-bit hashes make a 64-bit fingerprint: with a million keys, the chance that
+// a key no pack lists matches one that it does is about 1 in 2^44 per key looked up.
+import type { BadgeEntry } from '../core/messages';
+import type { Platform, Source } from '../core/pack/types';
+import { displayHandle } from '../core/accounts';
+import type { CampaignRow, ParticipantRow } from './db';
+import { accountKeys } from './rows';
+
+/** A badge lists at most this many actions; the popup shows the rest. */
+export const MAX_BADGE_ACTIONS = 5;
+
+export interface LookupIndexRow {
+  packId: string;
+  /** First hash of `platform:key`, ascending. */
+  hi: Uint32Array;
+  /** Second hash of the same key, position by position with `hi`. */
+  lo: Uint32Array;
+  /** Which entry (campaign participant) the key at this position belongs to. */
+  entry: Uint32Array;
+  /** JSON of each entry's badge (a BadgeEntry), by ordinal, in pack order. */
+  entries: string[];
+  /** `platform:key` → the handle a badge shows, only where that is not the key itself. */
+  handles: Map<string, string>;
+}
+
+export interface IndexMatch {
+  entry: BadgeEntry;
+  handle: string;
+}
+
+/** FNV-1a, 32-bit. */
+function hashA(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** A multiply-xorshift hash with other constants, so its collisions are not hashA's. */
+function hashB(text: string): number {
+  let h = 0x9e3779b9 ^ text.length;
+  for (let i = 0; i < text.length; i++) {
+    h = Math.imul(h ^ text.charCodeAt(i), 0x5bd1e995);
+    h ^= h >>> 15;
+  }
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+function indexKey(platform: Platform, key: string): string {
+  return `${platform}:${key}`;
+}
+
+/** Exactly the fields a badge shows, copied one by one so nothing else leaks (B4). */
+export function badgeEntry(campaign: CampaignRow, row: ParticipantRow): BadgeEntry | null {
+  const source: Source | undefined = row.resolvedSources[0];
+  // Every badge cites a source; the validator guarantees one, so this only guards bad rows.
+  if (!source) return null;
+  const events = new Map(campaign.events.map((e) => [e.id, e.title] as const));
+  const p = row.participant;
+  const entry: BadgeEntry = {
+    packId: campaign.packId,
+    campaignId: campaign.id,
+    campaignName: campaign.name,
+    participantName: p.name,
+    role: p.role,
+    actions: (p.actions ?? []).slice(0, MAX_BADGE_ACTIONS).map((action) => {
+      const eventTitle = action.event ? events.get(action.event) : undefined;
+      return {
+        summary: action.summary,
+        ...(action.date !== undefined && { date: action.date }),
+        ...(eventTitle !== undefined && { eventTitle }),
+      };
+    }),
+    source: {
+      url: source.url,
+      ...(source.publisher !== undefined && { publisher: source.publisher }),
+      ...(source.title !== undefined && { title: source.title }),
+      ...(source.date !== undefined && { date: source.date }),
+    },
+  };
+  if (campaign.hashtag !== undefined) entry.hashtag = campaign.hashtag;
+  if (p.status !== undefined) entry.status = p.status;
+  if (campaign.corrections !== undefined) entry.corrections = campaign.corrections;
+  return entry;
+}
+
+/** Positions are packed with the first hash into one float64 (2^32 × 2^21 < 2^53) to sort natively. */
+const POSITION_BITS = 2 ** 21;
+
+/**
+ * Builds one pack's index from its participant rows (in pack order) and campaign rows. Pure, and
+ * linear apart from one native sort: about a second for a million accounts.
+ */
+export function buildLookupIndex(
+  packId: string,
+  campaigns: CampaignRow[],
+  participants: readonly ParticipantRow[],
+): LookupIndexRow {
+  const campaignById = new Map(campaigns.map((c) => [c.id, c] as const));
+  const entries: string[] = [];
+  const handles = new Map<string, string>();
+  // Typed arrays sized for the worst case (two keys per account), not growing JS arrays: a
+  // million hashes above 2^30 would each be a heap number.
+  let capacity = 0;
+  for (const row of participants) capacity += row.participant.accounts.length * 2;
+  const his = new Uint32Array(capacity);
+  const los = new Uint32Array(capacity);
+  const owners = new Uint32Array(capacity);
+  let count = 0;
+  for (const row of participants) {
+    if (row.participant.accounts.length === 0) continue;
+    const campaign = campaignById.get(row.campaignId);
+    const entry = campaign && badgeEntry(campaign, row);
+    if (!entry) continue;
+    const ordinal = entries.length;
+    entries.push(JSON.stringify(entry));
+    const seen = new Set<string>();
+    for (const account of row.participant.accounts) {
+      const shown = displayHandle(account);
+      for (const key of accountKeys(account)) {
+        const text = indexKey(account.platform, key);
+        // The same account twice in one participant is one reference.
+        if (seen.has(text)) continue;
+        seen.add(text);
+        if (shown !== key && !handles.has(text)) handles.set(text, shown);
+        his[count] = hashA(text);
+        los[count] = hashB(text);
+        owners[count] = ordinal;
+        count++;
+      }
+    }
+  }
+  if (count > POSITION_BITS) throw new Error(`too many account keys to index (${count})`);
+  const order = new Float64Array(count);
+  for (let i = 0; i < count; i++) order[i] = his[i]! * POSITION_BITS + i;
+  order.sort();
+  const hi = new Uint32Array(count);
+  const lo = new Uint32Array(count);
+  const entry = new Uint32Array(count);
+  for (let p = 0; p < count; p++) {
+    const i = order[p]! % POSITION_BITS;
+    hi[p] = his[i]!;
+    lo[p] = los[i]!;
+    entry[p] = owners[i]!;
+  }
+  return { packId, hi, lo, entry, entries, handles };
+}
+
+/** The index's entries for one key, in pack order (campaign order, then participant order). */
+export function findInIndex(index: LookupIndexRow, platform: Platform, key: string): IndexMatch[] {
+  const text = indexKey(platform, key);
+  const a = hashA(text);
+  const { hi } = index;
+  let low = 0;
+  let high = hi.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (hi[mid]! < a) low = mid + 1;
+    else high = mid;
+  }
+  if (low >= hi.length || hi[low] !== a) return [];
+  const b = hashB(text);
+  const ordinals: number[] = [];
+  for (let p = low; p < hi.length && hi[p] === a; p++) {
+    if (index.lo[p] === b) ordinals.push(index.entry[p]!);
+  }
+  if (!ordinals.length) return [];
+  ordinals.sort((x, y) => x - y);
+  const handle = index.handles.get(text) ?? key;
+  return ordinals.map((ordinal) => ({
+    entry: JSON.parse(index.entries[ordinal]!) as BadgeEntry,
+    handle,
+  }));
+}
