@@ -31,8 +31,14 @@ export interface LookupIndexRow {
   lo: Uint32Array;
   /** Which entry (campaign participant) the key at this position belongs to. */
   entry: Uint32Array;
-  /** JSON of each entry's badge (a BadgeEntry), by ordinal, in pack order. */
-  entries: string[];
+  /**
+   * The JSON of every entry's badge (a BadgeEntry), in pack order, end to end: one string, not
+   * one per entry, because a service worker that wakes up reads it back in one copy instead of
+   * 100,000 string allocations.
+   */
+  entries: string;
+  /** Where entry `n` starts in `entries`; entry `n` ends where `n + 1` starts. */
+  entryStarts: Uint32Array;
   /** `platform:key` → the handle a badge shows, only where that is not the key itself. */
   handles: Map<string, string>;
 }
@@ -115,6 +121,8 @@ export function buildLookupIndex(
 ): LookupIndexRow {
   const campaignById = new Map(campaigns.map((c) => [c.id, c] as const));
   const entries: string[] = [];
+  const entryStarts: number[] = [];
+  let length = 0;
   const handles = new Map<string, string>();
   // Typed arrays sized for the worst case (two keys per account), not growing JS arrays: a
   // million hashes above 2^30 would each be a heap number.
@@ -130,7 +138,10 @@ export function buildLookupIndex(
     const entry = campaign && badgeEntry(campaign, row);
     if (!entry) continue;
     const ordinal = entries.length;
-    entries.push(JSON.stringify(entry));
+    const json = JSON.stringify(entry);
+    entries.push(json);
+    entryStarts.push(length);
+    length += json.length;
     const seen = new Set<string>();
     for (const account of row.participant.accounts) {
       const shown = displayHandle(account);
@@ -160,7 +171,16 @@ export function buildLookupIndex(
     lo[p] = los[i]!;
     entry[p] = owners[i]!;
   }
-  return { packId, hi, lo, entry, entries, handles };
+  entryStarts.push(length);
+  return {
+    packId,
+    hi,
+    lo,
+    entry,
+    entries: entries.join(''),
+    entryStarts: Uint32Array.from(entryStarts),
+    handles,
+  };
 }
 
 /** The index's entries for one key, in pack order (campaign order, then participant order). */
@@ -185,7 +205,9 @@ export function findInIndex(index: LookupIndexRow, platform: Platform, key: stri
   ordinals.sort((x, y) => x - y);
   const handle = index.handles.get(text) ?? key;
   return ordinals.map((ordinal) => ({
-    entry: JSON.parse(index.entries[ordinal]!) as BadgeEntry,
+    entry: JSON.parse(
+      index.entries.slice(index.entryStarts[ordinal]!, index.entryStarts[ordinal + 1]!),
+    ) as BadgeEntry,
     handle,
   }));
 }
