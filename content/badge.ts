@@ -33,6 +33,8 @@ interface BadgeState {
   onOutsidePointer: ((event: Event) => void) | null;
   /** Set while we move focus back to the button ourselves, so that focus doesn't reopen. */
   refocusing: boolean;
+  /** Whether the badge's own listeners are in place (added when the first event reaches it). */
+  wired: boolean;
 }
 
 // Only the content script holds these references: closed roots are unreachable from the page.
@@ -84,18 +86,58 @@ a:focus-visible { outline: 2px solid currentColor; outline-offset: 1px; }
 `;
 
 /**
- * Only Facebook badges carry these: `:host-context` makes the engine look up the ancestors of
- * every badge on every style pass, and Instagram never has these classes on <html>.
+ * Facebook states its theme as a class on <html> (`__fb-dark-mode` / `__fb-light-mode`), which
+ * can differ from the system's. Read once per document and kept as a class on each Facebook
+ * badge's wrapper (`:host-context()` would make every badge's style depend on its ancestors on
+ * every style pass). Instagram has no such class, so its badges follow the system scheme alone.
  */
 const FACEBOOK_THEME_CSS = `
-/* Facebook states its theme as a class on <html>; honour it where :host-context exists. */
-:host-context(html.__fb-dark-mode) button { background: #4a1510; color: #ffb4a8; }
-:host-context(html.__fb-dark-mode) .pop { background: #2b2930; color: #e6e0e9; border-color: #938f99; }
-:host-context(html.__fb-dark-mode) a { color: #a8c7fa; }
-:host-context(html.__fb-light-mode) button { background: #fde7e4; color: #8a1c12; }
-:host-context(html.__fb-light-mode) .pop { background: #ffffff; color: #1c1b1f; border-color: #79747e; }
-:host-context(html.__fb-light-mode) a { color: #0b57d0; }
+.fb-dark button { background: #4a1510; color: #ffb4a8; }
+.fb-dark .pop { background: #2b2930; color: #e6e0e9; border-color: #938f99; }
+.fb-dark a { color: #a8c7fa; }
+.fb-light button { background: #fde7e4; color: #8a1c12; }
+.fb-light .pop { background: #ffffff; color: #1c1b1f; border-color: #79747e; }
+.fb-light a { color: #0b57d0; }
 `;
+
+type SiteTheme = 'fb-dark' | 'fb-light' | null;
+
+function readSiteTheme(document: Document): SiteTheme {
+  const classes = document.documentElement?.classList;
+  if (classes?.contains('__fb-dark-mode')) return 'fb-dark';
+  if (classes?.contains('__fb-light-mode')) return 'fb-light';
+  return null;
+}
+
+/** The theme class per document, kept current by one observer of <html>'s class attribute. */
+const siteThemes = new WeakMap<Document, SiteTheme>();
+
+function siteTheme(document: Document): SiteTheme {
+  let theme = siteThemes.get(document);
+  if (theme !== undefined) return theme;
+  theme = readSiteTheme(document);
+  siteThemes.set(document, theme);
+  const html = document.documentElement;
+  const View = document.defaultView?.MutationObserver;
+  if (html && View) {
+    new View(() => {
+      const next = readSiteTheme(document);
+      if (next === siteThemes.get(document)) return;
+      siteThemes.set(document, next);
+      for (const host of document.querySelectorAll(BADGE_TAG)) {
+        const state = badges.get(host);
+        if (state?.info.platform === 'facebook') setThemeClass(state, next);
+      }
+    }).observe(html, { attributes: true, attributeFilter: ['class'] });
+  }
+  return theme;
+}
+
+function setThemeClass(state: BadgeState, theme: SiteTheme): void {
+  const wrapper = state.button.parentElement!;
+  wrapper.classList.toggle('fb-dark', theme === 'fb-dark');
+  wrapper.classList.toggle('fb-light', theme === 'fb-light');
+}
 
 /** A picket sign on its stick, drawn with DOM calls (no markup strings anywhere). */
 function picketIcon(document: Document): SVGSVGElement {
@@ -103,13 +145,12 @@ function picketIcon(document: Document): SVGSVGElement {
   svg.setAttribute('viewBox', '0 0 16 16');
   svg.setAttribute('aria-hidden', 'true');
   svg.setAttribute('focusable', 'false');
+  // One path, so each badge clones one node less: the board with two cut-out text lines, then
+  // the stick (apart from the board, so even-odd filling leaves it solid).
   const sign = document.createElementNS(SVG_NS, 'path');
-  // The board with two cut-out text lines, then the stick.
   sign.setAttribute('fill-rule', 'evenodd');
-  sign.setAttribute('d', 'M2 1h12v8H2zM4 3.5v1h8v-1zM4 6v1h6V6z');
-  const stick = document.createElementNS(SVG_NS, 'path');
-  stick.setAttribute('d', 'M7 9h2v6H7z');
-  svg.append(sign, stick);
+  sign.setAttribute('d', 'M2 1h12v8H2zM4 3.5v1h8v-1zM4 6v1h6V6zM7 9h2v6H7z');
+  svg.append(sign);
   return svg;
 }
 
@@ -218,14 +259,33 @@ function buttonName(info: BadgeInfo, t: Translate): string {
   return t('badge.buttonName', [who, campaigns]);
 }
 
+interface BadgeTexts {
+  t: Translate;
+  visibleLabel: string;
+  name: string;
+}
+
+/**
+ * The texts of a badge, per answer: the lookup client hands every badge of one account the same
+ * BadgeInfo object, and a feed shows the same accounts again and again.
+ */
+const textsByInfo = new WeakMap<BadgeInfo, BadgeTexts>();
+
+function textsOf(info: BadgeInfo, t: Translate): BadgeTexts {
+  let texts = textsByInfo.get(info);
+  if (!texts || texts.t !== t) {
+    const visibleLabel = info.entries[0]?.hashtag ?? t('badge.label');
+    texts = { t, visibleLabel, name: buttonName(info, t) };
+    textsByInfo.set(info, texts);
+  }
+  return texts;
+}
+
 function render(state: BadgeState): void {
-  const { info, context } = state;
-  const first = info.entries[0];
-  const visibleLabel = first?.hashtag ?? context.t('badge.label');
+  const { visibleLabel, name } = textsOf(state.info, state.context.t);
   state.label.textContent = visibleLabel;
   // Label in name (WCAG 2.5.3): the words on the badge start its accessible name, so a voice
   // control user can say what they see. The compact badge shows no words, only the icon.
-  const name = buttonName(info, context.t);
   state.button.setAttribute(
     'aria-label',
     state.style === 'compact' ? name : `${visibleLabel} — ${name}`,
@@ -378,6 +438,7 @@ const CONTAINED_EVENTS = [
 ] as const;
 
 function wireEvents(host: HTMLElement, state: BadgeState): void {
+  state.wired = true;
   const { shadow, button } = state;
   button.addEventListener('click', (event) => {
     // A page script can dispatch clicks on the host; only the user's own count (checklist B2).
@@ -416,6 +477,43 @@ function wireEvents(host: HTMLElement, state: BadgeState): void {
   for (const type of CONTAINED_EVENTS) {
     shadow.addEventListener(type, containEvent, { passive: type.startsWith('touch') });
   }
+}
+
+/**
+ * Events that can be the first to reach a badge. A feed holds hundreds of badges and the reader
+ * touches few, so a badge gets its own ~18 listeners only when one of these arrives, from one
+ * capture listener per document per type. Listeners added to the badge while the event is on its
+ * way down are still called for that same event (DOM: each node's listeners are read when the
+ * event reaches it), so the first click, key or hover is handled and contained exactly as later
+ * ones. Pointing, focusing (focus is composed, so it crosses the closed root retargeted to the
+ * host) and touching all come through here before any click or key can.
+ */
+const ARRIVAL_EVENTS = [...CONTAINED_EVENTS, 'mouseenter', 'mouseover', 'focus', 'focusin'];
+const watchedDocuments = new WeakSet<Document>();
+
+function watchDocument(document: Document): void {
+  if (watchedDocuments.has(document)) return;
+  watchedDocuments.add(document);
+  for (const type of ARRIVAL_EVENTS) {
+    // Passive: this listener never prevents anything, and a blocking touch listener on the
+    // document would make every scroll of the page wait for the main thread.
+    document.addEventListener(type, wireOnArrival, { capture: true, passive: true });
+  }
+}
+
+/**
+ * Seen from the document, an event from inside a closed shadow root targets the host; a DOM that
+ * does not retarget (happy-dom) gives the inner node, whose root's host is the badge.
+ */
+function wireOnArrival(event: Event): void {
+  let target = event.target as Node | null;
+  if (!target || (target as Element).localName !== BADGE_TAG) {
+    const root = target?.getRootNode?.() as ShadowRoot | undefined;
+    target = root?.nodeType === 11 ? root.host : null;
+    if (!target) return;
+  }
+  const state = badges.get(target as Element);
+  if (state && !state.wired) wireEvents(target as HTMLElement, state);
 }
 
 /** One listener for every badge's contained events (the shadow root is the current target). */
@@ -489,10 +587,12 @@ export function createBadge(
     onScroll: null,
     onOutsidePointer: null,
     refocusing: false,
+    wired: false,
   };
   badges.set(host, state);
+  if (info.platform === 'facebook') setThemeClass(state, siteTheme(document));
   render(state);
-  wireEvents(host, state);
+  watchDocument(document);
   return host;
 }
 

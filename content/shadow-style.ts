@@ -17,12 +17,19 @@ function sharedSheet(css: string): CSSStyleSheet | null {
   return sheet;
 }
 
+/** Whether adopting a shared sheet has been seen to work; then later roots skip the check. */
+let adoptionWorks = false;
+
 export function applyShadowStyle(shadow: ShadowRoot, css: string): void {
   const sheet = sharedSheet(css);
   if (sheet) {
     try {
       shadow.adoptedStyleSheets = [sheet];
-      if (shadow.adoptedStyleSheets.length === 1) return;
+      if (adoptionWorks) return;
+      if (shadow.adoptedStyleSheets.length === 1) {
+        adoptionWorks = true;
+        return;
+      }
     } catch {
       // Fall through to the <style> element.
     }

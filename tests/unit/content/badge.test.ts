@@ -277,6 +277,52 @@ describe('<picket-badge>', () => {
     expect(badge.getAttributeNames().sort()).toEqual(['data-handle', 'data-platform']);
   });
 
+  it('handles the first event to reach an untouched badge like any later one', () => {
+    // Badges get their own listeners only when an event first reaches them: a keyboard focus
+    // (composed, as browsers send it) must still open the popover, and a first press must
+    // still be kept from the page.
+    const focused = mount(badgeInfoFor('a1'));
+    focused.button.dispatchEvent(trusted(new FocusEvent('focus', { composed: true })));
+    expect(isOpen(focused.shadow)).toBe(true);
+
+    const pressed = mount(badgeInfoFor('b2'));
+    const seen: string[] = [];
+    const listener = () => seen.push('pointerdown');
+    document.addEventListener('pointerdown', listener);
+    try {
+      pressed.button.dispatchEvent(
+        new PointerEvent('pointerdown', { bubbles: true, composed: true }),
+      );
+      expect(seen).toEqual([]);
+      // A page script's own events elsewhere are untouched.
+      document.body.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true }));
+      expect(seen).toEqual(['pointerdown']);
+    } finally {
+      document.removeEventListener('pointerdown', listener);
+    }
+  });
+
+  it("follows Facebook's theme class on <html>, also when it changes", async () => {
+    const html = document.documentElement;
+    html.classList.add('__fb-dark-mode');
+    try {
+      const { shadow } = mount({ ...badgeInfoFor('nike'), platform: 'facebook' });
+      const wrapper = shadow.querySelector('.wrap')!;
+      // The theme is a class set on the badge, not an ancestor lookup in its style sheet.
+      expect(wrapper.classList.contains('fb-dark')).toBe(true);
+      expect(wrapper.classList.contains('fb-light')).toBe(false);
+      html.classList.replace('__fb-dark-mode', '__fb-light-mode');
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(wrapper.classList.contains('fb-dark')).toBe(false);
+      expect(wrapper.classList.contains('fb-light')).toBe(true);
+      // Instagram badges never carry a Facebook theme.
+      const instagram = mount(badgeInfoFor('ig'));
+      expect(instagram.shadow.querySelector('.wrap')!.className).toBe('wrap');
+    } finally {
+      html.classList.remove('__fb-dark-mode', '__fb-light-mode');
+    }
+  });
+
   it('uses one shared stylesheet object for all badges', () => {
     const a = mount(badgeInfoFor('a1')).shadow;
     const b = mount(badgeInfoFor('b2')).shadow;
