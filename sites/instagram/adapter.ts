@@ -5,16 +5,9 @@
  */
 import { INSTAGRAM_USERNAME, type AccountKey, type Surface } from '../../core/accounts';
 import type { AccountRef, AccountScan, SiteAdapter } from '../types';
-import {
-  baseOf,
-  candidatesIn,
-  deepestWithText,
-  dialogTitle,
-  isAvatarOnlyLink,
-  resolvedHref,
-  textOf,
-} from '../dom';
+import { baseOf, candidatesIn, deepestWithText, dialogTitle, resolvedHref, textOf } from '../dom';
 import * as sel from './selectors';
+import { INSTAGRAM_RESERVED_SEGMENTS } from './reserved';
 import {
   instagramExpectsAccounts,
   instagramPageType,
@@ -49,24 +42,36 @@ interface Context {
   nav: Element | null;
 }
 
-function contextOf(element: Element): Context {
-  const context: Context = {
-    dialog: null,
-    article: null,
-    header: null,
-    commentHeading: null,
-    main: null,
-    nav: null,
-  };
-  for (let node: Element | null = element; node; node = node.parentElement) {
-    const tag = node.localName;
-    if (tag === 'article' && !context.article) context.article = node;
-    else if (tag === 'header' && !context.header) context.header = node;
-    else if (tag === 'h3' && !context.commentHeading) context.commentHeading = node;
-    else if (tag === 'main' && !context.main) context.main = node;
-    else if (tag === 'nav' && !context.nav) context.nav = node;
-    if (!context.dialog && node.getAttribute('role') === 'dialog') context.dialog = node;
-  }
+const NO_CONTEXT: Context = Object.freeze({
+  dialog: null,
+  article: null,
+  header: null,
+  commentHeading: null,
+  main: null,
+  nav: null,
+});
+
+/** The context `parent` gives, plus what `node` itself is (it is the closest of its kind). */
+function withNode(node: Element, parent: Context): Context {
+  const tag = node.localName;
+  const isDialog = node.getAttribute('role') === 'dialog';
+  const kind =
+    tag === 'article'
+      ? 'article'
+      : tag === 'header'
+        ? 'header'
+        : tag === 'h3'
+          ? 'commentHeading'
+          : tag === 'main'
+            ? 'main'
+            : tag === 'nav'
+              ? 'nav'
+              : null;
+  // Most ancestors are plain wrappers: they share their parent's context object.
+  if (!kind && !isDialog) return parent;
+  const context = { ...parent };
+  if (kind) context[kind] = node;
+  if (isDialog) context.dialog = node;
   return context;
 }
 
@@ -80,6 +85,58 @@ function usernameFromAlt(alt: string | null): AccountKey | null {
   return null;
 }
 
+/**
+ * A path-only href whose path the URL parser would keep as it is (`/name/`, `/p/Cx1/?img_index=1`):
+ * no percent-escapes, backslashes, white space or dot segments to normalise. Its path, or null
+ * when the href needs the full parser. Parsing `a.href` and then the URL again was a tenth of the
+ * content script's time on a fast feed.
+ */
+const PLAIN_PATH = /^\/(?![/\\])[A-Za-z0-9._~\-/]*(?=[?#]|$)/;
+const DOT_SEGMENT = /(?:^|\/)\.{1,2}(?:\/|$)/;
+
+export function plainPathOf(href: string): string | null {
+  const path = PLAIN_PATH.exec(href)?.[0];
+  return path === undefined || DOT_SEGMENT.test(path) ? null : path;
+}
+
+/** The last base asked about, and whether its host is Instagram's (one base per page). */
+let lastBase: { base: string; instagram: boolean } | null = null;
+
+function isInstagramBase(base: string): boolean {
+  if (lastBase?.base !== base)
+    lastBase = { base, instagram: isInstagramHost(new URL(base).hostname) };
+  return lastBase.instagram;
+}
+
+/**
+ * Paths read lately (a feed repeats the same few hundred accounts): `linkFromPath` is pure, and its
+ * answers are never changed by the callers. Started over when full, so it stays small.
+ */
+const pathLinks = new Map<string, InstagramLink | null>();
+const PATHS_KEPT = 4_096;
+
+function cachedLinkFromPath(path: string): InstagramLink | null {
+  let link = pathLinks.get(path);
+  if (link === undefined) {
+    link = linkFromPath(path);
+    if (pathLinks.size >= PATHS_KEPT) pathLinks.clear();
+    pathLinks.set(path, link);
+  }
+  return link;
+}
+
+/** `parseInstagramHref` for a plain path on an Instagram host (a test checks they agree). */
+export function linkFromPath(path: string): InstagramLink | null {
+  const segments = path.split('/').filter((segment) => segment !== '');
+  const first = segments[0];
+  if (first === undefined || !INSTAGRAM_USERNAME.test(first)) return null;
+  const key = first.toLowerCase();
+  if (INSTAGRAM_RESERVED_SEGMENTS.has(key)) return null;
+  if (segments.length === 1) return { key, tab: 'profile' };
+  if (segments.length === 2 && segments[1] === 'reels') return { key, tab: 'reels' };
+  return null;
+}
+
 /** Per-call caches, so a page with 50 comments does not re-query the same article 50 times. */
 class Scan {
   private readonly firstPermalink = new Map<Element, Element | null>();
@@ -87,14 +144,49 @@ class Scan {
   private readonly mainIsPost = new Map<Element, boolean>();
   private readonly links = new Map<Element, { raw: string | null; link: InstagramLink | null }>();
   private readonly likedByInside = new Map<Element, boolean>();
+  private readonly articleContexts = new Map<Element, Context>();
   private markers: Element[] | null = null;
   private searchInputs: Element[] | null = null;
 
   /** What relative hrefs resolve against (read once: see `baseOf`). */
   readonly base: string;
+  /**
+   * Where a path-only href (`/name/`) leads, when the document's own base is an http(s) URL (then
+   * `a.href` resolves against exactly `base`): true for an Instagram host. Null: no shortcut.
+   */
+  private readonly pathsAreInstagram: boolean | null;
 
   constructor(private readonly root: ParentNode) {
     this.base = baseOf(root, BASE);
+    const node = root as Node;
+    const documentBase = (node.ownerDocument ?? (root as Document)).baseURI;
+    this.pathsAreInstagram = documentBase === this.base ? isInstagramBase(this.base) : null;
+  }
+
+  /**
+   * What one walk up the ancestors finds, the first (closest) of each kind. What lies above a
+   * post is the same for all its links, so each `article` remembers its context for the scan
+   * and a link's walk stops there instead of going on up to <html>.
+   */
+  contextOf(element: Element): Context {
+    const below: Element[] = [];
+    let known: Context = NO_CONTEXT;
+    for (let node: Element | null = element; node; node = node.parentElement) {
+      if (node.localName === 'article') {
+        const cached = this.articleContexts.get(node);
+        if (cached) {
+          known = cached;
+          break;
+        }
+      }
+      below.push(node);
+    }
+    for (let index = below.length - 1; index >= 0; index--) {
+      const node = below[index]!;
+      known = withNode(node, known);
+      if (node.localName === 'article') this.articleContexts.set(node, known);
+    }
+    return known;
   }
 
   private documentOf(): ParentNode {
@@ -147,7 +239,13 @@ class Scan {
     const raw = anchor.getAttribute('href');
     const known = this.links.get(anchor);
     if (known && known.raw === raw) return known.link;
-    const link = parseInstagramHref(resolvedHref(anchor) ?? '', this.base);
+    const path = raw !== null && this.pathsAreInstagram !== null ? plainPathOf(raw) : null;
+    const link =
+      path !== null
+        ? this.pathsAreInstagram
+          ? cachedLinkFromPath(path)
+          : null
+        : parseInstagramHref(resolvedHref(anchor) ?? '', this.base);
     this.links.set(anchor, { raw, link });
     return link;
   }
@@ -204,6 +302,7 @@ function surfaceOf(
   context: Context,
   scan: Scan,
   pageType: string,
+  text = textOf(element),
 ): Surface {
   if (context.dialog) {
     const title = dialogTitle(context.dialog);
@@ -214,7 +313,7 @@ function surfaceOf(
     return 'search';
   // Photo tags are the only links with a username for text that are kept out of the tab order.
   if (element.localName === 'a' && element.getAttribute('tabindex') === '-1') return 'photo-tag';
-  if (textOf(element).startsWith('@')) return 'mention';
+  if (text.startsWith('@')) return 'mention';
   if (context.commentHeading) return 'comment';
   if (context.header) {
     if (context.article || context.dialog) {
@@ -240,26 +339,33 @@ function surfaceOf(
   return 'other';
 }
 
+/** The last page URL seen and its type: every scan asks, and the URL rarely changes. */
+let lastPage: { href: string; type: string } | null = null;
+
 function pageTypeOfDocument(root: ParentNode): string {
   const href = (root as Node).ownerDocument?.location?.href ?? (root as Document).location?.href;
   if (!href) return 'other';
+  if (lastPage?.href === href) return lastPage.type;
+  let type: string;
   try {
-    return instagramPageType(new URL(href));
+    type = instagramPageType(new URL(href));
   } catch {
-    return 'other';
+    type = 'other';
   }
+  lastPage = { href, type };
+  return type;
 }
 
 /**
  * Whether a link shows the username as a piece of its text (`kimk`, `@kimk`), not merely contains it:
  * a substring test would let user `pro` badge the "Profile" link, or `ree` the "Reels" tab.
  */
-function showsName(anchor: Element, key: AccountKey): boolean {
-  const matches = (text: string): boolean => {
-    const name = text.trim().toLowerCase();
+function showsName(anchor: Element, key: AccountKey, text: string): boolean {
+  const matches = (piece: string): boolean => {
+    const name = piece.trim().toLowerCase();
     return name === key || name === `@${key}`;
   };
-  if (matches(textOf(anchor).replace(/\s+/g, ''))) return true;
+  if (matches(text.replace(/\s+/g, ''))) return true;
   const pending: Node[] = Array.from(anchor.childNodes);
   for (let node = pending.pop(); node; node = pending.pop()) {
     if (node.nodeType === 3 /* TEXT_NODE */) {
@@ -274,16 +380,21 @@ function refsFromLink(anchor: Element, scan: Scan, pageType: string): AccountRef
   // `href="#"` resolves to the page itself, which on a profile is the profile (profile-2025-1's h2).
   if (raw === null || raw.startsWith('#')) return null;
   const link = scan.linkOf(anchor);
-  if (!link || isAvatarOnlyLink(anchor)) return null;
+  if (!link) return null;
+  // The link's text, read once: the avatar test, the name test and the mention test all need it.
+  const text = textOf(anchor);
+  // An avatar-only link (sites/dom `isAvatarOnlyLink`): the name link beside it is badged instead.
+  if (text === '' || anchor.getAttribute('aria-hidden') === 'true') return null;
   // The link must show the account's name: this drops the sidebar "Profile" link to the viewer's own
   // account, the profile's Reels tab (`/<user>/reels/` with text "Reels") and "View Profile" (2013).
-  if (!showsName(anchor, link.key)) return null;
+  if (!showsName(anchor, link.key, text)) return null;
   // A profile heading wrapped in a link to the profile (Chrome saves of profile-2025-3/-4): the
   // heading is the name element, see refFromProfileHeading.
   if (anchor.querySelector(PROFILE_HEADER_NAME_INNER) && anchor.closest('main header')) return null;
-  const context = contextOf(anchor);
   const surface =
-    link.tab === 'reels' ? 'reel' : surfaceOf(anchor, link.key, context, scan, pageType);
+    link.tab === 'reels'
+      ? 'reel'
+      : surfaceOf(anchor, link.key, scan.contextOf(anchor), scan, pageType, text);
   return { platform: 'instagram', key: link.key, surface, nameElement: anchor, origin: anchor };
 }
 
@@ -314,7 +425,7 @@ function refFromProfileHeading(heading: Element, scan: Scan): AccountRef | null 
   }
   const name = textOf(heading);
   if (!INSTAGRAM_USERNAME.test(name)) return null;
-  const context = contextOf(heading);
+  const context = scan.contextOf(heading);
   if (context.dialog && !context.main) return null;
   void scan;
   return {
@@ -347,7 +458,7 @@ function refFromAvatarSpan(span: Element, scan: Scan, pageType: string): Account
       if (scan.linkOf(anchor)?.key === key) return null;
     }
   }
-  const surface = surfaceOf(span, key, contextOf(span), scan, pageType);
+  const surface = surfaceOf(span, key, scan.contextOf(span), scan, pageType);
   return { platform: 'instagram', key, surface, nameElement: span, origin: span };
 }
 
