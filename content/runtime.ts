@@ -11,7 +11,6 @@
 // timers), so unit tests and the bench drive it with fakes. `content/main.ts` wires the real ones.
 import type { AccountKey, Surface } from '../core/accounts';
 import type { BadgeInfo, ContentConfig } from '../core/messages';
-import { candidatesIn } from '../sites/dom';
 import type { AccountRef, AccountScan, SiteAdapter } from '../sites/types';
 import type { BadgeStyle } from './badge';
 import { BADGE_TAG, badgeInfo, createBadge, isOwnBadge, removeBadge, updateBadge } from './badge';
@@ -269,8 +268,9 @@ export function createContentRuntime(options: ContentRuntimeOptions): ContentRun
     const selfCandidate = root.matches(candidates);
     let refs: AccountRef[];
     if (added && !selfCandidate && adapter.beginScan) {
-      // One query gives both "anything here?" and the list a large root is sliced from.
-      const found = candidatesIn(root, candidates);
+      // One query gives both "anything here?" and the list a large root is sliced from (the
+      // root itself is no candidate, so its descendants' matches are all of them).
+      const found = Array.from(root.querySelectorAll(candidates));
       if (found.length > SCAN_SLICE) {
         startSlicedScan(root, found);
         return;
@@ -416,9 +416,7 @@ export function createContentRuntime(options: ContentRuntimeOptions): ContentRun
 
   function fetchWaiting(): void {
     if (stopped || waiting.size === 0) return;
-    const before = lookup.messagesSent;
-    lookup.fetch([...waiting.keys()]);
-    stats.lookupMessages += lookup.messagesSent - before;
+    lookup.fetch(waiting.keys());
   }
 
   /** After a refresh's rescan: badges whose reference was not found again are removed. */
@@ -602,7 +600,8 @@ export function createContentRuntime(options: ContentRuntimeOptions): ContentRun
       notice = null;
     },
     get stats() {
-      return { ...stats, frames: observer.frames };
+      // Lookups also go out from an answer's task (the keys that waited behind it).
+      return { ...stats, lookupMessages: lookup.messagesSent, frames: observer.frames };
     },
   };
   return runtime;

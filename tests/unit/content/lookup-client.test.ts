@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { ContentSend } from '../../../content/lookup-client';
 import { createLookupClient } from '../../../content/lookup-client';
-import type { ContentRequest } from '../../../core/messages';
+import type { ContentRequest, Response } from '../../../core/messages';
 import { MAX_LOOKUP_KEYS } from '../../../core/messages';
 import { badgeInfoFor, createFakeBackground, createTimers, tick } from './harness';
 
@@ -71,5 +72,50 @@ describe('lookup client', () => {
     expect(background.requests).toEqual<ContentRequest[]>([
       { type: 'lookup', platform: 'instagram', keys: ['a.b', 'c_d'] },
     ]);
+  });
+
+  it('asks one question at a time: keys found meanwhile go together when it is answered', async () => {
+    // A background that answers only when told to, to hold a lookup on its way.
+    const asked: string[][] = [];
+    const replies: Array<() => void> = [];
+    const send = ((request: Extract<ContentRequest, { type: 'lookup' }>) => {
+      asked.push(request.keys);
+      return new Promise<Response<'lookup'>>((resolve) =>
+        replies.push(() =>
+          resolve({ ok: true, matches: { nike: badgeInfoFor('nike') } } as Response<'lookup'>),
+        ),
+      );
+    }) as unknown as ContentSend;
+    const answered: string[][] = [];
+    const lookup = createLookupClient({
+      platform: 'instagram',
+      send,
+      onAnswers: (keys) => answered.push(keys),
+      onRetryDue: () => {},
+      now: () => 0,
+      timers: createTimers(),
+    });
+    // Nothing on its way: asked at once.
+    lookup.fetch(['nike']);
+    expect(asked).toEqual([['nike']]);
+    // Three more frames' keys while it is out: none is sent yet.
+    lookup.fetch(['a1']);
+    lookup.fetch(['b2', 'nike']);
+    lookup.fetch(['c3', 'a1']);
+    expect(asked).toHaveLength(1);
+    expect(lookup.answer('a1')).toBeUndefined();
+    // The answer is in: the waiting keys go as one message, each once.
+    replies.shift()!();
+    await tick();
+    expect(answered).toEqual([['nike']]);
+    expect(asked).toEqual([['nike'], ['a1', 'b2', 'c3']]);
+    replies.shift()!();
+    await tick();
+    expect(lookup.answer('nike')?.handle).toBe('nike');
+    expect(lookup.answer('c3')).toBeNull();
+    expect(lookup.messagesSent).toBe(2);
+    // Idle again: the next key is asked at once.
+    lookup.fetch(['d4']);
+    expect(asked).toHaveLength(3);
   });
 });
