@@ -11,7 +11,8 @@
 
 /** rAF and its cancel, injectable so tests and the bench drive frames themselves. */
 export interface FrameScheduler {
-  request(callback: () => void): number;
+  /** `frameTime`: when the frame began (rAF's timestamp, on the `now` clock), if known. */
+  request(callback: (frameTime?: number) => void): number;
   cancel(handle: number): void;
 }
 
@@ -22,6 +23,11 @@ export interface DomObserverOptions {
   frames: FrameScheduler;
   /** Milliseconds of work per frame before the rest waits for the next one. */
   budgetMs: number;
+  /**
+   * The budget when the frame is already late when the flush starts (the page's own work in it
+   * came first): the rest of the frame's rendering still has to fit before the task grows long.
+   */
+  lateBudgetMs?: number;
   /** Elements the runtime inserted itself: their insertion is not news. */
   ignore: (element: Element) => boolean;
   /**
@@ -46,6 +52,10 @@ export interface DomObserver {
   readonly queued: number;
   readonly frames: number;
 }
+
+/** A flush starting this long after its frame began finds the frame already half spent. */
+const LATE_FRAME_MS = 8;
+const LATE_BUDGET_MS = 4;
 
 export function createDomObserver(options: DomObserverOptions): DomObserver {
   // Insertion-ordered; an element queued twice before the flush is visited once (as added, if
@@ -77,22 +87,26 @@ export function createDomObserver(options: DomObserverOptions): DomObserver {
     if (queue.size > 0) schedule();
   }
 
-  function flush(): void {
+  function flush(frameTime?: number): void {
     frameHandle = null;
     framesRun += 1;
     const started = options.now();
+    const late = frameTime !== undefined && started - frameTime > LATE_FRAME_MS;
+    const budget = late
+      ? Math.min(options.budgetMs, options.lateBudgetMs ?? LATE_BUDGET_MS)
+      : options.budgetMs;
     let spent = false;
     for (const [element, added] of queue) {
       queue.delete(element);
       options.visit(element, added);
-      if (options.now() - started >= options.budgetMs) {
+      if (options.now() - started >= budget) {
         spent = true;
         break;
       }
     }
     while (!spent && jobs.length > 0 && observer !== null) {
       if (!jobs[0]!()) jobs.shift();
-      spent = options.now() - started >= options.budgetMs;
+      spent = options.now() - started >= budget;
     }
     const drained = queue.size === 0 && jobs.length === 0;
     if (!drained) schedule();

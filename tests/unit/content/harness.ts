@@ -156,9 +156,13 @@ export function createFakeBackground(dataset: Map<string, BadgeInfo>) {
 export type FakeBackground = ReturnType<typeof createFakeBackground>;
 export type { Response };
 
-export function createFrames(): FrameScheduler & { pending: number; run(): void } {
+export function createFrames(): FrameScheduler & {
+  pending: number;
+  /** Runs the due callbacks; `frameTime` is when the frame began (rAF's timestamp). */
+  run(frameTime?: number): void;
+} {
   let next = 1;
-  const callbacks = new Map<number, () => void>();
+  const callbacks = new Map<number, (frameTime?: number) => void>();
   return {
     request(callback) {
       callbacks.set(next, callback);
@@ -170,10 +174,10 @@ export function createFrames(): FrameScheduler & { pending: number; run(): void 
     get pending() {
       return callbacks.size;
     },
-    run() {
+    run(frameTime) {
       const due = [...callbacks.values()];
       callbacks.clear();
-      for (const callback of due) callback();
+      for (const callback of due) callback(frameTime);
     },
   };
 }

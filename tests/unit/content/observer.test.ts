@@ -83,6 +83,40 @@ describe('shared DOM observer', () => {
     expect(perFrame.length).toBeGreaterThanOrEqual(6);
     for (const count of perFrame) expect(count).toBeLessThanOrEqual(801);
   });
+
+  it('works half as long in a frame that was already late when the flush began', async () => {
+    const frames = createFrames();
+    let clock = 100;
+    const perFrame: number[] = [];
+    let visitedThisFrame = 0;
+    const observer = createDomObserver({
+      target: document,
+      now: () => clock,
+      frames,
+      budgetMs: 8,
+      ignore: () => false,
+      visit: () => {
+        clock += 0.01;
+        visitedThisFrame += 1;
+      },
+      afterFlush: () => {
+        perFrame.push(visitedThisFrame);
+        visitedThisFrame = 0;
+      },
+    });
+    observer.start();
+    stop = () => observer.stop();
+    for (let i = 0; i < 2_000; i += 1) document.body.append(document.createElement('div'));
+    await tick();
+    // On time (the frame began 1 ms ago): the full 8 ms.
+    frames.run(clock - 1);
+    // The page's own work took 12 ms of this frame before the flush: 4 ms are left for it.
+    frames.run(clock - 12);
+    expect(perFrame[0]).toBeGreaterThan(700);
+    expect(perFrame[0]).toBeLessThanOrEqual(801);
+    expect(perFrame[1]).toBeGreaterThan(350);
+    expect(perFrame[1]).toBeLessThanOrEqual(401);
+  });
 });
 
 describe('runtime over a budget', () => {
