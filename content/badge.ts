@@ -35,6 +35,9 @@ interface BadgeState {
   refocusing: boolean;
   /** Whether the badge's own listeners are in place (added when the first event reaches it). */
   wired: boolean;
+  /** What the label and the wrapper show now, so a render only writes what changed. */
+  shownLabel: string;
+  shownCompact: boolean;
 }
 
 // Only the content script holds these references: closed roots are unreachable from the page.
@@ -283,15 +286,22 @@ function textsOf(info: BadgeInfo, t: Translate): BadgeTexts {
 
 function render(state: BadgeState): void {
   const { visibleLabel, name } = textsOf(state.info, state.context.t);
-  state.label.textContent = visibleLabel;
+  // A new badge was cloned with its label's words already in (see shadowTemplate).
+  if (state.shownLabel !== visibleLabel) {
+    state.label.textContent = visibleLabel;
+    state.shownLabel = visibleLabel;
+  }
   // Label in name (WCAG 2.5.3): the words on the badge start its accessible name, so a voice
   // control user can say what they see. The compact badge shows no words, only the icon.
   state.button.setAttribute(
     'aria-label',
     state.style === 'compact' ? name : `${visibleLabel} — ${name}`,
   );
-  const wrapper = state.button.parentElement;
-  wrapper?.classList.toggle('compact', state.style === 'compact');
+  const compact = state.style === 'compact';
+  if (compact !== state.shownCompact) {
+    state.button.parentElement?.classList.toggle('compact', compact);
+    state.shownCompact = compact;
+  }
   state.popoverStale = true;
   if (state.open && state.popover) fillPopover(state);
 }
@@ -534,11 +544,18 @@ function containEvent(event: Event): void {
   if (!onLink) event.preventDefault();
 }
 
-const templates = new WeakMap<Document, HTMLSpanElement>();
+/** Per document, one template per label (a pack has a handful of hashtags). */
+const templates = new WeakMap<Document, Map<string, HTMLSpanElement>>();
+const TEMPLATES_KEPT = 32;
 
-/** The static part of a badge's shadow content (wrapper › button › icon + label), built once. */
-function shadowTemplate(document: Document): HTMLSpanElement {
-  let wrapper = templates.get(document);
+/**
+ * The static part of a badge's shadow content (wrapper › button › icon + label), built once per
+ * label: a clone then carries the label's words, so a new badge writes no text node of its own.
+ */
+function shadowTemplate(document: Document, labelText: string): HTMLSpanElement {
+  let byLabel = templates.get(document);
+  if (!byLabel) templates.set(document, (byLabel = new Map()));
+  let wrapper = byLabel.get(labelText);
   if (!wrapper) {
     wrapper = document.createElement('span');
     wrapper.className = 'wrap';
@@ -548,9 +565,11 @@ function shadowTemplate(document: Document): HTMLSpanElement {
     const label = document.createElement('span');
     label.className = 'label';
     label.dir = 'auto';
+    label.textContent = labelText;
     button.append(picketIcon(document), label);
     wrapper.append(button);
-    templates.set(document, wrapper);
+    if (byLabel.size >= TEMPLATES_KEPT) byLabel.clear();
+    byLabel.set(labelText, wrapper);
   }
   return wrapper;
 }
@@ -568,7 +587,8 @@ export function createBadge(
   const shadow = host.attachShadow({ mode: 'closed' });
   applyShadowStyle(shadow, info.platform === 'facebook' ? CSS + FACEBOOK_THEME_CSS : CSS);
   // One deep clone instead of a dozen create/set calls per badge (feeds make hundreds).
-  const wrapper = shadowTemplate(document).cloneNode(true) as HTMLSpanElement;
+  const labelText = textsOf(info, context.t).visibleLabel;
+  const wrapper = shadowTemplate(document, labelText).cloneNode(true) as HTMLSpanElement;
   const button = wrapper.firstElementChild as HTMLButtonElement;
   const label = button.lastElementChild as HTMLSpanElement;
   shadow.append(wrapper);
@@ -588,6 +608,8 @@ export function createBadge(
     onOutsidePointer: null,
     refocusing: false,
     wired: false,
+    shownLabel: labelText,
+    shownCompact: false,
   };
   badges.set(host, state);
   if (info.platform === 'facebook') setThemeClass(state, siteTheme(document));

@@ -38,6 +38,8 @@ interface Context {
   article: Element | null;
   header: Element | null;
   commentHeading: Element | null;
+  /** The closest h2 (the element itself included): a 2022 caption's author name sits in one. */
+  h2: Element | null;
   main: Element | null;
   nav: Element | null;
 }
@@ -47,6 +49,7 @@ const NO_CONTEXT: Context = Object.freeze({
   article: null,
   header: null,
   commentHeading: null,
+  h2: null,
   main: null,
   nav: null,
 });
@@ -62,11 +65,13 @@ function withNode(node: Element, parent: Context): Context {
         ? 'header'
         : tag === 'h3'
           ? 'commentHeading'
-          : tag === 'main'
-            ? 'main'
-            : tag === 'nav'
-              ? 'nav'
-              : null;
+          : tag === 'h2'
+            ? 'h2'
+            : tag === 'main'
+              ? 'main'
+              : tag === 'nav'
+                ? 'nav'
+                : null;
   // Most ancestors are plain wrappers: they share their parent's context object.
   if (!kind && !isDialog) return parent;
   const context = { ...parent };
@@ -333,7 +338,7 @@ function surfaceOf(
       return 'post-author';
     }
     // The caption starts with its author's name link (2022 in an h2, 2024 a bare link).
-    if (scan.isAuthor(post, key) || element.closest('h2')) return 'post-author';
+    if (scan.isAuthor(post, key) || context.h2) return 'post-author';
     return 'comment';
   }
   return 'other';
@@ -442,8 +447,8 @@ function refFromProfileHeading(heading: Element, scan: Scan): AccountRef | null 
  * post, comment, card or header), so an avatar and its name are never badged twice.
  */
 function refFromAvatarSpan(span: Element, scan: Scan, pageType: string): AccountRef | null {
-  // The sidebar holds the viewer's own avatar; the tray and links are handled on their own.
-  if (span.closest(STORIES_TRAY) || span.closest('a[href], nav')) return null;
+  // Cheapest tests first (all must pass; their order changes no answer): most avatars sit
+  // next to their account's name link, so the walks to the root below are rarely needed.
   const key = usernameFromAlt(span.querySelector('img')?.getAttribute('alt') ?? null);
   if (!key) return null;
   const container = span.closest('li, header, article, [role=dialog]');
@@ -453,11 +458,11 @@ function refFromAvatarSpan(span: Element, scan: Scan, pageType: string): Account
     (container.localName === 'header' && !container.closest('article, [role=dialog]'))
   )
     return null;
-  {
-    for (const anchor of Array.from(container.querySelectorAll('a[href]'))) {
-      if (scan.linkOf(anchor)?.key === key) return null;
-    }
+  for (const anchor of Array.from(container.querySelectorAll('a[href]'))) {
+    if (scan.linkOf(anchor)?.key === key) return null;
   }
+  // The sidebar holds the viewer's own avatar; the tray and links are handled on their own.
+  if (span.closest('a[href], nav') || span.closest(STORIES_TRAY)) return null;
   const surface = surfaceOf(span, key, scan.contextOf(span), scan, pageType);
   return { platform: 'instagram', key, surface, nameElement: span, origin: span };
 }
