@@ -31,6 +31,8 @@ const CLASSIC_COMMENT = sel.anyOf(sel.classicComment);
 interface PageInfo {
   /** What relative hrefs resolve against. */
   base: string;
+  /** Whether `base` is the document's own base URL (then `a.href` resolves against it too). */
+  baseIsDocument: boolean;
   type: string;
   /** The account whose profile or Page this is, for its link-less heading. */
   owner: FacebookLink | null;
@@ -39,8 +41,10 @@ interface PageInfo {
 
 function pageInfoOf(root: ParentNode): PageInfo {
   const base = baseOf(root, BASE);
+  const document = (root as Node).ownerDocument ?? (root as Document);
+  const baseIsDocument = document.baseURI === base;
   const href = (root as Node).ownerDocument?.location?.href ?? (root as Document).location?.href;
-  const unknown = { base, type: 'other', owner: null, isSearch: false };
+  const unknown = { base, baseIsDocument, type: 'other', owner: null, isSearch: false };
   if (!href) return unknown;
   let url: URL;
   try {
@@ -50,7 +54,7 @@ function pageInfoOf(root: ParentNode): PageInfo {
   }
   const type = facebookPageType(url);
   const owner = type === 'profile' || type === 'page' ? ownerOf(url) : null;
-  return { base, type, owner, isSearch: /^\/search(\/|$)/.test(url.pathname) };
+  return { base, baseIsDocument, type, owner, isSearch: /^\/search(\/|$)/.test(url.pathname) };
 }
 
 /** The account of a profile/Page URL, including its tabs (`/PowerMacCenter/reviews`). */
@@ -158,8 +162,11 @@ function surfaceOfLink(anchor: Element, page: PageInfo, scan: Scan, key: Account
 
 function refFromLink(anchor: Element, page: PageInfo, scan: Scan): AccountRef | null {
   // Cheapest tests first: most links on a page are not accounts at all.
-  const href = resolvedHref(anchor);
-  if (href === null || anchor.getAttribute('href')?.startsWith('#')) return null;
+  const raw = anchor.getAttribute('href');
+  if (raw === null || raw.startsWith('#')) return null;
+  // When the document's base is the page's http(s) URL, `a.href` is the raw href resolved against
+  // `page.base`, which every parse below does anyway: skip serialising it once more per link.
+  const href = page.baseIsDocument ? raw : resolvedHref(anchor)!;
   const base = page.base;
   // m.facebook Page tabs ("Home", "Posts") link to the Page with `ref=page_internal` (m_page_posts-2021-1).
   if (/[?&]ref=page_internal(&|$)/.test(href)) return null;
