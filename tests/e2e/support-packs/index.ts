@@ -36,8 +36,10 @@ export function buildWithBundledPack(name: string, pack: unknown): string {
  */
 export function midDayZone(now = new Date()): { zone: string; offsetHours: number } {
   const offsetHours = 12 - now.getUTCHours(); // −11 … +12, all valid Etc/GMT zones
+  // Offset 0 is 'UTC', not 'Etc/GMT': Chromium reports that zone under its canonical name, and
+  // the test that compares them failed whenever it ran between 12:00 and 12:59 UTC.
   const zone =
-    offsetHours === 0 ? 'Etc/GMT' : `Etc/GMT${offsetHours > 0 ? '-' : '+'}${Math.abs(offsetHours)}`;
+    offsetHours === 0 ? 'UTC' : `Etc/GMT${offsetHours > 0 ? '-' : '+'}${Math.abs(offsetHours)}`;
   return { zone, offsetHours };
 }
 
