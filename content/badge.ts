@@ -121,9 +121,10 @@ function siteTheme(document: Document): SiteTheme {
   theme = readSiteTheme(document);
   siteThemes.set(document, theme);
   const html = document.documentElement;
-  const View = document.defaultView?.MutationObserver;
-  if (html && View) {
-    new View(() => {
+  // The content script's own MutationObserver, as the runtime's observer uses (Firefox's page
+  // constructors are reached through Xrays).
+  if (html && typeof MutationObserver === 'function') {
+    new MutationObserver(() => {
       const next = readSiteTheme(document);
       if (next === siteThemes.get(document)) return;
       siteThemes.set(document, next);
