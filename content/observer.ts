@@ -16,11 +16,24 @@ export interface FrameScheduler {
   cancel(handle: number): void;
 }
 
+/**
+ * requestIdleCallback and its cancel: where whole-page work (jobs) runs. An idle callback is a
+ * task of its own, after the frame, so a slice of a whole-page scan is never part of one of the
+ * page's own tasks, and can't be what makes one long (BENCHMARKS.md, findings §4).
+ */
+export interface IdleScheduler {
+  /** `timeLeft`: milliseconds the browser expects to stay idle (0 when the timeout forced it). */
+  request(callback: (timeLeft: number) => void): number;
+  cancel(handle: number): void;
+}
+
 export interface DomObserverOptions {
   /** What to watch: the document (so a replaced `<body>` is still seen). */
   target: Node;
   now: () => number;
   frames: FrameScheduler;
+  /** Where jobs run; without one they share the frame flush (tests drive frames only). */
+  idle?: IdleScheduler;
   /** Milliseconds of work per frame before the rest waits for the next one. */
   budgetMs: number;
   /**
@@ -45,8 +58,9 @@ export interface DomObserver {
   /** Queues an element (e.g. `document.body` for a full rescan) and schedules a flush. */
   enqueue(element: Element): void;
   /**
-   * Queues a piece of resumable work (a large scan cut into slices): the flush calls it, under
-   * the same budget as the elements, until it returns false (nothing left).
+   * Queues a piece of resumable work (a large scan cut into slices), called under the same
+   * budget as the elements until it returns false (nothing left): in idle callbacks when the
+   * observer has an idle scheduler, else in the frame flush after the queued elements.
    */
   enqueueJob(job: () => boolean): void;
   readonly queued: number;
@@ -56,6 +70,8 @@ export interface DomObserver {
 /** A flush starting this long after its frame began finds the frame already half spent. */
 const LATE_FRAME_MS = 8;
 const LATE_BUDGET_MS = 4;
+/** Most of an idle period's 50 ms, leaving room under the long-task line. */
+const IDLE_BUDGET_MS = 40;
 
 export function createDomObserver(options: DomObserverOptions): DomObserver {
   // Insertion-ordered; an element queued twice before the flush is visited once (as added, if
@@ -66,10 +82,33 @@ export function createDomObserver(options: DomObserverOptions): DomObserver {
   const jobs: Array<() => boolean> = [];
   let observer: MutationObserver | null = null;
   let frameHandle: number | null = null;
+  let idleHandle: number | null = null;
   let framesRun = 0;
+  const idle = options.idle;
 
   function schedule(): void {
     if (frameHandle === null && observer !== null) frameHandle = options.frames.request(flush);
+  }
+
+  function scheduleJobs(): void {
+    if (!idle) return schedule();
+    if (idleHandle === null && observer !== null) idleHandle = idle.request(runJobs);
+  }
+
+  /**
+   * Runs jobs while the browser expects to stay idle (up to IDLE_BUDGET_MS: the callback is a task
+   * of its own, and must not become a long one), or for the frame budget when the timeout forced
+   * the call; always at least one slice.
+   */
+  function runJobs(timeLeft: number): void {
+    idleHandle = null;
+    const started = options.now();
+    const budget = timeLeft > 0 ? Math.min(timeLeft, IDLE_BUDGET_MS) : options.budgetMs;
+    do {
+      if (!jobs[0]!()) jobs.shift();
+    } while (jobs.length > 0 && observer !== null && options.now() - started < budget);
+    if (jobs.length > 0) scheduleJobs();
+    options.afterFlush(queue.size === 0 && jobs.length === 0);
   }
 
   function onMutations(records: MutationRecord[]): void {
@@ -104,12 +143,12 @@ export function createDomObserver(options: DomObserverOptions): DomObserver {
         break;
       }
     }
-    while (!spent && jobs.length > 0 && observer !== null) {
+    while (!idle && !spent && jobs.length > 0 && observer !== null) {
       if (!jobs[0]!()) jobs.shift();
       spent = options.now() - started >= budget;
     }
     const drained = queue.size === 0 && jobs.length === 0;
-    if (!drained) schedule();
+    if (queue.size > 0 || (!idle && jobs.length > 0)) schedule();
     options.afterFlush(drained);
   }
 
@@ -124,12 +163,15 @@ export function createDomObserver(options: DomObserverOptions): DomObserver {
         attributeFilter: ['href', 'aria-label'],
       });
       if (queue.size > 0) schedule();
+      if (jobs.length > 0) scheduleJobs();
     },
     stop() {
       observer?.disconnect();
       observer = null;
       if (frameHandle !== null) options.frames.cancel(frameHandle);
       frameHandle = null;
+      if (idleHandle !== null) idle?.cancel(idleHandle);
+      idleHandle = null;
       queue.clear();
       jobs.length = 0;
     },
@@ -139,7 +181,7 @@ export function createDomObserver(options: DomObserverOptions): DomObserver {
     },
     enqueueJob(job) {
       jobs.push(job);
-      schedule();
+      scheduleJobs();
     },
     get queued() {
       return queue.size + jobs.length;

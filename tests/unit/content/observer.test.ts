@@ -52,6 +52,52 @@ describe('shared DOM observer', () => {
     ]);
   });
 
+  it('runs jobs in idle callbacks, never in the frame flush; at least one slice each time', async () => {
+    const frames = createFrames();
+    const idleCalls: ((timeLeft: number) => void)[] = [];
+    let clock = 0;
+    const slices: string[] = [];
+    const flushes: boolean[] = [];
+    const observer = createDomObserver({
+      target: document,
+      now: () => clock,
+      frames,
+      idle: {
+        request: (callback) => idleCalls.push(callback),
+        cancel: () => {},
+      },
+      budgetMs: 8,
+      ignore: () => false,
+      visit: () => slices.push('visit'),
+      afterFlush: (drained) => flushes.push(drained),
+    });
+    observer.start();
+    stop = () => observer.stop();
+    let left = 5;
+    observer.enqueueJob(() => {
+      slices.push(`slice ${left}`);
+      clock += 3; // each slice costs 3 ms
+      return --left > 0;
+    });
+    document.body.append(document.createElement('div'));
+    await tick();
+    frames.run();
+    // The frame visited the new element only; the job waits for the browser to be idle.
+    expect(slices).toEqual(['visit']);
+    expect(idleCalls).toHaveLength(1);
+    // 5 ms of idle time: slices until 5 ms are spent, i.e. 2.
+    idleCalls.shift()!(5);
+    expect(slices).toEqual(['visit', 'slice 5', 'slice 4']);
+    expect(flushes.at(-1)).toBe(false);
+    // Forced by the timeout (no idle time left): the frame budget (8 ms: 3 slices), so a busy
+    // page can't starve the scan.
+    idleCalls.shift()!(0);
+    expect(slices.slice(3)).toEqual(['slice 3', 'slice 2', 'slice 1']);
+    expect(idleCalls).toHaveLength(0);
+    expect(frames.pending).toBe(0);
+    expect(flushes.at(-1)).toBe(true);
+  });
+
   it('spreads 5,000 new nodes over several frames within the budget', async () => {
     const frames = createFrames();
     let clock = 0;
