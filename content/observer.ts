@@ -102,6 +102,9 @@ export function createDomObserver(options: DomObserverOptions): DomObserver {
    */
   function runJobs(timeLeft: number): void {
     idleHandle = null;
+    // A job may queue another (a whole-page visit starts a sliced scan), which asks for another
+    // callback; this one may finish both, leaving that one nothing to do.
+    if (jobs.length === 0 || observer === null) return;
     const started = options.now();
     const budget = timeLeft > 0 ? Math.min(timeLeft, IDLE_BUDGET_MS) : options.budgetMs;
     do {

@@ -96,6 +96,22 @@ describe('shared DOM observer', () => {
     expect(idleCalls).toHaveLength(0);
     expect(frames.pending).toBe(0);
     expect(flushes.at(-1)).toBe(true);
+
+    // A job that queues another: the callback it asked for finds nothing left, and says so.
+    observer.enqueueJob(() => {
+      observer.enqueueJob(() => {
+        slices.push('inner');
+        return false;
+      });
+      slices.push('outer');
+      return false;
+    });
+    idleCalls.shift()!(20);
+    expect(slices.slice(-2)).toEqual(['outer', 'inner']);
+    expect(idleCalls).toHaveLength(1);
+    const flushCount = flushes.length;
+    expect(() => idleCalls.shift()!(20)).not.toThrow();
+    expect(flushes).toHaveLength(flushCount);
   });
 
   it('spreads 5,000 new nodes over several frames within the budget', async () => {
