@@ -516,16 +516,17 @@ export function createContentRuntime(options: ContentRuntimeOptions): ContentRun
     refsSinceNavigation = 0;
     unreadable = false;
     if (lateScanTimer !== null) timers.clear(lateScanTimer);
+    const rescanWhenSettled = adapter.reusesElements?.(pageType) ?? true;
     lateScanTimer = timers.set(() => {
       lateScanTimer = null;
-      if (!stopped && config?.enabled) rescan();
+      if (!stopped && config?.enabled && rescanWhenSettled) rescan();
     }, LATE_SCAN_MS);
     if (settleTimer !== null) timers.clear(settleTimer);
     settleTimer = timers.set(() => {
       settleTimer = null;
       if (stopped) return;
       unreadable = adapter.expectsAccounts(pageType) && refsSinceNavigation === 0;
-      if (config?.enabled) rescan();
+      if (config?.enabled && rescanWhenSettled) rescan();
       scheduleReport();
     }, settleMs);
   }

@@ -26,6 +26,14 @@ export interface SiteAdapter {
   /** Whether this kind of page normally shows account references (for self-diagnosis). */
   expectsAccounts(pageType: string): boolean;
   /**
+   * Optional; true when absent. Whether the site may reuse this kind of page's elements from the
+   * page before, changing only their text (a profile header moving to another profile): then the
+   * runtime scans the whole page again once it has settled. An endless feed gets its posts as new
+   * elements, which the observer sees anyway; a whole-feed scan there is pure cost, ~a third of
+   * the content script's time in the first seconds of a fast scroll (BENCHMARKS.md).
+   */
+  reusesElements?(pageType: string): boolean;
+  /**
    * A CSS selector matching every element that can start a reference: the observer only hands
    * `findAccounts` subtrees containing one, so the hot path stays cheap.
    */

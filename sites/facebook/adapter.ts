@@ -10,6 +10,7 @@ import { baseOf, candidatesIn, dialogTitle, resolvedHref, textOf } from '../dom'
 import * as sel from './selectors';
 import {
   facebookExpectsAccounts,
+  facebookReusesElements,
   facebookPageType,
   idFromHovercard,
   isFacebookHost,
@@ -241,6 +242,7 @@ export const facebookAdapter: SiteAdapter = {
   matchesHost: isFacebookHost,
   pageType: facebookPageType,
   expectsAccounts: facebookExpectsAccounts,
+  reusesElements: facebookReusesElements,
   candidates: sel.candidates,
   findAccounts: findFacebookAccounts,
   beginScan: beginFacebookScan,

@@ -311,3 +311,8 @@ export function facebookExpectsAccounts(pageType: string): boolean {
     pageType === 'watch'
   );
 }
+
+/** The home feed arrives as new elements; other pages may be rebuilt from the last one's. */
+export function facebookReusesElements(pageType: string): boolean {
+  return pageType !== 'home';
+}

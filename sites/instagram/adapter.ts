@@ -10,6 +10,7 @@ import * as sel from './selectors';
 import { INSTAGRAM_RESERVED_SEGMENTS } from './reserved';
 import {
   instagramExpectsAccounts,
+  instagramReusesElements,
   instagramPageType,
   isInstagramHost,
   parseInstagramHref,
@@ -504,6 +505,7 @@ export const instagramAdapter: SiteAdapter = {
   matchesHost: isInstagramHost,
   pageType: instagramPageType,
   expectsAccounts: instagramExpectsAccounts,
+  reusesElements: instagramReusesElements,
   candidates: sel.candidates,
   findAccounts: findInstagramAccounts,
   beginScan: beginInstagramScan,

@@ -141,3 +141,8 @@ export function instagramExpectsAccounts(pageType: string): boolean {
     pageType === 'stories'
   );
 }
+
+/** The home feed arrives as new elements; other pages may be rebuilt from the last one's. */
+export function instagramReusesElements(pageType: string): boolean {
+  return pageType !== 'home';
+}

@@ -472,3 +472,38 @@ describe('content runtime', () => {
     expect(KEYS_PER_LOOKUP).toBe(MAX_LOOKUP_KEYS);
   });
 });
+
+describe('rescans once the page has settled', () => {
+  /** Runs both settling timers and the frames they queue; returns how many scans ran meanwhile. */
+  async function scansWhileSettling(h: Harness): Promise<number> {
+    const before = h.adapter.calls;
+    h.timers.advance(5_000);
+    await h.settle();
+    return h.adapter.calls - before;
+  }
+
+  it('on a page the site may rebuild from the last one (a post), the whole page is scanned again', async () => {
+    history.replaceState(null, '', '/p/abc/');
+    const h = await started(dataset('nike'));
+    document.body.append(accountLink('nike'));
+    await h.settle();
+    expect(await scansWhileSettling(h)).toBeGreaterThan(0);
+  });
+
+  it('not on an endless feed whose adapter says it gets new elements: the observer saw them all', async () => {
+    harness = createHarness(dataset('nike'));
+    const h = harness;
+    h.adapter.reusesElements = (pageType) => pageType !== 'home';
+    await h.runtime.start();
+    await h.settle();
+    document.body.append(accountLink('nike'));
+    await h.settle();
+    expect(badges()).toHaveLength(1);
+    expect(await scansWhileSettling(h)).toBe(0);
+    // A navigation to another kind of page brings the settling rescans back.
+    history.pushState(null, '', '/p/abc/');
+    document.body.append(document.createElement('div'));
+    await h.settle();
+    expect(await scansWhileSettling(h)).toBeGreaterThan(0);
+  });
+});
