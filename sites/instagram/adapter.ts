@@ -7,13 +7,14 @@ import { INSTAGRAM_USERNAME, type AccountKey, type Surface } from '../../core/ac
 import type { AccountRef, AccountScan, SiteAdapter } from '../types';
 import { baseOf, candidatesIn, deepestWithText, dialogTitle, resolvedHref, textOf } from '../dom';
 import * as sel from './selectors';
-import { INSTAGRAM_RESERVED_SEGMENTS } from './reserved';
 import {
   instagramExpectsAccounts,
   instagramReusesElements,
   instagramPageType,
   isInstagramHost,
+  linkFromPath,
   parseInstagramHref,
+  plainPathOf,
   type InstagramLink,
 } from './urls';
 
@@ -91,20 +92,6 @@ function usernameFromAlt(alt: string | null): AccountKey | null {
   return null;
 }
 
-/**
- * A path-only href whose path the URL parser would keep as it is (`/name/`, `/p/Cx1/?img_index=1`):
- * no percent-escapes, backslashes, white space or dot segments to normalise. Its path, or null
- * when the href needs the full parser. Parsing `a.href` and then the URL again was a tenth of the
- * content script's time on a fast feed.
- */
-const PLAIN_PATH = /^\/(?![/\\])[A-Za-z0-9._~\-/]*(?=[?#]|$)/;
-const DOT_SEGMENT = /(?:^|\/)\.{1,2}(?:\/|$)/;
-
-export function plainPathOf(href: string): string | null {
-  const path = PLAIN_PATH.exec(href)?.[0];
-  return path === undefined || DOT_SEGMENT.test(path) ? null : path;
-}
-
 /** The last base asked about, and whether its host is Instagram's (one base per page). */
 let lastBase: { base: string; instagram: boolean } | null = null;
 
@@ -129,18 +116,6 @@ function cachedLinkFromPath(path: string): InstagramLink | null {
     pathLinks.set(path, link);
   }
   return link;
-}
-
-/** `parseInstagramHref` for a plain path on an Instagram host (a test checks they agree). */
-export function linkFromPath(path: string): InstagramLink | null {
-  const segments = path.split('/').filter((segment) => segment !== '');
-  const first = segments[0];
-  if (first === undefined || !INSTAGRAM_USERNAME.test(first)) return null;
-  const key = first.toLowerCase();
-  if (INSTAGRAM_RESERVED_SEGMENTS.has(key)) return null;
-  if (segments.length === 1) return { key, tab: 'profile' };
-  if (segments.length === 2 && segments[1] === 'reels') return { key, tab: 'reels' };
-  return null;
 }
 
 /** Per-call caches, so a page with 50 comments does not re-query the same article 50 times. */

@@ -2,8 +2,7 @@
 // that shortcut to the parser's answer: same path, same account, for any href it accepts.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { linkFromPath, plainPathOf } from '../../../sites/instagram/adapter';
-import { parseInstagramHref } from '../../../sites/instagram/urls';
+import { linkFromPath, parseInstagramHref, plainPathOf } from '../../../sites/instagram/urls';
 
 const BASE = 'https://www.instagram.com/some/page/';
 
