@@ -9,10 +9,9 @@ import { findInIndex, type LookupIndexRow } from '../storage/lookup-index';
 import { getSettings, type Settings } from '../storage/settings';
 import { getStore, onStoreChange } from '../storage/store';
 
-export { badgeEntry } from '../storage/lookup-index';
-
 /** Answers kept between batches; small, because a page rarely shows more than a few hundred. */
 const CACHE_LIMIT = 5_000;
+
 const answers = new Map<string, BadgeInfo | null>();
 let indexesCache: Promise<LookupIndexRow[]> | null = null;
 let settingsCache: Promise<Settings> | null = null;

@@ -294,11 +294,8 @@ function render(state: BadgeState): void {
   }
   // Label in name (WCAG 2.5.3): the words on the badge start its accessible name, so a voice
   // control user can say what they see. The compact badge shows no words, only the icon.
-  state.button.setAttribute(
-    'aria-label',
-    state.style === 'compact' ? name : `${visibleLabel} — ${name}`,
-  );
   const compact = state.style === 'compact';
+  state.button.setAttribute('aria-label', compact ? name : `${visibleLabel} — ${name}`);
   if (compact !== state.shownCompact) {
     state.button.parentElement?.classList.toggle('compact', compact);
     state.shownCompact = compact;

@@ -55,8 +55,6 @@ export interface DomObserverOptions {
 export interface DomObserver {
   start(): void;
   stop(): void;
-  /** Queues an element (e.g. `document.body` for a full rescan) and schedules a flush. */
-  enqueue(element: Element): void;
   /**
    * Queues a piece of resumable work (a large scan cut into slices), called under the same
    * budget as the elements until it returns false (nothing left): in idle callbacks when the
@@ -177,10 +175,6 @@ export function createDomObserver(options: DomObserverOptions): DomObserver {
       idleHandle = null;
       queue.clear();
       jobs.length = 0;
-    },
-    enqueue(element) {
-      queue.set(element, true);
-      schedule();
     },
     enqueueJob(job) {
       jobs.push(job);

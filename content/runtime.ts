@@ -20,7 +20,7 @@ import type { NoticeHandle } from './notice';
 import { NOTICE_TAG, showNotice } from './notice';
 import type { FrameScheduler, IdleScheduler } from './observer';
 import { createDomObserver } from './observer';
-import type { Translate } from './strings';
+import { rememberingTranslate, type Translate } from './strings';
 
 export interface Timers {
   set(callback: () => void, ms: number): number;
@@ -94,51 +94,6 @@ interface OriginRecord {
   badge: Element | null;
 }
 
-/** Distinct strings kept; past this the memo starts over. */
-const TRANSLATIONS_KEPT = 2_000;
-/** Stands for the i-th substitution in a message asked for once (private-use characters). */
-const slot = (index: number): string => `\uE000${index}\uE001`;
-
-/**
- * `t` with its answers remembered: the browser's i18n call crosses into the extension's
- * message catalogue (~50 µs a call in Chrome), and every account's badge has a name of its own.
- * A message with substitutions is asked for once with placeholders, and the values are put in
- * here, literally, as `i18n.getMessage` does; a value holding a placeholder's characters is
- * asked for the usual way.
- */
-export function rememberingTranslate(t: Translate): Translate {
-  const known = new Map<string, string>();
-  const withSlots = new Map<string, string[]>();
-  return (key, substitutions) => {
-    if (substitutions?.length) {
-      if (substitutions.some((value) => value.includes('\uE000'))) return t(key, substitutions);
-      const id = `${key}\u0000${substitutions.length}`;
-      let pieces = withSlots.get(id);
-      if (!pieces) {
-        // Split at the placeholders: even pieces are message text, odd ones substitution indices.
-        const template = t(
-          key,
-          substitutions.map((_, index) => slot(index)),
-        );
-        pieces = template.split(/\uE000(\d+)\uE001/);
-        withSlots.set(id, pieces);
-      }
-      let text = '';
-      pieces.forEach((piece, index) => {
-        text += index % 2 === 0 ? piece : (substitutions[Number(piece)] ?? '');
-      });
-      return text;
-    }
-    let text = known.get(key);
-    if (text === undefined) {
-      text = t(key);
-      if (known.size >= TRANSLATIONS_KEPT) known.clear();
-      known.set(key, text);
-    }
-    return text;
-  };
-}
-
 export function createContentRuntime(options: ContentRuntimeOptions): ContentRuntime {
   const { adapter, document } = options;
   const t = rememberingTranslate(options.t);
@@ -168,12 +123,12 @@ export function createContentRuntime(options: ContentRuntimeOptions): ContentRun
   const settleMs = options.settleMs ?? 3_000;
   const reportDelayMs = options.reportDelayMs ?? 500;
 
-  const stats: RuntimeStats = {
+  // Messages sent is the lookup client's own count (see `stats` below).
+  const stats: Omit<RuntimeStats, 'lookupMessages'> = {
     rootsVisited: 0,
     refsFound: 0,
     badgesInserted: 0,
     badgesUpdated: 0,
-    lookupMessages: 0,
     reports: 0,
   };
   let stopped = false;

@@ -271,7 +271,10 @@ class BlockReader {
       // The directory's counts let whole blocks be skipped without reading them.
       const inBlock = role
         ? (this.directory.roles[n]![role] ?? 0)
-        : Object.values(this.directory.roles[n]!).reduce((a, b) => a + (b ?? 0), 0);
+        : Math.min(
+            PARTICIPANTS_PER_BLOCK,
+            this.campaign.participantCount - n * PARTICIPANTS_PER_BLOCK,
+          );
       if (skip >= inBlock) {
         skip -= inBlock;
         continue;

@@ -2,7 +2,7 @@
 // puts each badge's values in itself. It must give exactly what the browser would.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { rememberingTranslate } from '../../../content/runtime';
+import { rememberingTranslate } from '../../../content/strings';
 import type { ContentStringKey, Translate } from '../../../content/strings';
 
 /** Chrome's getMessage: `$n` takes the n-th substitution literally, `$$` is a dollar sign. */
