@@ -168,6 +168,15 @@ describe(`boycott day today (${today}, browser zone ${zone}, local hour ${localH
     await server?.close();
   });
 
+  /** The pack's participant on the Instagram demo feed is badged (the page has been read). */
+  async function waitForKimsBadge(): Promise<void> {
+    await expect
+      .poll(() => instagram.locator('picket-badge[data-handle="kimkardashian"]').count(), {
+        timeout: 15_000,
+      })
+      .toBeGreaterThan(0);
+  }
+
   it('the browser and its service worker see the chosen zone', async () => {
     const sw = await browser.getServiceWorker();
     expect(await sw.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone)).toBe(zone);
@@ -244,11 +253,7 @@ describe(`boycott day today (${today}, browser zone ${zone}, local hour ${localH
     await expect
       .poll(() => instagram.locator('picket-notice').count(), { timeout: 15_000 })
       .toBe(1);
-    await expect
-      .poll(() => instagram.locator('picket-badge[data-handle="kimkardashian"]').count(), {
-        timeout: 15_000,
-      })
-      .toBeGreaterThan(0);
+    await waitForKimsBadge();
   });
 
   it('(g) axe: no serious or critical problem in the notice and an open badge popover', async () => {
@@ -290,11 +295,7 @@ describe(`boycott day today (${today}, browser zone ${zone}, local hour ${localH
     await clickRemindersSwitch(false);
     await expect.poll(reminderAlarms).toEqual([]);
     await instagram.reload();
-    await expect
-      .poll(() => instagram.locator('picket-badge[data-handle="kimkardashian"]').count(), {
-        timeout: 15_000,
-      })
-      .toBeGreaterThan(0);
+    await waitForKimsBadge();
     expect(await instagram.locator('picket-notice').count()).toBe(0);
 
     await clickRemindersSwitch(true);
@@ -312,11 +313,7 @@ describe(`boycott day today (${today}, browser zone ${zone}, local hour ${localH
     await clickInClosedRoot(instagram, 'picket-notice', 'button');
     await expect.poll(() => instagram.locator('picket-notice').count(), { timeout: 5_000 }).toBe(0);
     await instagram.reload();
-    await expect
-      .poll(() => instagram.locator('picket-badge[data-handle="kimkardashian"]').count(), {
-        timeout: 15_000,
-      })
-      .toBeGreaterThan(0);
+    await waitForKimsBadge();
     expect(await instagram.locator('picket-notice').count()).toBe(0);
   });
 

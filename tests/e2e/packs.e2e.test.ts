@@ -85,6 +85,13 @@ function waitForFeedBadges(page: Page): Promise<void> {
   return waitUntil('the feed badges', async () => (await badgeCount(page, 'kimkardashian')) > 0);
 }
 
+/** The options page, once it lists the one pack a fresh profile has (the bundled one). */
+async function openOptionsWithOnePack(browser: ExtensionBrowser): Promise<Page> {
+  const options = await browser.openExtensionPage('options.html');
+  await waitUntil('the pack list', async () => (await options.getByTestId('pack').count()) === 1);
+  return options;
+}
+
 beforeAll(async () => {
   ensureBuilt();
   server = await startSiteServer({ routes: demoRoutes() });
@@ -105,8 +112,7 @@ describe('import, export, turn off and on, remove (default build)', () => {
     feed = await browser.context.newPage();
     await feed.goto('https://www.instagram.com/');
     await waitForFeedBadges(feed);
-    options = await browser.openExtensionPage('options.html');
-    await waitUntil('the pack list', async () => (await options.getByTestId('pack').count()) === 1);
+    options = await openOptionsWithOnePack(browser);
   });
 
   afterAll(async () => {
@@ -318,8 +324,7 @@ describe('subscription: signed updates, and every failure keeps the last good ve
     feed = await browser.context.newPage();
     await feed.goto('https://www.instagram.com/');
     await waitForFeedBadges(feed);
-    options = await browser.openExtensionPage('options.html');
-    await waitUntil('the pack list', async () => (await options.getByTestId('pack').count()) === 1);
+    options = await openOptionsWithOnePack(browser);
   });
 
   afterAll(async () => {
