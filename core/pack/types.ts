@@ -8,13 +8,37 @@ export type EventKind = 'boycott' | 'action' | 'pause' | 'deadline' | 'other';
 export type ParticipantKind = 'person' | 'brand' | 'organization';
 export type ParticipantRole = 'participant' | 'advertiser' | 'organizer' | 'coalition-member';
 export type ParticipantStatus = 'took-part' | 'announced' | 'paused-ads' | 'resumed' | 'withdrew';
+/**
+ * How sure the publisher is that an account belongs to the participant: `verified` (checked
+ * against the participant's own site or a verified profile) or `likely` (believed, not checked).
+ * Absent means `verified`, as every account of a pack written before the field existed was listed
+ * without qualification.
+ */
+export type AccountConfidence = 'verified' | 'likely';
+/**
+ * How the participant relates to the campaign: `joined` it formally, acted in line with it
+ * without joining (`aligned`), or is only `listed` as taking part by others. Absent means `joined`.
+ */
+export type ParticipantRelation = 'joined' | 'aligned' | 'listed';
+/**
+ * What kind of evidence a source is: the participant's `own-statement`, a `major-outlet`'s report,
+ * or `other` (lists, aggregators, blogs). Absent means not stated.
+ */
+export type SourceKind = 'own-statement' | 'major-outlet' | 'other';
 
 /** `x-` extension keys are allowed on every object inside a pack. */
 type Extensions = { [key: `x-${string}`]: unknown };
 
 export type Publisher = { name: string; url?: string; corrections?: string } & Extensions;
 export type CoalitionMember = { name: string; url?: string } & Extensions;
-export type Demand = { id: string; title: string; detail?: string; category?: string } & Extensions;
+export type Demand = {
+  id: string;
+  title: string;
+  detail?: string;
+  category?: string;
+  /** Ids of the campaign's sources that state this demand. */
+  sources?: string[];
+} & Extensions;
 export type CampaignEvent = {
   id: string;
   title: string;
@@ -24,11 +48,16 @@ export type CampaignEvent = {
   end?: string;
   timeZone?: string;
   detail?: string;
+  /** Ids of the campaign's sources for this event. */
+  sources?: string[];
 } & Extensions;
 export type Account = {
   platform: Platform;
   handle?: string;
   numericId?: string;
+  confidence?: AccountConfidence;
+  /** Who runs the account when it is not exactly the participant (a brand of the company, …). */
+  holder?: string;
 } & Extensions;
 export type Action = {
   event?: string;
@@ -44,6 +73,7 @@ export type Participant = {
   accounts: Account[];
   actions?: Action[];
   status?: ParticipantStatus;
+  relation?: ParticipantRelation;
   sources: string[];
 } & Extensions;
 export type Source = {
@@ -52,6 +82,7 @@ export type Source = {
   publisher?: string;
   title?: string;
   date?: string;
+  kind?: SourceKind;
 } & Extensions;
 export type Campaign = {
   id: string;
