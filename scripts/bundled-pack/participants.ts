@@ -48,8 +48,15 @@ const reportedOnly = (summary: string): ParticipantWriting => ({
 export const FREEZE_PARTICIPANTS: Record<string, ParticipantWriting> = {
   'P-KKW': {
     relation: 'joined',
-    status: 'announced',
+    status: 'took-part',
     actions: [
+      {
+        event: 'freeze-day',
+        date: FREEZE_DAY,
+        summary:
+          'Froze her Instagram and Facebook accounts on the freeze day, as reported that day',
+        sources: ['S23', 'S28'],
+      },
       freezeAction(
         'Announced on 15 September that she would freeze her Instagram and Facebook accounts on the freeze day, and said her brands SKIMS, KKW Beauty and KKW Fragrance would go dark too',
         '2020-09-15',

@@ -45,6 +45,7 @@ const MAJOR_OUTLETS = {
   S24: 'Ad Age',
   S25: 'CBS News',
   S27: 'TimesLIVE (South Africa)',
+  S28: 'The Telegraph, via Yahoo UK',
   S37: 'KQED',
   S40: 'New York Daily News',
   S45: 'CNBC',

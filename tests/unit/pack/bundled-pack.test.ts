@@ -226,8 +226,11 @@ describe('bundled pack stophateforprofit-2020', () => {
       expect(summaryOf(handle), handle).not.toMatch(/froze|stayed off/i);
     expect(summaryOf('skims')).toMatch(/said .* would go dark/);
     expect(summaryOf('kimkardashian')).toMatch(/said her brands .* would go dark/);
-    // Announcements and support are `announced`; `took-part` needs a reported act.
-    for (const handle of ['kimkardashian', 'katyperry', 'naomi', 'aplusk'])
+    // Announcements and support are `announced`; `took-part` needs a reported act, as Kim
+    // Kardashian's freeze is (DNA India and The Telegraph report it done on the day).
+    expect(holderOf('kimkardashian')[0]!.participant.status).toBe('took-part');
+    expect(holderOf('kimkardashian')[0]!.participant.actions![0]!.sources).toEqual(['S23', 'S28']);
+    for (const handle of ['katyperry', 'naomi', 'aplusk'])
       expect(holderOf(handle)[0]!.participant.status, handle).toBe('announced');
     for (const { participant } of holderOf('scooterbraun'))
       expect(participant.status).toBeUndefined();
