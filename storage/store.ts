@@ -289,6 +289,8 @@ async function rebuild(
   changed?: { packId: string; expected: EffectivePack | null },
 ): Promise<void> {
   const wanted = new Set<string>();
+  // Rows written by other code (older or newer) may mean something else: rewrite every pack then.
+  const rowsCurrent = (await db.meta.get('dataVersion'))?.value === DATA_VERSION;
   for (const id of allPackIds(registry)) {
     const effective =
       changed?.packId === id && changed.expected
@@ -301,6 +303,7 @@ async function rebuild(
     wanted.add(id);
     const existing = await db.packs.get(id);
     if (
+      rowsCurrent &&
       existing &&
       existing.version === effective.pack.version &&
       existing.origin === effective.origin &&
