@@ -272,9 +272,9 @@ describe('validatePack: what it rejects, with JSON paths', () => {
         '/id: not a valid pack id (3–64 of a-z 0-9 -)',
       ]);
     }
-    for (const version of [0, -1, 1.5, '2', Number.MAX_SAFE_INTEGER + 1]) {
+    for (const version of [0, -1, 1.5, '2', 4_294_967_296, Number.MAX_SAFE_INTEGER + 1]) {
       expect(problemsAfter((p) => (p.version = version))).toEqual([
-        '/version: must be a positive whole number',
+        '/version: must be a whole number from 1 to 4,294,967,295',
       ]);
     }
   });
@@ -284,7 +284,7 @@ describe('validatePack: what it rejects, with JSON paths', () => {
       '/extra: unknown key "extra"',
       '/format: must be "picket-pack/1" (this version of Picket reads format 1 only)',
       '/id: not a valid pack id (3–64 of a-z 0-9 -)',
-      '/version: must be a positive whole number',
+      '/version: must be a whole number from 1 to 4,294,967,295',
       '/updatedAt: not a date (YYYY-MM-DD) or an RFC 3339 date-time',
       '/publisher/url: not an https:// URL',
       '/campaigns/0/events/0/kind: must be one of boycott, action, pause, deadline, other',
