@@ -187,7 +187,9 @@ function rowsOf(effective: EffectivePack): PackRows {
 /** Identifies the inputs a cache was built from; a mismatch means rebuild. */
 function sourceSignature(registry: PackRegistry): string {
   const { pack } = bundledPack();
-  return `${DATA_VERSION}|${registry.revision}|${pack ? `${pack.id}@${pack.version}` : 'none'}`;
+  // The corrections address too: a build may set it (PICKET_CORRECTIONS) without a new version.
+  const bundled = pack ? `${pack.id}@${pack.version}|${pack.publisher.corrections ?? ''}` : 'none';
+  return `${DATA_VERSION}|${registry.revision}|${bundled}`;
 }
 
 /**
@@ -307,7 +309,8 @@ async function rebuild(
       existing &&
       existing.version === effective.pack.version &&
       existing.origin === effective.origin &&
-      existing.installedAt === effective.installedAt
+      existing.installedAt === effective.installedAt &&
+      existing.corrections === effective.pack.publisher.corrections
     ) {
       continue;
     }

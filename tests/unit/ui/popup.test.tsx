@@ -157,7 +157,7 @@ describe('popup', () => {
     expect(screen.getByTestId('participants-count').textContent).toBe('Showing 1 of 1');
     const patagonia = screen.getByTestId('participant');
     expect(patagonia.textContent).toContain('Patagonia paused its ads');
-    expect(within(patagonia).getByRole('link').getAttribute('href')).toBe(
+    expect(within(patagonia).getByRole('link', { name: 'Example News' }).getAttribute('href')).toBe(
       'https://news.example/patagonia',
     );
 
@@ -278,12 +278,15 @@ describe('popup', () => {
             {
               packId: 'shfp',
               campaignId: 'ad-pause',
+              participantId: 'patagonia',
               campaignName: campaign.name,
               hashtag: '#StopHateForProfit',
               participantName: 'Patagonia',
               role: 'advertiser',
-              actions: [{ summary: 'Paused its ads' }],
-              source: { url: 'https://news.example/patagonia' },
+              status: 'paused-ads',
+              actions: [{ summary: 'Paused its ads', date: '2020-06-21', eventKind: 'pause' }],
+              sources: [{ url: 'https://news.example/patagonia' }],
+              account: { confidence: 'verified' },
             },
           ],
         },
@@ -292,7 +295,9 @@ describe('popup', () => {
     render(<PopupApp search="?tab=7" />);
     const [account] = await screen.findAllByTestId('page-account');
     expect(account!.textContent).toContain('@patagonia');
-    expect(account!.textContent).toContain('Patagonia · #StopHateForProfit · Paused its ads');
+    expect(account!.textContent).toContain(
+      'Patagonia · #StopHateForProfit · Paused ads · Jun 2020',
+    );
     expect(within(account!).getByRole('link', { name: 'Source' }).getAttribute('href')).toBe(
       'https://news.example/patagonia',
     );
