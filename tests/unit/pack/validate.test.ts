@@ -143,8 +143,9 @@ describe('validatePack: what it rejects, with JSON paths', () => {
     ).toEqual([
       '/campaigns/0/sources/1/id: duplicate source id "S1"',
       '/campaigns/0/events/1/id: duplicate event id "strike-day"',
+      // S2 was renamed to S1 above, so references to it no longer resolve.
+      '/campaigns/0/events/0/sources/1: source "S2" is not listed in this campaign\'s sources',
       '/campaigns/0/demands/1/id: duplicate demand id "repairs"',
-      // S2 was renamed to S1 above, so the second participant's reference no longer resolves.
       '/campaigns/0/participants/1/sources/0: source "S2" is not listed in this campaign\'s sources',
       '/campaigns/0/participants/1/id: duplicate participant id "ana-tenant"',
       '/campaigns/1/id: duplicate campaign id "rent-strike-2026"',
