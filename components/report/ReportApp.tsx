@@ -6,7 +6,14 @@ import type { ReportContext } from '../../core/messages';
 import { readReportTarget } from '../../core/report';
 import { send } from '../../core/send';
 import { SourceList } from '../shared/SourceList';
-import { composeReport, sendTarget, shownClaim, shownHandle, type SendTarget } from './compose';
+import {
+  campaignLabel,
+  composeReport,
+  sendTarget,
+  shownClaim,
+  shownHandle,
+  type SendTarget,
+} from './compose';
 import '../shared/base.css';
 import './report.css';
 
@@ -178,7 +185,7 @@ function ClaimSection(props: { context: ReportContext; handle: string }) {
           )}
         </dd>
         <dt>{i18n.t('report.campaignTerm')}</dt>
-        <dd>{campaign.hashtag ? `${campaign.name} (${campaign.hashtag})` : campaign.name}</dd>
+        <dd>{campaignLabel(campaign)}</dd>
         <dt>{i18n.t('claim.sources')}</dt>
         <dd>
           <SourceList sources={participant.sources} label={i18n.t('claim.sources')} />

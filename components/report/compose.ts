@@ -28,6 +28,12 @@ export function shownHandle(handle: string): string {
   return handle.startsWith('id:') ? handle : `@${handle}`;
 }
 
+/** The campaign's name, with its hashtag when the name does not already carry it. */
+export function campaignLabel(campaign: ReportContext['campaign']): string {
+  const { name, hashtag } = campaign;
+  return hashtag && !name.includes(hashtag) ? `${name} (${hashtag})` : name;
+}
+
 function platformName(platform: 'instagram' | 'facebook'): string {
   return platform === 'instagram'
     ? i18n.t('common.platform.instagram')
@@ -43,10 +49,7 @@ export function composeReport(context: ReportContext, draft: ReportDraft): Compo
     '',
     line(i18n.t('report.packTerm'), i18n.t('report.packValue', [pack.id, String(pack.version)])),
     line(i18n.t('report.publisherTerm'), pack.publisherName),
-    line(
-      i18n.t('report.campaignTerm'),
-      campaign.hashtag ? `${campaign.name} (${campaign.hashtag})` : campaign.name,
-    ),
+    line(i18n.t('report.campaignTerm'), campaignLabel(campaign)),
     line(i18n.t('report.participantTerm'), `${participant.name} (${participant.id})`),
   ];
   if (account) {
