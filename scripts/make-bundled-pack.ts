@@ -298,7 +298,8 @@ function buildParticipants(campaignId: string, eventIds: Set<string>): Participa
     const covered = [entry, ...(merged.get(entry.id) ?? [])];
     const accounts = covered.flatMap(accountsOf);
     if (accounts.length === 0) {
-      skipped.noHandle.add(entry.id);
+      if (![...skipped.stale].some((s) => s.startsWith(`${entry.id} `)))
+        skipped.noHandle.add(entry.id);
       continue;
     }
     const sources = sourceList(covered.flatMap((e) => e.sources));
