@@ -4,6 +4,7 @@
 import * as v from 'valibot';
 import type { Platform, Surface } from './accounts';
 import type { PackIssue, ParticipantRole, ParticipantStatus } from './pack/types';
+import { MAX_IMPORT_BYTES } from './import-size';
 
 const platform = v.picklist(['instagram', 'facebook']);
 const accountKey = v.pipe(v.string(), v.maxLength(64));
@@ -38,7 +39,11 @@ export const pageRequest = v.variant('type', [
   v.strictObject({ type: v.literal('getStatus') }),
   v.strictObject({
     type: v.literal('importPack'),
-    text: v.pipe(v.string(), v.maxLength(11_000_000)),
+    // A UTF-8 byte is at least one UTF-16 unit, so a longer text is surely over the limit (the
+    // router then says so with its size, rather than "invalid request").
+    text: v.pipe(v.string(), v.maxLength(MAX_IMPORT_BYTES)),
+    /** The user chose, after seeing both publishers, to replace a pack from another source. */
+    replace: v.optional(v.boolean()),
   }),
   v.strictObject({ type: v.literal('setPackEnabled'), packId: shortText, enabled: v.boolean() }),
   v.strictObject({ type: v.literal('removePack'), packId: shortText }),
@@ -47,6 +52,7 @@ export const pageRequest = v.variant('type', [
     type: v.literal('subscribe'),
     url: shortText,
     publicKey: v.pipe(v.string(), v.maxLength(4_000)),
+    replace: v.optional(v.boolean()),
   }),
   v.strictObject({ type: v.literal('refreshSubscription'), packId: shortText }),
   v.strictObject({ type: v.literal('clearAllData') }),
@@ -97,7 +103,14 @@ export interface TabState {
   unreadable: boolean;
 }
 
-export type Fail = { ok: false; error: string; issues?: PackIssue[] };
+/** Two sources offering one pack id (see storage/store.ts): shown before a user replaces. */
+export interface PackConflictInfo {
+  packId: string;
+  installed: { publisherName: string; origin: 'bundled' | 'imported' | 'subscribed'; url?: string };
+  incoming: { publisherName: string; origin: 'bundled' | 'imported' | 'subscribed'; url?: string };
+}
+
+export type Fail = { ok: false; error: string; issues?: PackIssue[]; conflict?: PackConflictInfo };
 export type Ok<T> = { ok: true } & T;
 
 export interface ResponseMap {
@@ -118,7 +131,8 @@ export interface ResponseMap {
   removePack: Ok<object>;
   exportPack: Ok<{ text: string; fileName: string }>;
   subscribe: Ok<{ packId: string }>;
-  refreshSubscription: Ok<{ updated: boolean; version: number }>;
+  /** `olderVersion`: the publisher served an older version than the installed one (kept). */
+  refreshSubscription: Ok<{ updated: boolean; version: number; olderVersion?: number }>;
   clearAllData: Ok<object>;
 }
 export type Response<T extends Request['type']> = ResponseMap[T] | Fail;

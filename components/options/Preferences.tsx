@@ -14,6 +14,22 @@ import { formatWallTime } from '../shared/format';
 
 export type Change = (change: (current: Settings) => Settings, message: string) => void;
 
+/** A card's settings props: the settings, how to change them, and why the last change failed. */
+export interface SettingsCardProps {
+  settings: Settings;
+  change: Change;
+  saveError?: string | undefined;
+}
+
+/** Where a card says that its last change could not be saved. */
+export function SaveError(props: { text: string | undefined }) {
+  return props.text ? (
+    <p class="error-text" role="alert" data-testid="save-error">
+      {props.text}
+    </p>
+  ) : null;
+}
+
 export function surfaceLabel(surface: Surface): string {
   switch (surface) {
     case 'profile-header':
@@ -73,7 +89,7 @@ function Switch(props: {
   );
 }
 
-export function SitesSection(props: { settings: Settings; change: Change }) {
+export function SitesSection(props: SettingsCardProps) {
   const { settings, change } = props;
   return (
     <section class="card" aria-labelledby="sites-heading" id="sites">
@@ -137,6 +153,7 @@ export function SitesSection(props: { settings: Settings; change: Change }) {
           </label>
         ))}
       </fieldset>
+      <SaveError text={props.saveError} />
     </section>
   );
 }
@@ -152,7 +169,7 @@ export function allowlistKey(platform: Platform, typed: string): string | null {
   return key ? `facebook:${key}` : null;
 }
 
-export function AllowlistSection(props: { settings: Settings; change: Change }) {
+export function AllowlistSection(props: SettingsCardProps) {
   const { settings, change } = props;
   const [platform, setPlatform] = useState<Platform>('instagram');
   const [handle, setHandle] = useState('');
@@ -227,11 +244,12 @@ export function AllowlistSection(props: { settings: Settings; change: Change }) 
           ))}
         </ul>
       )}
+      <SaveError text={props.saveError} />
     </section>
   );
 }
 
-export function RemindersSection(props: { settings: Settings; change: Change }) {
+export function RemindersSection(props: SettingsCardProps) {
   const { settings, change } = props;
   const reminders = settings.reminders;
   return (
@@ -282,6 +300,7 @@ export function RemindersSection(props: { settings: Settings; change: Change }) 
           {i18n.t('options.reminders.dayBeforeLabel', [formatWallTime(EVE_TIME)])}
         </label>
       </div>
+      <SaveError text={props.saveError} />
     </section>
   );
 }
