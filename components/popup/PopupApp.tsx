@@ -2,11 +2,12 @@ import { i18n } from '#i18n';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { nextReminder as findNextReminder, type Reminder } from '../../core/reminders/schedule';
 import type { NoticeInfo } from '../../core/messages';
-import { send } from '../../core/send';
+import { sendFromPage as send } from '../shared/send';
 import { campaignStatus, type CampaignPhase } from '../../core/time/status';
 import { loadSnapshot, type StoreSnapshot } from '../../storage/queries';
 import { getSettings, settingsItem, updateSettings, type Settings } from '../../storage/settings';
 import { userTimeZone } from '../shared/format';
+import { notSavedText } from '../shared/save-error';
 import { CampaignSection } from './CampaignSection';
 import { Demands } from './Demands';
 import { lastCampaignItem } from './lastCampaign';
@@ -40,6 +41,8 @@ export function PopupApp(props: { search?: string } = {}) {
   const [status, setStatus] = useState<Status | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
   const [now, setNow] = useState(() => Date.now());
+  /** Why the reminders switch could not be saved, shown beside it. */
+  const [remindersError, setRemindersError] = useState('');
   const campaignHeading = useRef<HTMLHeadingElement>(null);
   const timeZone = useMemo(userTimeZone, []);
 
@@ -119,10 +122,20 @@ export function PopupApp(props: { search?: string } = {}) {
   };
 
   const toggleReminders = (enabled: boolean) => {
-    void updateSettings((current) => ({
+    updateSettings((current) => ({
       ...current,
       reminders: { ...current.reminders, enabled },
-    })).then(setSettings);
+    })).then(
+      (next) => {
+        setSettings(next);
+        setRemindersError('');
+      },
+      (error: unknown) => {
+        // Say so where it was switched, and show what is really stored.
+        setRemindersError(notSavedText(error));
+        void getSettings().then(setSettings, () => undefined);
+      },
+    );
   };
 
   return (
@@ -190,6 +203,7 @@ export function PopupApp(props: { search?: string } = {}) {
               nextReminder={nextReminder}
               timeZone={timeZone}
               onToggle={toggleReminders}
+              error={remindersError}
             />
           </>
         )}

@@ -9,6 +9,7 @@ import { PopupApp } from '../../../components/popup/PopupApp';
 import { prepareDocument } from '../../../components/shared/document';
 import { campaign, pack, participant, people, searchIn, snapshot } from './fixtures';
 import { installMessages } from './messages';
+import { failingQuota } from '../storage/fixtures';
 
 vi.mock('../../../storage/queries', () => ({ loadSnapshot: vi.fn(), searchParticipants: vi.fn() }));
 vi.mock('../../../core/send', () => ({ send: vi.fn() }));
@@ -227,6 +228,33 @@ describe('popup', () => {
     expect(toggle.checked).toBe(true);
     fireEvent.click(toggle);
     await waitFor(async () => expect((await getSettings()).reminders.enabled).toBe(false));
+  });
+
+  it('a reminders switch that cannot be saved says so beside it and shows the stored state', async () => {
+    render(<PopupApp search="?tab=7" />);
+    const toggle = (await screen.findByRole('switch', {
+      name: 'Remind me on boycott and action days',
+    })) as HTMLInputElement;
+    await waitFor(() => expect(toggle.disabled).toBe(false));
+    const restore = failingQuota(fakeBrowser.storage.local);
+    try {
+      fireEvent.click(toggle);
+      await waitFor(() =>
+        expect(screen.getByTestId('reminders-error').textContent).toBe(
+          "Not saved: the browser's storage for Picket is full. Remove a pack you no longer use, then try again.",
+        ),
+      );
+      await waitFor(() => expect(toggle.checked).toBe(false));
+      expect((await getSettings()).reminders.enabled).toBe(false);
+      expect(screen.getByTestId('reminders-line').textContent).toMatch(/^Turn on to get/);
+    } finally {
+      restore();
+    }
+    // Saved on the next try; the message goes.
+    fireEvent.click(toggle);
+    await waitFor(async () => expect((await getSettings()).reminders.enabled).toBe(true));
+    await waitFor(() => expect(screen.queryByTestId('reminders-error')).toBeNull());
+    expect(toggle.checked).toBe(true);
   });
 
   it('follows reminder settings changed elsewhere (time, evening before)', async () => {
