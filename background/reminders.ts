@@ -270,15 +270,18 @@ async function reconcileNow(): Promise<void> {
     await markNotificationsFailed(false);
     return;
   }
-  let reminders: Reminder[] = [];
-  let complete = true;
-  try {
-    ({ reminders, complete } = await currentReminders(now));
-  } catch (error) {
-    // Unreadable store: nothing to show from it now, and the alarm set before is kept below.
-    console.warn('Picket: reminders without the store for now', error);
-    complete = false;
-  }
+  const schedule = await reminderCampaigns(settings).then(
+    ({ campaigns, complete }) => ({
+      reminders: scheduleReminders(campaigns, settings.reminders, userTimeZone(), now),
+      complete,
+    }),
+    (error: unknown) => {
+      // Unreadable store: nothing to show from it now, and the alarm set before is kept below.
+      console.warn('Picket: reminders without the store for now', error);
+      return { reminders: [] as Reminder[], complete: false };
+    },
+  );
+  const { reminders, complete } = schedule;
 
   const { local, all } = await readFired();
   const due = reminders.filter((r) => isLive(r, now) && all[r.id] === undefined);
