@@ -12,6 +12,7 @@ import {
   type DatabaseOptions,
   type PicketDatabase,
 } from './db';
+import { setDatabaseUpdating } from './open-state';
 import { AFTER_ALL, DatabaseIndex, MemoryIndex, type PackIndex } from './pack-index';
 import type { PackOrigin } from './queries';
 import { PARTICIPANTS_PER_BLOCK, packToRows, type PackRows } from './rows';
@@ -33,7 +34,10 @@ export { StoreError } from './userdata';
 
 export interface StoreConfig extends DatabaseOptions {
   dbName: string;
-  /** How long opening the database may take before the bundled fallback is used. */
+  /**
+   * How long opening the database may take before the bundled fallback is used, unless an
+   * upgrade of its data is under way: that is waited for (see openDatabase).
+   */
   openTimeoutMs: number;
   /** After a failed open, how long to keep the fallback before trying again. */
   retryAfterMs: number;
@@ -118,7 +122,16 @@ export function getStore(): Promise<StoreHandle> {
   return opening;
 }
 
+/** Opens the database and brings its cache up to date; "updating" is on while either is long. */
 async function openStore(): Promise<StoreHandle> {
+  try {
+    return await openAndRebuild();
+  } finally {
+    setDatabaseUpdating(false);
+  }
+}
+
+async function openAndRebuild(): Promise<StoreHandle> {
   const { db, error } = await openDatabase(
     config.dbName,
     // Only what was injected: an explicit `undefined` would hide Dexie's global defaults.
@@ -126,7 +139,10 @@ async function openStore(): Promise<StoreHandle> {
       ...(config.indexedDB && { indexedDB: config.indexedDB }),
       ...(config.IDBKeyRange && { IDBKeyRange: config.IDBKeyRange }),
     },
-    config.openTimeoutMs,
+    {
+      timeoutMs: config.openTimeoutMs,
+      onUpgrading: () => setDatabaseUpdating(true),
+    },
   );
   if (db) {
     try {
@@ -276,6 +292,7 @@ async function rebuildIfStale(db: PicketDatabase): Promise<void> {
   const registry = await readRegistry();
   const [source, packCount] = await Promise.all([readSource(db), db.packs.count()]);
   if (source === sourceSignature(registry) && packCount > 0) return;
+  setDatabaseUpdating(true);
   await rebuild(db, registry);
 }
 

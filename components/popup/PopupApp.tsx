@@ -4,6 +4,7 @@ import { nextReminder as findNextReminder, type Reminder } from '../../core/remi
 import type { NoticeInfo } from '../../core/messages';
 import { sendFromPage as send } from '../shared/send';
 import { campaignStatus, type CampaignPhase } from '../../core/time/status';
+import { watchDatabaseUpdating } from '../../storage/open-state';
 import { loadSnapshot, type StoreSnapshot } from '../../storage/queries';
 import { getSettings, settingsItem, updateSettings, type Settings } from '../../storage/settings';
 import { userTimeZone } from '../shared/format';
@@ -41,6 +42,9 @@ export function PopupApp(props: { search?: string } = {}) {
   const [status, setStatus] = useState<Status | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
   const [now, setNow] = useState(() => Date.now());
+  /** The database's data is being upgraded or rebuilt: worth saying while loading waits on it. */
+  const [updating, setUpdating] = useState(false);
+  useEffect(() => watchDatabaseUpdating(setUpdating), []);
   /** Why the reminders switch could not be saved, shown beside it. */
   const [remindersError, setRemindersError] = useState('');
   const campaignHeading = useRef<HTMLHeadingElement>(null);
@@ -156,6 +160,11 @@ export function PopupApp(props: { search?: string } = {}) {
         )}
       </header>
       <main>
+        {load.kind === 'loading' && updating && (
+          <p class="banner" role="status" data-testid="updating-banner">
+            {i18n.t('popup.updating')}
+          </p>
+        )}
         {load.kind === 'loading' && <Skeleton />}
         {load.kind === 'error' && (
           <div class="banner error" role="alert">

@@ -1,10 +1,11 @@
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { TabState } from '../../../core/messages';
 import { send } from '../../../core/send';
 import { loadSnapshot, searchParticipants } from '../../../storage/queries';
 import { DEFAULT_SETTINGS, getSettings, settingsItem } from '../../../storage/settings';
+import { setDatabaseUpdating } from '../../../storage/open-state';
 import { PopupApp } from '../../../components/popup/PopupApp';
 import { prepareDocument } from '../../../components/shared/document';
 import { campaign, pack, participant, people, searchIn, snapshot } from './fixtures';
@@ -364,6 +365,22 @@ describe('popup', () => {
     const alert = await screen.findByRole('alert');
     fireEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
     expect(await screen.findByRole('heading', { level: 2, name: campaign.name })).toBeTruthy();
+  });
+
+  it('says "updating" while the store waits for a long upgrade of its data, then shows the campaign', async () => {
+    let finish!: (value: ReturnType<typeof snapshot>) => void;
+    loadSnapshotMock.mockReturnValueOnce(new Promise((resolve) => (finish = resolve)));
+    render(<PopupApp search="?tab=7" />);
+    expect(screen.queryByTestId('updating-banner')).toBeNull();
+    act(() => setDatabaseUpdating(true));
+    expect(screen.getByTestId('updating-banner').textContent).toBe(
+      'Updating the campaign data… This can take a few seconds after Picket was updated.',
+    );
+    act(() => setDatabaseUpdating(false));
+    finish(snapshot());
+    expect(await screen.findByRole('heading', { level: 2, name: campaign.name })).toBeTruthy();
+    expect(screen.queryByTestId('updating-banner')).toBeNull();
+    expect(screen.queryByTestId('fallback-banner')).toBeNull();
   });
 
   it('switches campaigns and remembers the choice', async () => {
