@@ -392,9 +392,11 @@ describe('subscription: signed updates, and every failure keeps the last good ve
     expect(await badgeCount(feed, 'picket_demo_user')).toBe(0);
   });
 
-  it('an older version (downgrade), well signed: ignored, not an error', async () => {
+  it('an older version (downgrade), well signed: ignored and said so, not an error', async () => {
     await publish(samplePack('publisher-pack', 1, ['natgeo'], 'Signed Publisher'));
-    expect(await refreshNow()).toBe('Signed Publisher is already up to date.');
+    expect(await refreshNow()).toBe(
+      'Signed Publisher served version 1, older than the installed version 2, which was kept.',
+    );
     expect(await subscription().locator('.error-text').count()).toBe(0);
     expect(await packItem().innerText()).toContain('version 2');
     await feed.reload();
