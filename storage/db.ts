@@ -278,10 +278,21 @@ function webLocks(): LockManager | undefined {
   return (globalThis.navigator as Navigator | undefined)?.locks;
 }
 
-async function upgradingElsewhere(): Promise<boolean> {
+/**
+ * Whether an upgrade is under way or about to start elsewhere: another context holds the upgrade
+ * lock, or the database on disk is still older than this code's (an upgrade another context
+ * was stopped in the middle of is being rolled back, and this open is next in line).
+ */
+async function upgradeUnderWayElsewhere(
+  factory: IDBFactory | undefined,
+  name: string,
+  version: number,
+): Promise<boolean> {
   try {
     const state = await webLocks()?.query();
-    return state?.held?.some((lock) => lock.name === UPGRADE_LOCK) ?? false;
+    if (state?.held?.some((lock) => lock.name === UPGRADE_LOCK)) return true;
+    const stored = (await factory?.databases?.())?.find((info) => info.name === name);
+    return stored?.version !== undefined && stored.version < version;
   } catch {
     return false;
   }
@@ -289,9 +300,9 @@ async function upgradingElsewhere(): Promise<boolean> {
 
 /**
  * Opens the database. Slow but progressing is waited for; blocked or failing gives up: after
- * `timeoutMs` the open carries on only while an upgrade is under way (started here, or holding
- * the upgrade lock in another context) and not blocked, looking again every `timeoutMs`, for at
- * most `upgradeTimeoutMs`. Resolves to null on failure; never rejects.
+ * `timeoutMs` the open carries on only while an upgrade is under way (here, or elsewhere: see
+ * upgradeUnderWayElsewhere) and not blocked, for at most `upgradeTimeoutMs`; with no upgrade
+ * under way anywhere for `timeoutMs`, it gives up. Resolves to null on failure; never rejects.
  */
 export async function openDatabase(
   name: string,
@@ -334,13 +345,17 @@ export async function openDatabase(
     (error: unknown) => ({ ok: false as const, error }),
   );
   const started = Date.now();
+  // After the first `timeoutMs`, look often: when the context that was upgrading stops (its
+  // upgrade is rolled back), this open is next and starts the upgrade itself a moment later.
+  const recheckMs = Math.min(250, timeoutMs);
+  let lastProgressAt = started;
   try {
-    for (;;) {
+    for (let wait = timeoutMs; ; wait = recheckMs) {
       let timer: ReturnType<typeof setTimeout> | undefined;
       const outcome = await Promise.race([
         opened,
         new Promise<'waiting'>((resolve) => {
-          timer = setTimeout(() => resolve('waiting'), timeoutMs);
+          timer = setTimeout(() => resolve('waiting'), wait);
         }),
       ]);
       clearTimeout(timer);
@@ -349,18 +364,30 @@ export async function openDatabase(
         db.close();
         return { db: null, error: describe(outcome.error) };
       }
-      const progressing = !blocked && (upgradingHere || (await upgradingElsewhere()));
-      if (!progressing || Date.now() - started >= upgradeTimeoutMs) {
+      const now = Date.now();
+      if (
+        !blocked &&
+        (upgradingHere ||
+          (await upgradeUnderWayElsewhere(
+            options.indexedDB ?? globalThis.indexedDB,
+            name,
+            Math.round(db.verno * 10),
+          )))
+      ) {
+        lastProgressAt = now;
+        notify();
+      }
+      // Blocked, or nothing under way anywhere for a whole `timeoutMs`, or simply too long.
+      if (blocked || now - lastProgressAt >= timeoutMs || now - started >= upgradeTimeoutMs) {
         // Closing a pending open makes Dexie abandon it, so it cannot complete behind our back.
         db.close();
         return {
           db: null,
           error: blocked
-            ? `Opening the database was blocked by another connection for ${Date.now() - started} ms.`
-            : `Opening the database took longer than ${Date.now() - started} ms.`,
+            ? `Opening the database was blocked by another connection for ${now - started} ms.`
+            : `Opening the database took longer than ${now - started} ms.`,
         };
       }
-      notify();
     }
   } finally {
     settled = true;
