@@ -38,5 +38,14 @@ export default defineConfig({
       },
     }),
   }),
-  vite: () => ({ plugins: [preact(), bundledPack()] }),
+  vite: () => ({
+    plugins: [preact(), bundledPack()],
+    define: {
+      // Test builds only: shorter download deadlines for the hanging-server browser tests
+      // ("headersMs,bodyMs"; background/subscriptions.ts caps them at the product's own).
+      __PICKET_TEST_FETCH_DEADLINES__: JSON.stringify(
+        process.env.PICKET_TEST_FETCH_DEADLINES ?? '',
+      ),
+    },
+  }),
 });

@@ -2,10 +2,13 @@
 // with a popup/badge fallback, and the in-page notice.
 //
 // The worker (Chrome) or event page (Firefox) can die at any moment and alarms can be lost
-// (checklist F1/F2, pitfalls 1–2), so nothing lives in memory: the schedule is recomputed from
-// the store and settings on every reconcile, and what has fired is kept in storage.local,
-// written BEFORE the notification is shown. A reconcile is idempotent; the store wires it into
-// start-up, install/update, settings and pack changes, and the alarm calls it too.
+// (checklist F1/F2, pitfalls 1–2), so the schedule is recomputed from the store and settings on
+// every reconcile, and what has fired is recorded BEFORE the notification is shown: in
+// storage.local, and also in storage.session and memory, so a full storage.local cannot make a
+// reminder show twice or not at all (the local record is written again later). A reconcile is
+// idempotent; the store wires it into start-up, install/update, settings and pack changes, and
+// the alarm calls it too. While the database is unavailable the schedule is incomplete: then
+// the alarm already set is kept, or one is set to look again soon.
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import type { NoticeInfo } from '../core/messages';
@@ -30,12 +33,29 @@ const MAX_DISMISSALS = 100;
 /** A pack with many events on one day must not flood the screen; the rest count as fired
  * and stay visible through the popup and the in-page notice. */
 const MAX_NOTIFICATIONS_AT_ONCE = 3;
+/** How soon to look again when the fired record could not be saved or the store was unreadable. */
+export const RETRY_MS = 5 * 60 * 1000;
 
 /** Reminder id → when it fired (epoch ms). */
 export const remindersFiredItem = storage.defineItem<Record<string, number>>(
   'local:remindersFired',
   { fallback: {} },
 );
+/**
+ * The same record where a full storage.local cannot lose it: storage.session (kept across
+ * worker restarts until the browser closes) and this worker's memory.
+ */
+const remindersFiredSessionItem = storage.defineItem<Record<string, number>>(
+  'session:remindersFired',
+  { fallback: {} },
+);
+const firedInMemory = new Map<string, number>();
+
+/** A fresh worker's memory, for tests that start over on a fresh profile. */
+export function forgetFiredInMemory(): void {
+  firedInMemory.clear();
+}
+
 /** True after a notification could not be shown; the popup and the "!" badge take over. */
 export const notificationsFailedItem = storage.defineItem<boolean>('local:notificationsFailed', {
   fallback: false,
@@ -68,11 +88,16 @@ export function initReminders(): void {
 
 // ---- Schedule ----
 
-/** Campaigns that may remind: enabled pack, and not switched off by the user. */
-async function reminderCampaigns(settings: Settings): Promise<ReminderCampaign[]> {
+/**
+ * Campaigns that may remind: enabled pack, and not switched off by the user. `complete` is false
+ * while the database is unavailable and packs the user added are missing from what was read.
+ */
+async function reminderCampaigns(
+  settings: Settings,
+): Promise<{ campaigns: ReminderCampaign[]; complete: boolean }> {
   const snapshot = await loadSnapshot();
   const disabledPacks = new Set(snapshot.packs.filter((p) => !p.enabled).map((p) => p.id));
-  return snapshot.campaigns
+  const campaigns = snapshot.campaigns
     .filter((c) => !disabledPacks.has(c.packId) && settings.campaigns[c.key] !== false)
     .map((c) => ({
       packId: c.packId,
@@ -81,18 +106,23 @@ async function reminderCampaigns(settings: Settings): Promise<ReminderCampaign[]
       ...(c.hashtag !== undefined && { hashtag: c.hashtag }),
       events: c.events,
     }));
+  const complete =
+    !snapshot.usingBundledFallback ||
+    !snapshot.packs.some((p) => p.origin !== 'bundled' && p.enabled);
+  return { campaigns, complete };
 }
 
 async function currentReminders(
   now: number,
-): Promise<{ settings: Settings; reminders: Reminder[] }> {
+): Promise<{ settings: Settings; reminders: Reminder[]; complete: boolean }> {
   const settings = await getSettings();
   // Off means no store read at all: reconcile stays cheap for users who never turn this on.
-  if (!settings.reminders.enabled) return { settings, reminders: [] };
-  const campaigns = await reminderCampaigns(settings);
+  if (!settings.reminders.enabled) return { settings, reminders: [], complete: true };
+  const { campaigns, complete } = await reminderCampaigns(settings);
   return {
     settings,
     reminders: scheduleReminders(campaigns, settings.reminders, userTimeZone(), now),
+    complete,
   };
 }
 
@@ -138,7 +168,8 @@ async function notificationsDenied(): Promise<boolean> {
 async function markNotificationsFailed(failed: boolean): Promise<void> {
   const was = await notificationsFailedItem.getValue();
   if (was === failed) return;
-  await notificationsFailedItem.setValue(failed);
+  // Unsaved (storage full), the marker still shows; the record follows on a later try.
+  await notificationsFailedItem.setValue(failed).catch(() => undefined);
   await setGlobalBadge(failed ? '!' : '');
 }
 
@@ -197,25 +228,68 @@ function pruneFired(fired: Record<string, number>, now: number): Record<string, 
   return kept;
 }
 
+/** Every record of what has fired, merged; each place that cannot be read counts as empty. */
+async function readFired(): Promise<{
+  local: Record<string, number>;
+  all: Record<string, number>;
+}> {
+  const local = await remindersFiredItem.getValue().catch(() => ({}));
+  const session = await remindersFiredSessionItem.getValue().catch(() => ({}));
+  return { local, all: { ...local, ...session, ...Object.fromEntries(firedInMemory) } };
+}
+
+/**
+ * Records what has fired in memory, storage.session and storage.local. Never throws; false when
+ * storage.local could not take it (then a later reconcile writes it again).
+ */
+async function recordFired(
+  fired: Record<string, number>,
+  local: Record<string, number>,
+): Promise<boolean> {
+  firedInMemory.clear();
+  for (const [id, at] of Object.entries(fired)) firedInMemory.set(id, at);
+  await remindersFiredSessionItem.setValue(fired).catch(() => undefined);
+  const same =
+    Object.keys(fired).length === Object.keys(local).length &&
+    Object.entries(fired).every(([id, at]) => local[id] === at);
+  if (same) return true;
+  try {
+    await remindersFiredItem.setValue(fired);
+    return true;
+  } catch (error) {
+    console.warn('Picket: the record of reminders shown could not be saved; retrying later', error);
+    return false;
+  }
+}
+
 async function reconcileNow(): Promise<void> {
   const now = Date.now();
-  const { settings, reminders } = await currentReminders(now);
-
+  const settings = await getSettings();
   if (!settings.reminders.enabled) {
     await browser.alarms.clear(REMINDER_ALARM);
     await markNotificationsFailed(false);
     return;
   }
+  const schedule = await reminderCampaigns(settings).then(
+    ({ campaigns, complete }) => ({
+      reminders: scheduleReminders(campaigns, settings.reminders, userTimeZone(), now),
+      complete,
+    }),
+    (error: unknown) => {
+      // Unreadable store: nothing to show from it now, and the alarm set before is kept below.
+      console.warn('Picket: reminders without the store for now', error);
+      return { reminders: [] as Reminder[], complete: false };
+    },
+  );
+  const { reminders, complete } = schedule;
 
-  const stored = await remindersFiredItem.getValue();
-  const due = reminders.filter((r) => isLive(r, now) && stored[r.id] === undefined);
-  const fired = pruneFired(stored, now);
+  const { local, all } = await readFired();
+  const due = reminders.filter((r) => isLive(r, now) && all[r.id] === undefined);
+  const fired = pruneFired(all, now);
   for (const r of due) fired[r.id] = now;
-  // Written before any notification: a worker killed mid-way loses a notification at worst,
+  // Recorded before any notification: a worker killed mid-way loses a notification at worst,
   // never shows one twice.
-  if (due.length > 0 || Object.keys(fired).length !== Object.keys(stored).length) {
-    await remindersFiredItem.setValue(fired);
-  }
+  const saved = await recordFired(fired, local);
   for (const r of due.slice(0, MAX_NOTIFICATIONS_AT_ONCE)) await showReminder(r);
 
   // The "!" marker stands for a reminder the user could not see; it goes when that expires.
@@ -225,7 +299,15 @@ async function reconcileNow(): Promise<void> {
   if (failed) await setGlobalBadge(markerUntil === null ? '' : '!');
 
   const next = reminders.find((r) => r.dueAt > now && fired[r.id] === undefined);
-  const when = Math.min(next?.dueAt ?? Infinity, markerUntil ?? Infinity);
+  let when = Math.min(next?.dueAt ?? Infinity, markerUntil ?? Infinity);
+  if (!saved) when = Math.min(when, now + RETRY_MS);
+  if (!complete) {
+    // Packs the user added were not readable: their reminders are unknown, so the alarm set
+    // while they were is kept; without one, look again soon.
+    const existing = await browser.alarms.get(REMINDER_ALARM);
+    const kept = existing && existing.scheduledTime > now ? existing.scheduledTime : null;
+    when = Math.min(when, kept ?? now + RETRY_MS);
+  }
   await browser.alarms.clear(REMINDER_ALARM);
   if (when !== Infinity) await browser.alarms.create(REMINDER_ALARM, { when });
 }
@@ -265,7 +347,7 @@ export async function currentNotice(): Promise<NoticeInfo | null> {
     const today = localDate(now, zone);
     const dismissed = await noticeDismissedItem.getValue();
     const candidates: { notice: NoticeInfo; endsAt: number }[] = [];
-    for (const campaign of await reminderCampaigns(settings)) {
+    for (const campaign of (await reminderCampaigns(settings)).campaigns) {
       for (const { event, window } of eventsInProgress(
         campaign.events,
         REMINDER_KINDS,

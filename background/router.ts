@@ -6,6 +6,7 @@
 // causes no side effect.
 import { browser } from 'wxt/browser';
 import type { Runtime } from 'webextension-polyfill';
+import { MAX_IMPORT_BYTES, tooLargeMessage, utf8ByteLength } from '../core/import-size';
 import {
   parseContentRequest,
   parsePageRequest,
@@ -61,7 +62,7 @@ export async function handleMessage(
   try {
     if (isExtensionPageSender(sender)) {
       const request = parsePageRequest(message);
-      return request ? await handlePageRequest(request) : REJECTED;
+      return request ? await handlePageRequest(request) : (oversizedImport(message) ?? REJECTED);
     }
     if (isContentScriptSender(sender)) {
       const request = parseContentRequest(message);
@@ -73,12 +74,24 @@ export async function handleMessage(
   }
 }
 
+/** An import our own page sent with a text too long for the schema: say it is the size. */
+function oversizedImport(message: unknown): Fail | null {
+  const { type, text } = (message ?? {}) as { type?: unknown; text?: unknown };
+  if (type !== 'importPack' || typeof text !== 'string' || text.length <= MAX_IMPORT_BYTES) {
+    return null;
+  }
+  return { ok: false, error: tooLargeMessage(utf8ByteLength(text)) };
+}
+
 function failure(error: unknown): Fail {
   const message = error instanceof Error ? error.message : String(error);
-  const issues = (error as { issues?: Fail['issues'] } | null)?.issues;
-  return Array.isArray(issues)
-    ? { ok: false, error: message, issues }
-    : { ok: false, error: message };
+  const { issues, conflict } = (error ?? {}) as Pick<Fail, 'issues' | 'conflict'>;
+  return {
+    ok: false,
+    error: message,
+    ...(Array.isArray(issues) && { issues }),
+    ...(conflict && { conflict }),
+  };
 }
 
 function platformOf(url: string | undefined): Platform | null {
@@ -171,7 +184,15 @@ async function handlePageRequest(request: PageRequest): Promise<unknown> {
       };
     }
     case 'importPack': {
-      const result = await importPackText(request.text, { origin: 'imported' });
+      // Said before validating, in the same words as the options page's own check.
+      const bytes = utf8ByteLength(request.text);
+      if (bytes > MAX_IMPORT_BYTES) return { ok: false, error: tooLargeMessage(bytes) };
+      const result = await importPackText(request.text, {
+        origin: 'imported',
+        replace: request.replace === true,
+      });
+      // A file that replaced a subscription may leave nothing to refresh.
+      await ensureRefreshAlarm();
       return { ok: true, ...result };
     }
     case 'exportPack':
@@ -184,7 +205,10 @@ async function handlePageRequest(request: PageRequest): Promise<unknown> {
       await ensureRefreshAlarm();
       return { ok: true };
     case 'subscribe':
-      return { ok: true, ...(await subscribe(request.url, request.publicKey)) };
+      return {
+        ok: true,
+        ...(await subscribe(request.url, request.publicKey, { replace: request.replace === true })),
+      };
     case 'refreshSubscription':
       return { ok: true, ...(await refreshSubscription(request.packId)) };
     case 'clearAllData':

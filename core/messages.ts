@@ -12,6 +12,7 @@ import type {
   ParticipantStatus,
   SourceKind,
 } from './pack/types';
+import { MAX_IMPORT_BYTES } from './import-size';
 
 const platform = v.picklist(['instagram', 'facebook']);
 const accountKey = v.pipe(v.string(), v.maxLength(64));
@@ -57,7 +58,11 @@ export const pageRequest = v.variant('type', [
   v.strictObject({ type: v.literal('getStatus') }),
   v.strictObject({
     type: v.literal('importPack'),
-    text: v.pipe(v.string(), v.maxLength(11_000_000)),
+    // A UTF-8 byte is at least one UTF-16 unit, so a longer text is surely over the limit (the
+    // router then says so with its size, rather than "invalid request").
+    text: v.pipe(v.string(), v.maxLength(MAX_IMPORT_BYTES)),
+    /** The user chose, after seeing both publishers, to replace a pack from another source. */
+    replace: v.optional(v.boolean()),
   }),
   v.strictObject({ type: v.literal('setPackEnabled'), packId: shortText, enabled: v.boolean() }),
   v.strictObject({ type: v.literal('removePack'), packId: shortText }),
@@ -66,6 +71,7 @@ export const pageRequest = v.variant('type', [
     type: v.literal('subscribe'),
     url: shortText,
     publicKey: v.pipe(v.string(), v.maxLength(4_000)),
+    replace: v.optional(v.boolean()),
   }),
   v.strictObject({ type: v.literal('refreshSubscription'), packId: shortText }),
   v.strictObject({ type: v.literal('clearAllData') }),
@@ -158,7 +164,14 @@ export interface ReportContext {
   } | null;
 }
 
-export type Fail = { ok: false; error: string; issues?: PackIssue[] };
+/** Two sources offering one pack id (see storage/store.ts): shown before a user replaces. */
+export interface PackConflictInfo {
+  packId: string;
+  installed: { publisherName: string; origin: 'bundled' | 'imported' | 'subscribed'; url?: string };
+  incoming: { publisherName: string; origin: 'bundled' | 'imported' | 'subscribed'; url?: string };
+}
+
+export type Fail = { ok: false; error: string; issues?: PackIssue[]; conflict?: PackConflictInfo };
 export type Ok<T> = { ok: true } & T;
 
 export interface ResponseMap {
@@ -180,7 +193,8 @@ export interface ResponseMap {
   removePack: Ok<object>;
   exportPack: Ok<{ text: string; fileName: string }>;
   subscribe: Ok<{ packId: string }>;
-  refreshSubscription: Ok<{ updated: boolean; version: number }>;
+  /** `olderVersion`: the publisher served an older version than the installed one (kept). */
+  refreshSubscription: Ok<{ updated: boolean; version: number; olderVersion?: number }>;
   clearAllData: Ok<object>;
   getReportContext: Ok<{ context: ReportContext }>;
   dontBadge: Ok<{ key: string }>;

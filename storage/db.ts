@@ -171,12 +171,24 @@ export class PicketDatabase extends Dexie {
   directories!: EntityTable<CampaignDirectoryRow, 'key'>;
   lookup!: EntityTable<LookupIndexRow, 'packId'>;
   meta!: EntityTable<MetaRow, 'key'>;
+  /** Called as an upgrade of the stored data starts (once per schema step). */
+  onUpgradeStart?: () => void;
 
   constructor(name: string = DEFAULT_DB_NAME, options: DatabaseOptions = {}) {
     super(name, { ...options, autoOpen: false });
     this.version(1).stores(SCHEMA_V1);
-    this.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
-    this.version(3).stores(SCHEMA_V3).upgrade(upgradeToV3);
+    this.version(2)
+      .stores(SCHEMA_V2)
+      .upgrade((tx) => {
+        this.onUpgradeStart?.();
+        return upgradeToV2(tx);
+      });
+    this.version(3)
+      .stores(SCHEMA_V3)
+      .upgrade((tx) => {
+        this.onUpgradeStart?.();
+        return upgradeToV3(tx);
+      });
   }
 }
 
@@ -251,15 +263,59 @@ export async function upgradeToV3(tx: Transaction): Promise<void> {
   await tx.table<MetaRow>('meta').put({ key: 'dataVersion', value: 3 });
 }
 
+export interface OpenOptions {
+  /**
+   * How long an open may take before giving up. A blocked upgrade (another connection that
+   * ignores `versionchange`) or a broken IndexedDB (Firefox private mode) degrades then instead
+   * of hanging (checklist G3).
+   */
+  timeoutMs?: number;
+  /**
+   * How long an upgrade that is under way, in this context or another of the extension's, is
+   * waited for: upgrading a big cache takes seconds, and giving up aborts it for good.
+   */
+  upgradeTimeoutMs?: number;
+  /** Called once when this open turns out to wait for an upgrade under way. */
+  onUpgrading?: () => void;
+}
+
+/** Held (Web Locks span all of an extension's contexts) while a context upgrades the database. */
+const UPGRADE_LOCK = 'picket:upgrading';
+
+function webLocks(): LockManager | undefined {
+  return (globalThis.navigator as Navigator | undefined)?.locks;
+}
+
 /**
- * Opens the database, giving up after `timeoutMs` so a blocked upgrade (another connection that
- * ignores `versionchange`) or a broken IndexedDB (Firefox private mode) degrades instead of
- * hanging (checklist G3). Resolves to null on failure; never rejects.
+ * Whether an upgrade is under way or about to start elsewhere: another context holds the upgrade
+ * lock, or the database on disk is still older than this code's (an upgrade another context
+ * was stopped in the middle of is being rolled back, and this open is next in line).
+ */
+async function upgradeUnderWayElsewhere(
+  factory: IDBFactory | undefined,
+  name: string,
+  version: number,
+): Promise<boolean> {
+  try {
+    const state = await webLocks()?.query();
+    if (state?.held?.some((lock) => lock.name === UPGRADE_LOCK)) return true;
+    const stored = (await factory?.databases?.())?.find((info) => info.name === name);
+    return stored?.version !== undefined && stored.version < version;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Opens the database. Slow but progressing is waited for; blocked or failing gives up: after
+ * `timeoutMs` the open carries on only while an upgrade is under way (here, or elsewhere: see
+ * upgradeUnderWayElsewhere) and not blocked, for at most `upgradeTimeoutMs`; with no upgrade
+ * under way anywhere for `timeoutMs`, it gives up. Resolves to null on failure; never rejects.
  */
 export async function openDatabase(
   name: string,
   options: DatabaseOptions = {},
-  timeoutMs = 2_000,
+  { timeoutMs = 2_000, upgradeTimeoutMs = 10 * 60_000, onUpgrading }: OpenOptions = {},
 ): Promise<{ db: PicketDatabase | null; error?: string }> {
   let db: PicketDatabase;
   try {
@@ -267,23 +323,83 @@ export async function openDatabase(
   } catch (error) {
     return { db: null, error: describe(error) };
   }
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timedOut = new Promise<'timeout'>((resolve) => {
-    timer = setTimeout(() => resolve('timeout'), timeoutMs);
+  let upgradingHere = false;
+  let blocked = false;
+  let notified = false;
+  /** Set once this call has answered: an abandoned open that proceeds later changes nothing. */
+  let settled = false;
+  const notify = () => {
+    if (notified || settled) return;
+    notified = true;
+    onUpgrading?.();
+  };
+  let releaseLock: () => void = () => undefined;
+  db.onUpgradeStart = () => {
+    if (upgradingHere || settled) return;
+    upgradingHere = true;
+    // Not awaited: the upgrade transaction must not wait on anything but IndexedDB.
+    const done = new Promise<void>((resolve) => (releaseLock = resolve));
+    void webLocks()
+      ?.request(UPGRADE_LOCK, () => done)
+      .catch(() => undefined);
+    notify();
+  };
+  db.on('blocked', () => {
+    blocked = true;
   });
+
+  const opened = db.open().then(
+    () => ({ ok: true as const }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
+  const started = Date.now();
+  // After the first `timeoutMs`, look often: when the context that was upgrading stops (its
+  // upgrade is rolled back), this open is next and starts the upgrade itself a moment later.
+  const recheckMs = Math.min(250, timeoutMs);
+  let lastProgressAt = started;
   try {
-    const outcome = await Promise.race([db.open().then(() => 'open' as const), timedOut]);
-    if (outcome === 'timeout') {
-      // Closing a pending open makes Dexie abandon it, so it cannot complete behind our back.
-      db.close();
-      return { db: null, error: `Opening the database took longer than ${timeoutMs} ms.` };
+    for (let wait = timeoutMs; ; wait = recheckMs) {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const outcome = await Promise.race([
+        opened,
+        new Promise<'waiting'>((resolve) => {
+          timer = setTimeout(() => resolve('waiting'), wait);
+        }),
+      ]);
+      clearTimeout(timer);
+      if (outcome !== 'waiting') {
+        if (outcome.ok) return { db };
+        db.close();
+        return { db: null, error: describe(outcome.error) };
+      }
+      const now = Date.now();
+      if (
+        !blocked &&
+        (upgradingHere ||
+          (await upgradeUnderWayElsewhere(
+            options.indexedDB ?? globalThis.indexedDB,
+            name,
+            Math.round(db.verno * 10),
+          )))
+      ) {
+        lastProgressAt = now;
+        notify();
+      }
+      // Blocked, or nothing under way anywhere for a whole `timeoutMs`, or simply too long.
+      if (blocked || now - lastProgressAt >= timeoutMs || now - started >= upgradeTimeoutMs) {
+        // Closing a pending open makes Dexie abandon it, so it cannot complete behind our back.
+        db.close();
+        return {
+          db: null,
+          error: blocked
+            ? `Opening the database was blocked by another connection for ${now - started} ms.`
+            : `Opening the database took longer than ${now - started} ms.`,
+        };
+      }
     }
-    return { db };
-  } catch (error) {
-    db.close();
-    return { db: null, error: describe(error) };
   } finally {
-    clearTimeout(timer);
+    settled = true;
+    releaseLock();
   }
 }
 

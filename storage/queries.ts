@@ -27,6 +27,7 @@ export interface PackSummary {
   subscription?: {
     url: string;
     lastCheckedAt?: string;
+    lastSuccessAt?: string;
     lastError?: { at: string; message: string };
   };
 }
@@ -113,6 +114,9 @@ export async function loadSnapshot(): Promise<StoreSnapshot> {
           url: record.subscription.url,
           ...(record.subscription.lastCheckedAt !== undefined && {
             lastCheckedAt: record.subscription.lastCheckedAt,
+          }),
+          ...(record.subscription.lastSuccessAt !== undefined && {
+            lastSuccessAt: record.subscription.lastSuccessAt,
           }),
           ...(record.subscription.lastError && { lastError: record.subscription.lastError }),
         },

@@ -12,6 +12,7 @@ import {
   type DatabaseOptions,
   type PicketDatabase,
 } from './db';
+import { setDatabaseUpdating } from './open-state';
 import { AFTER_ALL, DatabaseIndex, MemoryIndex, type PackIndex } from './pack-index';
 import type { PackOrigin } from './queries';
 import { PARTICIPANTS_PER_BLOCK, packToRows, type PackRows } from './rows';
@@ -24,6 +25,7 @@ import {
   StoreError,
   writeUserData,
   type PackRegistry,
+  type PackSource,
   type StoredPackRecord,
   type SubscriptionRecord,
 } from './userdata';
@@ -32,7 +34,10 @@ export { StoreError } from './userdata';
 
 export interface StoreConfig extends DatabaseOptions {
   dbName: string;
-  /** How long opening the database may take before the bundled fallback is used. */
+  /**
+   * How long opening the database may take before the bundled fallback is used, unless an
+   * upgrade of its data is under way: that is waited for (see openDatabase).
+   */
   openTimeoutMs: number;
   /** After a failed open, how long to keep the fallback before trying again. */
   retryAfterMs: number;
@@ -117,7 +122,16 @@ export function getStore(): Promise<StoreHandle> {
   return opening;
 }
 
+/** Opens the database and brings its cache up to date; "updating" is on while either is long. */
 async function openStore(): Promise<StoreHandle> {
+  try {
+    return await openAndRebuild();
+  } finally {
+    setDatabaseUpdating(false);
+  }
+}
+
+async function openAndRebuild(): Promise<StoreHandle> {
   const { db, error } = await openDatabase(
     config.dbName,
     // Only what was injected: an explicit `undefined` would hide Dexie's global defaults.
@@ -125,7 +139,10 @@ async function openStore(): Promise<StoreHandle> {
       ...(config.indexedDB && { indexedDB: config.indexedDB }),
       ...(config.IDBKeyRange && { IDBKeyRange: config.IDBKeyRange }),
     },
-    config.openTimeoutMs,
+    {
+      timeoutMs: config.openTimeoutMs,
+      onUpgrading: () => setDatabaseUpdating(true),
+    },
   );
   if (db) {
     try {
@@ -277,6 +294,7 @@ async function rebuildIfStale(db: PicketDatabase): Promise<void> {
   const registry = await readRegistry();
   const [source, packCount] = await Promise.all([readSource(db), db.packs.count()]);
   if (source === sourceSignature(registry) && packCount > 0) return;
+  setDatabaseUpdating(true);
   await rebuild(db, registry);
 }
 
@@ -442,13 +460,17 @@ async function commit(
 export interface InstallOptions extends WriteOptions {
   origin: Exclude<PackOrigin, 'bundled'>;
   subscription?: SubscriptionRecord;
+  /**
+   * The user was shown both publishers and chose to replace the installed pack that has this id
+   * but comes from elsewhere. Only the options page's confirm step sets it.
+   */
+  replace?: boolean;
 }
 
 /**
  * Validates and installs a pack given as text (an imported file or a downloaded subscription).
- * Rules: a pack with the bundled pack's id must have a greater version than the bundled one; a
- * stored pack is only replaced by the same or a greater version; an imported file never replaces
- * a subscribed pack (refresh it, or remove it first).
+ * Rules: a pack id belongs to where it first came from (see `install`); a stored pack is only
+ * replaced by the same or a greater version from that same source.
  */
 export function importPackText(
   text: string,
@@ -496,28 +518,90 @@ export function importPackObject(
   return queued(() => install(result.pack, JSON.stringify(value), options));
 }
 
+/** Where an installed pack came from. */
+function installedSource(record: StoredPackRecord): PackSource {
+  return {
+    publisherName: record.publisherName,
+    origin: record.origin,
+    ...(record.subscription && { url: record.subscription.url }),
+  };
+}
+
+/**
+ * Files are one source (importing a newer file updates the pack); a subscription is its address
+ * together with the key pinned for it, so neither another address nor another key is the same.
+ */
+function sameSource(record: StoredPackRecord, options: InstallOptions): boolean {
+  if (record.origin !== options.origin) return false;
+  if (record.origin === 'imported') return true;
+  return (
+    record.subscription !== undefined &&
+    options.subscription !== undefined &&
+    record.subscription.url === options.subscription.url &&
+    record.subscription.publicKey === options.subscription.publicKey
+  );
+}
+
+function describeSource(source: PackSource): string {
+  const from =
+    source.origin === 'bundled'
+      ? 'built into Picket'
+      : source.origin === 'subscribed'
+        ? `subscribed from ${source.url ?? 'an address'}`
+        : 'imported from a file';
+  return `"${source.publisherName}" (${from})`;
+}
+
+/**
+ * A pack id belongs to the source that first installed it: the built-in pack's id to Picket
+ * itself, always; any other id to its file import or its subscription. Another source is refused
+ * with both publishers named, unless the user chose to replace after seeing them.
+ */
+function checkOwnership(
+  pack: Pack,
+  existing: StoredPackRecord | undefined,
+  options: InstallOptions,
+): void {
+  const incoming: PackSource = {
+    publisherName: pack.publisher.name,
+    origin: options.origin,
+    ...(options.subscription && { url: options.subscription.url }),
+  };
+  const bundled = bundledPack().pack;
+  if (bundled && pack.id === bundled.id) {
+    throw new StoreError(
+      `"${pack.id}" is the id of the pack built into Picket (${bundled.publisher.name}); ` +
+        `a pack from a file or a subscription cannot take it. This one, from ` +
+        `${describeSource(incoming)}, was not installed.`,
+      'refused',
+      {
+        packId: pack.id,
+        installed: { publisherName: bundled.publisher.name, origin: 'bundled' },
+        incoming,
+      },
+    );
+  }
+  if (!existing || sameSource(existing, options) || options.replace) return;
+  const installed = installedSource(existing);
+  throw new StoreError(
+    `The pack id "${pack.id}" already belongs to ${describeSource(installed)}; this pack comes ` +
+      `from ${describeSource(incoming)}. It was not installed. To replace the installed pack, ` +
+      `confirm it in the options page.`,
+    'conflict',
+    { packId: pack.id, installed, incoming },
+  );
+}
+
 async function install(
   pack: Pack,
   text: string,
   options: InstallOptions,
 ): Promise<{ packId: string; version: number }> {
-  const bundled = bundledPack().pack;
-  if (bundled && pack.id === bundled.id && pack.version <= bundled.version) {
-    throw new StoreError(
-      `This pack has the id of the built-in pack ("${pack.id}") but is not newer than it ` +
-        `(version ${pack.version}, built-in ${bundled.version}).`,
-      'refused',
-    );
-  }
   const registry = await readRegistry();
   const existing = registry.packs.find((p) => p.id === pack.id);
-  if (existing && options.origin === 'imported' && existing.origin === 'subscribed') {
-    throw new StoreError(
-      `"${pack.id}" comes from a subscription; refresh it instead, or remove it first.`,
-      'refused',
-    );
-  }
-  if (existing && pack.version < existing.version) {
+  checkOwnership(pack, existing, options);
+  // Versions only compare within one source: a replacement from another one starts afresh.
+  if (existing && sameSource(existing, options) && pack.version < existing.version) {
     throw new StoreError(
       `Version ${existing.version} of "${pack.id}" is already installed; this file is version ` +
         `${pack.version}. Remove the installed one first to go back.`,
@@ -539,7 +623,7 @@ async function install(
     campaignCount: summary.campaignCount,
     participantCount: summary.participantCount,
     accountCount: summary.accountCount,
-    subscription: options.subscription ?? existing?.subscription,
+    subscription: options.subscription,
   };
   const next: PackRegistry = {
     revision: registry.revision + 1,
@@ -676,4 +760,10 @@ export async function getStoreStatus(): Promise<StoreStatus> {
 }
 
 export { readRegistry } from './userdata';
-export type { StoredPackRecord, SubscriptionRecord, PackRegistry } from './userdata';
+export type {
+  PackConflict,
+  PackRegistry,
+  PackSource,
+  StoredPackRecord,
+  SubscriptionRecord,
+} from './userdata';

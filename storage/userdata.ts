@@ -2,6 +2,7 @@
 // (checklist G4). Imported and subscribed packs are kept as their exact validated JSON text, so
 // an export gives back what was imported and a rebuild re-validates nothing it did not check.
 import { storage } from 'wxt/utils/storage';
+import type { PackConflictInfo } from '../core/messages';
 import type { PackOrigin } from './queries';
 
 export interface SubscriptionRecord {
@@ -11,6 +12,11 @@ export interface SubscriptionRecord {
   etag?: string;
   lastModified?: string;
   lastCheckedAt?: string;
+  /**
+   * The last check that reached the publisher and found its current or a newer version (a 304,
+   * the same version, or an update). Serving an older version is not a success.
+   */
+  lastSuccessAt?: string;
   lastError?: { at: string; message: string };
 }
 
@@ -59,10 +65,18 @@ export function packTextKey(packId: string): `local:${string}` {
   return `local:packText:${packId}`;
 }
 
+/** Where an installed or offered pack comes from, as the options page shows it. */
+export type PackSource = PackConflictInfo['installed'];
+/** Two sources offering the same pack id: what the user is shown before choosing to replace. */
+export type PackConflict = PackConflictInfo;
+
 export class StoreError extends Error {
   constructor(
     message: string,
-    readonly code: 'quota' | 'storage' | 'database' | 'invalid' | 'refused' | 'not-found',
+    readonly code:
+      'quota' | 'storage' | 'database' | 'invalid' | 'refused' | 'not-found' | 'conflict',
+    /** Set with code 'conflict', and when the built-in pack's id was refused. */
+    readonly conflict?: PackConflict,
   ) {
     super(message);
     this.name = 'StoreError';

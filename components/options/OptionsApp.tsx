@@ -2,6 +2,7 @@ import { i18n } from '#i18n';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { loadSnapshot, type StoreSnapshot } from '../../storage/queries';
 import { getSettings, settingsItem, updateSettings, type Settings } from '../../storage/settings';
+import { notSavedText } from '../shared/save-error';
 import { PacksSection } from './Packs';
 import { AllowlistSection, RemindersSection, SitesSection, type Change } from './Preferences';
 import { ClearDataSection, PrivacySection } from './Privacy';
@@ -12,11 +13,14 @@ import './options.css';
 const MESSAGE_VISIBLE_MS = 10_000;
 
 type Load = { kind: 'loading' } | { kind: 'error' } | { kind: 'ready'; snapshot: StoreSnapshot };
+/** The cards whose settings can fail to save; each shows its own failure. */
+type SettingsCard = 'packs' | 'sites' | 'allowlist' | 'reminders';
 
 export function OptionsApp() {
   const [load, setLoad] = useState<Load>({ kind: 'loading' });
   const [settings, setSettings] = useState<Settings | null>(null);
   const [message, setMessage] = useState('');
+  const [saveErrors, setSaveErrors] = useState<Partial<Record<SettingsCard, string>>>({});
 
   // One polite live region tells screen-reader users (and everyone) how each action went.
   const announce = useCallback((text: string) => setMessage(text), []);
@@ -41,16 +45,27 @@ export function OptionsApp() {
     return unwatch;
   }, [reload]);
 
-  const change: Change = (update, done) => {
-    updateSettings(update).then(
-      (next) => {
-        setSettings(next);
-        announce(done);
-      },
-      (error: unknown) =>
-        announce(i18n.t('common.failed', [error instanceof Error ? error.message : String(error)])),
-    );
-  };
+  /**
+   * Saves a settings change made in `card`. When it cannot be saved (storage full, a write
+   * error) the card says so, and its controls go back to what is really stored.
+   */
+  const changeIn =
+    (card: SettingsCard): Change =>
+    (update, done) => {
+      updateSettings(update).then(
+        (next) => {
+          setSettings(next);
+          setSaveErrors((errors) => ({ ...errors, [card]: undefined }));
+          announce(done);
+        },
+        (error: unknown) => {
+          const text = notSavedText(error);
+          setSaveErrors((errors) => ({ ...errors, [card]: text }));
+          announce(text);
+          void getSettings().then(setSettings, () => undefined);
+        },
+      );
+    };
 
   const packs = load.kind === 'ready' ? load.snapshot.packs : [];
   return (
@@ -103,8 +118,9 @@ export function OptionsApp() {
               toggles={
                 settings && {
                   settings,
+                  saveError: saveErrors.packs,
                   setCampaignShown: (campaign, shown) =>
-                    change(
+                    changeIn('packs')(
                       (s) => ({ ...s, campaigns: { ...s.campaigns, [campaign.key]: shown } }),
                       shown
                         ? i18n.t('options.packs.campaignShown', [campaign.name])
@@ -120,9 +136,21 @@ export function OptionsApp() {
         )}
         {settings && (
           <>
-            <SitesSection settings={settings} change={change} />
-            <AllowlistSection settings={settings} change={change} />
-            <RemindersSection settings={settings} change={change} />
+            <SitesSection
+              settings={settings}
+              change={changeIn('sites')}
+              saveError={saveErrors.sites}
+            />
+            <AllowlistSection
+              settings={settings}
+              change={changeIn('allowlist')}
+              saveError={saveErrors.allowlist}
+            />
+            <RemindersSection
+              settings={settings}
+              change={changeIn('reminders')}
+              saveError={saveErrors.reminders}
+            />
           </>
         )}
         <PrivacySection />

@@ -1,10 +1,13 @@
 import { i18n } from '#i18n';
 import { useState } from 'preact/hooks';
+import { MAX_IMPORT_BYTES, utf8ByteLength } from '../../core/import-size';
+import type { PackConflictInfo } from '../../core/messages';
 import type { PackIssue } from '../../core/pack/types';
-import { send } from '../../core/send';
+import { sendFromPage as send } from '../shared/send';
 import type { CampaignSummary, PackOrigin, PackSummary } from '../../storage/queries';
 import type { Settings } from '../../storage/settings';
 import { formatDateTime, formatLooseDate, formatNumber } from '../shared/format';
+import { conflictAnnouncement, ReplaceConfirm } from './ReplaceConfirm';
 
 export interface ActionProps {
   announce: (message: string) => void;
@@ -38,6 +41,8 @@ function downloadText(text: string, fileName: string): void {
 export interface CampaignToggles {
   settings: Settings;
   setCampaignShown: (campaign: CampaignSummary, shown: boolean) => void;
+  /** Why the last change of these switches was not saved. */
+  saveError?: string;
 }
 
 export function PacksSection(
@@ -163,6 +168,11 @@ function PackItem(
               </div>
             );
           })}
+          {props.toggles.saveError && (
+            <p class="error-text" role="alert" data-testid="save-error">
+              {props.toggles.saveError}
+            </p>
+          )}
         </fieldset>
       )}
       <div class="button-row">
@@ -193,22 +203,46 @@ function PackItem(
   );
 }
 
-const MAX_IMPORT_BYTES = 10_000_000;
+/** The same words for a file and a paste: the size, and the limit. */
+function tooLarge(bytes: number): string {
+  return i18n.t('options.import.tooLarge', [formatNumber(bytes), formatNumber(MAX_IMPORT_BYTES)]);
+}
 
 export function ImportPack(props: ActionProps) {
   const [text, setText] = useState('');
   const [issues, setIssues] = useState<PackIssue[]>([]);
   const [busy, setBusy] = useState(false);
+  const [sizeError, setSizeError] = useState('');
+  /** A pack offering an id another source holds, waiting for the user's choice. */
+  const [conflict, setConflict] = useState<{ info: PackConflictInfo; text: string } | null>(null);
 
-  const importText = async (packText: string) => {
-    setBusy(true);
+  const importText = async (packText: string, replace = false) => {
     setIssues([]);
-    const answer = await send({ type: 'importPack', text: packText });
+    setConflict(null);
+    // Checked here first, so an oversized paste never travels (and is never called invalid).
+    const bytes = utf8ByteLength(packText);
+    if (bytes > MAX_IMPORT_BYTES) {
+      setSizeError(tooLarge(bytes));
+      props.announce(tooLarge(bytes));
+      return;
+    }
+    setSizeError('');
+    setBusy(true);
+    const answer = await send({
+      type: 'importPack',
+      text: packText,
+      ...(replace && { replace: true }),
+    });
     setBusy(false);
     if (answer.ok) {
       setText('');
       props.announce(i18n.t('options.import.done', [answer.packId, formatNumber(answer.version)]));
       props.reload();
+      return;
+    }
+    if (answer.conflict) {
+      setConflict({ info: answer.conflict, text: packText });
+      props.announce(conflictAnnouncement(answer.conflict));
       return;
     }
     setIssues(answer.issues ?? []);
@@ -223,7 +257,9 @@ export function ImportPack(props: ActionProps) {
     const file = input.files?.[0];
     if (!file) return;
     if (file.size > MAX_IMPORT_BYTES) {
-      props.announce(i18n.t('options.import.tooLarge'));
+      setConflict(null);
+      setSizeError(tooLarge(file.size));
+      props.announce(tooLarge(file.size));
       input.value = '';
       return;
     }
@@ -262,6 +298,19 @@ export function ImportPack(props: ActionProps) {
           {i18n.t('options.import.submit')}
         </button>
       </form>
+      {sizeError && (
+        <p class="error-text" role="alert" data-testid="import-size-error">
+          {sizeError}
+        </p>
+      )}
+      {conflict && (
+        <ReplaceConfirm
+          conflict={conflict.info}
+          busy={busy}
+          onReplace={() => void importText(conflict.text, true)}
+          onCancel={() => setConflict(null)}
+        />
+      )}
       {issues.length > 0 && (
         <div class="issues" data-testid="import-issues">
           <h4>{i18n.t('options.import.issuesHeading', issues.length)}</h4>

@@ -14,6 +14,22 @@ import { formatWallTime } from '../shared/format';
 
 export type Change = (change: (current: Settings) => Settings, message: string) => void;
 
+/** A card's settings props: the settings, how to change them, and why the last change failed. */
+export interface SettingsCardProps {
+  settings: Settings;
+  change: Change;
+  saveError?: string | undefined;
+}
+
+/** Where a card says that its last change could not be saved. */
+export function SaveError(props: { text: string | undefined }) {
+  return props.text ? (
+    <p class="error-text" role="alert" data-testid="save-error">
+      {props.text}
+    </p>
+  ) : null;
+}
+
 export function surfaceLabel(surface: Surface): string {
   switch (surface) {
     case 'profile-header':
@@ -75,7 +91,7 @@ function Switch(props: {
   );
 }
 
-export function SitesSection(props: { settings: Settings; change: Change }) {
+export function SitesSection(props: SettingsCardProps) {
   const { settings, change } = props;
   return (
     <section class="card" aria-labelledby="sites-heading" id="sites">
@@ -154,6 +170,7 @@ export function SitesSection(props: { settings: Settings; change: Change }) {
       <p id="verified-only-hint" class="muted switch-hint">
         {i18n.t('options.verifiedOnly.hint')}
       </p>
+      <SaveError text={props.saveError} />
     </section>
   );
 }
@@ -169,7 +186,7 @@ export function allowlistKey(platform: Platform, typed: string): string | null {
   return key ? `facebook:${key}` : null;
 }
 
-export function AllowlistSection(props: { settings: Settings; change: Change }) {
+export function AllowlistSection(props: SettingsCardProps) {
   const { settings, change } = props;
   const [platform, setPlatform] = useState<Platform>('instagram');
   const [handle, setHandle] = useState('');
@@ -244,11 +261,12 @@ export function AllowlistSection(props: { settings: Settings; change: Change }) 
           ))}
         </ul>
       )}
+      <SaveError text={props.saveError} />
     </section>
   );
 }
 
-export function RemindersSection(props: { settings: Settings; change: Change }) {
+export function RemindersSection(props: SettingsCardProps) {
   const { settings, change } = props;
   const reminders = settings.reminders;
   return (
@@ -299,6 +317,7 @@ export function RemindersSection(props: { settings: Settings; change: Change }) 
           {i18n.t('options.reminders.dayBeforeLabel', [formatWallTime(EVE_TIME)])}
         </label>
       </div>
+      <SaveError text={props.saveError} />
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
 import { useState } from 'preact/hooks';
-import { send } from '../../core/send';
+import { sendFromPage as send } from '../shared/send';
 import type { ActionProps } from './Packs';
 
 export function PrivacySection() {

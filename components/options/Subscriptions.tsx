@@ -1,10 +1,13 @@
 import { i18n } from '#i18n';
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { send } from '../../core/send';
+import type { PackConflictInfo } from '../../core/messages';
+import { subscriptionFreshness } from '../../core/subscription-freshness';
 import type { PackSummary } from '../../storage/queries';
-import { formatDateTime } from '../shared/format';
+import { formatDateTime, formatLooseDate, formatNumber } from '../shared/format';
+import { sendFromPage as send } from '../shared/send';
 import type { ActionProps } from './Packs';
+import { conflictAnnouncement, ReplaceConfirm } from './ReplaceConfirm';
 
 /** The https origin of a subscription URL, or null when the URL is not https. */
 export function subscriptionOrigin(url: string): string | null {
@@ -20,7 +23,30 @@ export function SubscriptionsSection(props: ActionProps & { packs: PackSummary[]
   const [url, setUrl] = useState('');
   const [publicKey, setPublicKey] = useState('');
   const [busy, setBusy] = useState(false);
+  /** A subscription offering an id another source holds, waiting for the user's choice. */
+  const [conflict, setConflict] = useState<PackConflictInfo | null>(null);
   const subscribed = props.packs.filter((p) => p.subscription);
+
+  const sendSubscribe = async (replace: boolean) => {
+    setConflict(null);
+    const answer = await send({
+      type: 'subscribe',
+      url: url.trim(),
+      publicKey: publicKey.trim(),
+      ...(replace && { replace: true }),
+    });
+    if (answer.ok) {
+      setUrl('');
+      setPublicKey('');
+      props.announce(i18n.t('options.subscriptions.done', [answer.packId]));
+      props.reload();
+    } else if (answer.conflict) {
+      setConflict(answer.conflict);
+      props.announce(conflictAnnouncement(answer.conflict));
+    } else {
+      props.announce(i18n.t('common.failed', [answer.error]));
+    }
+  };
 
   // Must stay synchronous up to permissions.request: browsers only grant from a user gesture.
   const onSubmit = (event: Event) => {
@@ -39,19 +65,7 @@ export function SubscriptionsSection(props: ActionProps & { packs: PackSummary[]
           props.announce(i18n.t('options.subscriptions.permissionDenied', [origin]));
           return;
         }
-        const answer = await send({
-          type: 'subscribe',
-          url: url.trim(),
-          publicKey: publicKey.trim(),
-        });
-        if (answer.ok) {
-          setUrl('');
-          setPublicKey('');
-          props.announce(i18n.t('options.subscriptions.done', [answer.packId]));
-          props.reload();
-        } else {
-          props.announce(i18n.t('common.failed', [answer.error]));
-        }
+        await sendSubscribe(false);
       } finally {
         setBusy(false);
       }
@@ -61,11 +75,7 @@ export function SubscriptionsSection(props: ActionProps & { packs: PackSummary[]
   const refresh = async (pack: PackSummary) => {
     const answer = await send({ type: 'refreshSubscription', packId: pack.id });
     props.announce(
-      answer.ok
-        ? answer.updated
-          ? i18n.t('options.subscriptions.updated', [pack.publisherName, String(answer.version)])
-          : i18n.t('options.subscriptions.unchanged', [pack.publisherName])
-        : i18n.t('common.failed', [answer.error]),
+      answer.ok ? refreshOutcome(pack, answer) : i18n.t('common.failed', [answer.error]),
     );
     props.reload();
   };
@@ -99,6 +109,17 @@ export function SubscriptionsSection(props: ActionProps & { packs: PackSummary[]
           {i18n.t('options.subscriptions.submit')}
         </button>
       </form>
+      {conflict && (
+        <ReplaceConfirm
+          conflict={conflict}
+          busy={busy}
+          onReplace={() => {
+            setBusy(true);
+            void sendSubscribe(true).finally(() => setBusy(false));
+          }}
+          onCancel={() => setConflict(null)}
+        />
+      )}
       {subscribed.length === 0 ? (
         <p class="muted">{i18n.t('options.subscriptions.empty')}</p>
       ) : (
@@ -119,6 +140,7 @@ export function SubscriptionsSection(props: ActionProps & { packs: PackSummary[]
                     ? i18n.t('options.subscriptions.lastCheck', [formatDateTime(sub.lastCheckedAt)])
                     : i18n.t('options.subscriptions.neverChecked')}
                 </p>
+                <Staleness pack={pack} />
                 {sub.lastError && (
                   <p class="error-text">
                     {i18n.t('options.subscriptions.lastError', [
@@ -136,5 +158,51 @@ export function SubscriptionsSection(props: ActionProps & { packs: PackSummary[]
         </ul>
       )}
     </section>
+  );
+}
+
+/** What a refresh found, in one sentence; "up to date" only when it really is. */
+function refreshOutcome(
+  pack: PackSummary,
+  answer: { updated: boolean; version: number; olderVersion?: number },
+): string {
+  if (answer.updated) {
+    return i18n.t('options.subscriptions.updated', [pack.publisherName, String(answer.version)]);
+  }
+  if (answer.olderVersion !== undefined) {
+    return i18n.t('options.subscriptions.olderServed', [
+      pack.publisherName,
+      formatNumber(answer.olderVersion),
+      formatNumber(answer.version),
+    ]);
+  }
+  // This check just succeeded; whether the version has moved on for a long time is what is left.
+  const now = Date.now();
+  const freshness = subscriptionFreshness(
+    { installedAt: pack.installedAt, lastSuccessAt: new Date(now).toISOString() },
+    now,
+  );
+  return freshness.state === 'not-advanced'
+    ? i18n.t('options.subscriptions.noNewerSince', [
+        pack.publisherName,
+        formatLooseDate(freshness.since),
+      ])
+    : i18n.t('options.subscriptions.unchanged', [pack.publisherName]);
+}
+
+/** A subscription that has not moved on for a long time, or cannot be checked, says so. */
+function Staleness(props: { pack: PackSummary }) {
+  const { pack } = props;
+  const freshness = subscriptionFreshness(
+    { installedAt: pack.installedAt, ...pack.subscription },
+    Date.now(),
+  );
+  if (freshness.state === 'current') return null;
+  return (
+    <p class="warning-text" data-testid="subscription-stale">
+      {freshness.state === 'failing'
+        ? i18n.t('options.subscriptions.staleFailing', [formatDateTime(freshness.since)])
+        : i18n.t('options.subscriptions.staleNotAdvanced', [formatLooseDate(freshness.since)])}
+    </p>
   );
 }

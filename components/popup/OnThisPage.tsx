@@ -1,7 +1,7 @@
 import { i18n } from '#i18n';
 import { useEffect, useState } from 'preact/hooks';
 import type { TabState } from '../../core/messages';
-import { send } from '../../core/send';
+import { sendFromPage as send } from '../shared/send';
 import { claimLine } from '../shared/claim';
 import { ExternalLink } from '../shared/ExternalLink';
 import { resolveTabId } from './tabId';

@@ -2,11 +2,13 @@ import { i18n } from '#i18n';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { nextReminder as findNextReminder, type Reminder } from '../../core/reminders/schedule';
 import type { NoticeInfo } from '../../core/messages';
-import { send } from '../../core/send';
+import { sendFromPage as send } from '../shared/send';
 import { campaignStatus, type CampaignPhase } from '../../core/time/status';
+import { watchDatabaseUpdating } from '../../storage/open-state';
 import { loadSnapshot, type StoreSnapshot } from '../../storage/queries';
 import { getSettings, settingsItem, updateSettings, type Settings } from '../../storage/settings';
 import { userTimeZone } from '../shared/format';
+import { notSavedText } from '../shared/save-error';
 import { CampaignSection } from './CampaignSection';
 import { Demands } from './Demands';
 import { lastCampaignItem } from './lastCampaign';
@@ -40,6 +42,11 @@ export function PopupApp(props: { search?: string } = {}) {
   const [status, setStatus] = useState<Status | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
   const [now, setNow] = useState(() => Date.now());
+  /** The database's data is being upgraded or rebuilt: worth saying while loading waits on it. */
+  const [updating, setUpdating] = useState(false);
+  useEffect(() => watchDatabaseUpdating(setUpdating), []);
+  /** Why the reminders switch could not be saved, shown beside it. */
+  const [remindersError, setRemindersError] = useState('');
   const campaignHeading = useRef<HTMLHeadingElement>(null);
   const timeZone = useMemo(userTimeZone, []);
 
@@ -119,10 +126,20 @@ export function PopupApp(props: { search?: string } = {}) {
   };
 
   const toggleReminders = (enabled: boolean) => {
-    void updateSettings((current) => ({
+    updateSettings((current) => ({
       ...current,
       reminders: { ...current.reminders, enabled },
-    })).then(setSettings);
+    })).then(
+      (next) => {
+        setSettings(next);
+        setRemindersError('');
+      },
+      (error: unknown) => {
+        // Say so where it was switched, and show what is really stored.
+        setRemindersError(notSavedText(error));
+        void getSettings().then(setSettings, () => undefined);
+      },
+    );
   };
 
   return (
@@ -143,6 +160,11 @@ export function PopupApp(props: { search?: string } = {}) {
         )}
       </header>
       <main>
+        {load.kind === 'loading' && updating && (
+          <p class="banner" role="status" data-testid="updating-banner">
+            {i18n.t('popup.updating')}
+          </p>
+        )}
         {load.kind === 'loading' && <Skeleton />}
         {load.kind === 'error' && (
           <div class="banner error" role="alert">
@@ -195,6 +217,7 @@ export function PopupApp(props: { search?: string } = {}) {
               nextReminder={nextReminder}
               timeZone={timeZone}
               onToggle={toggleReminders}
+              error={remindersError}
             />
           </>
         )}

@@ -13,6 +13,8 @@ export function Reminders(props: {
   nextReminder: Reminder | null;
   timeZone: string;
   onToggle: (enabled: boolean) => void;
+  /** Why the last switch could not be saved. */
+  error?: string;
 }) {
   const { settings, nextReminder, timeZone } = props;
   const reminders = settings?.reminders;
@@ -51,6 +53,11 @@ export function Reminders(props: {
         />
         <label for="reminders-switch">{i18n.t('popup.reminders.label')}</label>
       </div>
+      {props.error && (
+        <p class="error-text" role="alert" data-testid="reminders-error">
+          {props.error}
+        </p>
+      )}
       <p id="reminders-line" class="muted" data-testid="reminders-line">
         {line}
       </p>

@@ -392,10 +392,15 @@ describe('subscription: signed updates, and every failure keeps the last good ve
     expect(await badgeCount(feed, 'picket_demo_user')).toBe(0);
   });
 
-  it('an older version (downgrade), well signed: ignored, not an error', async () => {
+  it('an older version (downgrade), well signed: ignored and said so; the real error before it stays', async () => {
     await publish(samplePack('publisher-pack', 1, ['natgeo'], 'Signed Publisher'));
-    expect(await refreshNow()).toBe('Signed Publisher is already up to date.');
-    expect(await subscription().locator('.error-text').count()).toBe(0);
+    expect(await refreshNow()).toBe(
+      'Signed Publisher served version 1, older than the installed version 2, which was kept.',
+    );
+    // Serving an old pack is no successful check: the bad signature's error is still shown.
+    expect(await subscription().locator('.error-text').textContent()).toMatch(
+      /signature does not match/,
+    );
     expect(await packItem().innerText()).toContain('version 2');
     await feed.reload();
     await waitForFeedBadges(feed);

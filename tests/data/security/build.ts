@@ -13,12 +13,14 @@ export function privateOutRoot(name: string): string {
 
 /**
  * Runs `wxt build` (Chromium) or `wxt build -b firefox` with `pack` bundled; returns the unpacked
- * extension directory. Throws with the build's output when it fails.
+ * extension directory. Throws with the build's output when it fails. `env` adds build-time
+ * settings (e.g. PICKET_TEST_FETCH_DEADLINES).
  */
 export function buildWithPack(
   name: string,
   pack: unknown,
   target: 'chrome' | 'firefox' = 'chrome',
+  env: Record<string, string> = {},
 ): string {
   const out = privateOutRoot(name);
   mkdirSync(out, { recursive: true });
@@ -29,7 +31,7 @@ export function buildWithPack(
     cwd: repoRoot,
     encoding: 'utf8',
     timeout: 180_000,
-    env: { ...process.env, PICKET_OUT_DIR: out, PICKET_PACK: packFile },
+    env: { ...process.env, ...env, PICKET_OUT_DIR: out, PICKET_PACK: packFile },
   });
   const dir = join(out, target === 'firefox' ? 'firefox-mv2' : 'chrome-mv3');
   if (run.status !== 0 || !existsSync(join(dir, 'manifest.json'))) {

@@ -35,6 +35,12 @@ export interface HandlerResult {
 
 export type Handler = (request: HandlerRequest) => HandlerResult | Promise<HandlerResult>;
 
+/**
+ * Writes the response itself, when and as it likes, or never: a server that never sends its
+ * headers, or drips its body. The request is recorded first, like any other.
+ */
+export type RawHandler = (request: IncomingMessage, response: ServerResponse) => void;
+
 interface RouteBase {
   host: HostPattern | HostPattern[];
   /** The URL path (query ignored). A trailing `*` makes it a prefix. */
@@ -50,6 +56,7 @@ export type Route = RouteBase &
     | { /** A directory (relative to demo/ or absolute); `path` must end with `*`. */ dir: string }
     | { /** Inline HTML. */ html: string }
     | { handler: Handler }
+    | { raw: RawHandler }
   );
 
 export interface SiteServerOptions {
@@ -138,7 +145,10 @@ async function readBody(request: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-async function answer(route: Route, request: HandlerRequest): Promise<HandlerResult> {
+async function answer(
+  route: Exclude<Route, { raw: RawHandler }>,
+  request: HandlerRequest,
+): Promise<HandlerResult> {
   if ('handler' in route) return route.handler(request);
   if ('html' in route)
     return { body: route.html, headers: { 'content-type': CONTENT_TYPES['.html']! } };
@@ -186,6 +196,10 @@ export async function startSiteServer(options: SiteServerOptions = {}): Promise<
         (Array.isArray(r.host) ? r.host : [r.host]).some((h) => hostMatches(h, host)) &&
         pathMatches(r.path, url.pathname),
     );
+    if (route && 'raw' in route) {
+      route.raw(req, res);
+      return;
+    }
     let result: HandlerResult = { status: 404, body: 'Not found' };
     if (route) {
       try {

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import type { Runtime } from 'webextension-polyfill';
 import { handleMessage } from '../../../background/router';
 import { invalidateLookupCache } from '../../../background/lookup';
-import { closeStore } from '../../../storage/store';
+import { closeStore, importPackText } from '../../../storage/store';
 import { readRegistry } from '../../../storage/userdata';
 import { updateSettings } from '../../../storage/settings';
 import * as reminders from '../../../background/reminders';
@@ -98,6 +98,62 @@ describe('extension page requests', () => {
     expect(answer.ok).toBe(false);
     expect(answer.error).toMatch(/not a valid campaign pack/);
     expect(answer.issues.map((i) => i.path)).toContain('/id');
+  });
+
+  it('an oversized import is refused for its size, not as an "invalid request"', async () => {
+    const before = await allStorage();
+    const limit = 10 * 1024 * 1024;
+    // Over the schema's length: the router still names the size problem.
+    for (const [text, bytes] of [
+      [' '.repeat(11_000_001), '11,000,001'],
+      // Within the length, over the byte limit: each "é" is two UTF-8 bytes.
+      ['é'.repeat(limit / 2 + 1), '10,485,762'],
+    ] as const) {
+      expect(await handleMessage({ type: 'importPack', text }, pageSender())).toEqual({
+        ok: false,
+        error: `This pack is too large to import: ${bytes} bytes, and the limit is 10,485,760 bytes (10 MB).`,
+      });
+    }
+    expect(await allStorage()).toEqual(before);
+    // A content script gets the plain refusal, as before.
+    expect(
+      await handleMessage({ type: 'importPack', text: ' '.repeat(11_000_001) }, contentSender()),
+    ).toEqual({ ok: false, error: 'Unknown or invalid request.' });
+  });
+
+  it('a pack id from another source: refused with both publishers, replaced only with replace', async () => {
+    const feed = { url: 'https://feed.example/pack.json', publicKey: 'KEY' };
+    await importPackText(JSON.stringify(makePack({ version: 4 })), {
+      origin: 'subscribed',
+      subscription: feed,
+    });
+    const file = JSON.stringify({ ...makePack({ version: 1 }), publisher: { name: 'A file' } });
+    expect(await handleMessage({ type: 'importPack', text: file }, pageSender())).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/already belongs to "Test Publisher" \(subscribed from/),
+      conflict: {
+        packId: 'test-pack',
+        installed: { publisherName: 'Test Publisher', origin: 'subscribed', url: feed.url },
+        incoming: { publisherName: 'A file', origin: 'imported' },
+      },
+    });
+    expect(
+      await handleMessage({ type: 'importPack', text: file, replace: 'yes' }, pageSender()),
+    ).toEqual({ ok: false, error: 'Unknown or invalid request.' });
+    expect(
+      await handleMessage({ type: 'importPack', text: file, replace: true }, pageSender()),
+    ).toEqual({ ok: true, packId: 'test-pack', version: 1 });
+    expect((await readRegistry()).packs[0]).toMatchObject({ origin: 'imported' });
+
+    // The built-in pack's id: refused even with replace.
+    const impostor = JSON.stringify({ ...makeBundledPack(99), publisher: { name: 'Impostor' } });
+    expect(
+      await handleMessage({ type: 'importPack', text: impostor, replace: true }, pageSender()),
+    ).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/built into Picket/),
+      conflict: { installed: { origin: 'bundled' }, incoming: { publisherName: 'Impostor' } },
+    });
   });
 
   it('reports status, including the reminders notification state', async () => {

@@ -1,7 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
+  configureSubscriptions,
+  DEFAULT_DEADLINES,
   onRefreshAlarm,
+  refreshAllSubscriptions,
   refreshSubscription,
   REFRESH_ALARM,
   subscribe,
@@ -44,6 +47,7 @@ beforeEach(async () => {
   vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true);
 });
 afterEach(() => {
+  configureSubscriptions(null);
   closeStore();
   vi.unstubAllGlobals();
   vi.restoreAllMocks();
@@ -145,17 +149,30 @@ describe('refreshSubscription', () => {
     expect(record.lastError).toBeUndefined();
   });
 
-  it('ignores the same or an older version without an error (no rollback)', async () => {
+  it('the same version is a successful check; an older one is kept out but is no success', async () => {
     await subscribed(3);
-    for (const version of [3, 2]) {
-      await serve(version);
-      await expect(refreshSubscription('test-pack')).resolves.toEqual({
-        updated: false,
-        version: 3,
-      });
-      expect(await subscription()).toMatchObject({ version: 3 });
-      expect((await subscription())?.subscription?.lastError).toBeUndefined();
-    }
+    await serve(3);
+    await expect(refreshSubscription('test-pack')).resolves.toEqual({
+      updated: false,
+      version: 3,
+    });
+    const afterSame = (await subscription())!.subscription!;
+    expect(afterSame.lastError).toBeUndefined();
+    expect(afterSame.lastSuccessAt).toBe(afterSame.lastCheckedAt);
+
+    // A real error, then a replay of an older signed pack: the error stays, no success recorded.
+    routes.delete(URL_);
+    await expect(refreshSubscription('test-pack')).rejects.toThrow(/404/);
+    await serve(2);
+    await expect(refreshSubscription('test-pack')).resolves.toEqual({
+      updated: false,
+      version: 3,
+      olderVersion: 2,
+    });
+    const afterOlder = await subscription();
+    expect(afterOlder).toMatchObject({ version: 3 });
+    expect(afterOlder?.subscription?.lastError?.message).toMatch(/404/);
+    expect(afterOlder?.subscription?.lastSuccessAt).toBe(afterSame.lastSuccessAt);
   });
 
   const failures: [string, () => Promise<void> | void, RegExp][] = [
@@ -248,5 +265,138 @@ describe('refreshSubscription', () => {
 
   it('fails clearly for a pack that is not a subscription', async () => {
     await expect(refreshSubscription('bundled-pack')).rejects.toThrow(/not a subscription/);
+  });
+});
+
+/** A fetch answer that never comes: it only ends (rejecting) when the request is aborted. */
+function hangUntilAborted(init: RequestInit): Promise<Response> {
+  return new Promise((_, reject) => {
+    init.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+  });
+}
+
+/** A body that sends one byte every `everyMs`, forever (the fetch abort is its only end). */
+function dripBody(everyMs: number, signal?: AbortSignal | null): ReadableStream<Uint8Array> {
+  let timer: ReturnType<typeof setInterval> | undefined;
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(new TextEncoder().encode('{'));
+      timer = setInterval(() => controller.enqueue(new TextEncoder().encode(' ')), everyMs);
+      signal?.addEventListener('abort', () => {
+        clearInterval(timer);
+        controller.error(new DOMException('aborted', 'AbortError'));
+      });
+    },
+    cancel() {
+      clearInterval(timer);
+    },
+  });
+}
+
+describe('redirects and deadlines', () => {
+  it('follows no redirect: a 302 to http:, to another host or even the same origin is refused', async () => {
+    for (const location of [
+      'http://packs.example.org/test-pack.json',
+      'https://elsewhere.example.net/test-pack.json',
+      'https://packs.example.org/moved.json',
+    ]) {
+      routes.set(URL_, () => new Response(null, { status: 302, headers: { location } }));
+      await expect(subscribe(URL_, keys.publicKeyBase64)).rejects.toThrow(
+        /answers with a redirect to another address, and Picket follows no redirects/,
+      );
+    }
+    // What the browser gives for `redirect: 'manual'`: an opaque response with status 0.
+    routes.set(URL_, () => ({ type: 'opaqueredirect', status: 0, ok: false }) as Response);
+    await expect(subscribe(URL_, keys.publicKeyBase64)).rejects.toThrow(/follows no redirects/);
+    expect(calls.every((c) => c.init.redirect === 'manual')).toBe(true);
+    expect(calls.map((c) => c.url).every((url) => url === URL_)).toBe(true);
+    expect((await readRegistry()).packs).toEqual([]);
+  });
+
+  it('the product deadlines are 15 s for the headers and 60 s in all', () => {
+    expect(DEFAULT_DEADLINES).toEqual({ headersMs: 15_000, bodyMs: 60_000 });
+  });
+
+  it('a server that never answers: cut off at the headers deadline, error recorded, pack kept', async () => {
+    const v1 = await subscribed(1);
+    configureSubscriptions({ headersMs: 200, bodyMs: 2_000 });
+    vi.mocked(fetch).mockImplementation(async (_url, init) => hangUntilAborted(init!));
+    const started = Date.now();
+    await expect(refreshSubscription('test-pack')).rejects.toThrow(
+      "The publisher's server did not answer within 0.2 seconds.",
+    );
+    expect(Date.now() - started).toBeLessThan(1_500);
+    expect(await readPackText('test-pack')).toBe(v1);
+    expect((await subscription())?.subscription?.lastError?.message).toMatch(/did not answer/);
+  });
+
+  it('a body that drips one byte at a time: cut off at the body deadline', async () => {
+    const v1 = await subscribed(1);
+    configureSubscriptions({ headersMs: 1_000, bodyMs: 300 });
+    vi.mocked(fetch).mockImplementation(
+      async (_url, init) => new Response(dripBody(50, init?.signal), { status: 200 }),
+    );
+    const started = Date.now();
+    await expect(refreshSubscription('test-pack')).rejects.toThrow(
+      'The pack download did not finish within 0.3 seconds.',
+    );
+    expect(Date.now() - started).toBeLessThan(1_500);
+    expect(await readPackText('test-pack')).toBe(v1);
+  });
+
+  it('the body deadline holds even for a stream that ignores the abort', async () => {
+    await subscribed(1);
+    configureSubscriptions({ headersMs: 1_000, bodyMs: 300 });
+    vi.mocked(fetch).mockImplementation(
+      async () =>
+        new Response(new ReadableStream<Uint8Array>({ pull: () => new Promise(() => {}) })),
+    );
+    await expect(refreshSubscription('test-pack')).rejects.toThrow(/did not finish within 0\.3/);
+  });
+
+  it('refreshes run side by side: a hanging publisher holds up no other, each records its own error', async () => {
+    const hangingUrl = 'https://slow.example.org/slow-pack.json';
+    // The hanging publisher comes first in the registry: one after another, it would go first.
+    const slow = JSON.stringify(makePack({ id: 'slow-pack', version: 1 }));
+    const slowSignature = await signPackBytes(new TextEncoder().encode(slow), keys.privateJwk);
+    routes.set(hangingUrl, () => new Response(slow));
+    routes.set(`${hangingUrl}.sig`, () => new Response(slowSignature));
+    await subscribe(hangingUrl, keys.publicKeyBase64);
+    await subscribed(1);
+    await serve(2);
+    configureSubscriptions({ headersMs: 400, bodyMs: 2_000 });
+
+    let abortedAt = 0;
+    const plain = vi.mocked(fetch).getMockImplementation()!;
+    vi.mocked(fetch).mockImplementation(async (url, init) => {
+      if (url !== hangingUrl) return plain(url, init);
+      return hangUntilAborted(init!).catch((error: unknown) => {
+        abortedAt = Date.now();
+        throw error;
+      });
+    });
+    let updatedAt = 0;
+    // When the fast publisher's version 2 lands in storage.
+    const watch = (changes: Record<string, { newValue?: unknown }>) => {
+      const registry = changes.packRegistry?.newValue as
+        { packs: { id: string; version: number }[] } | undefined;
+      if (!updatedAt && registry?.packs.find((p) => p.id === 'test-pack')?.version === 2) {
+        updatedAt = Date.now();
+      }
+    };
+    fakeBrowser.storage.local.onChanged.addListener(watch);
+    await refreshAllSubscriptions();
+    fakeBrowser.storage.local.onChanged.removeListener(watch);
+
+    const registry = await readRegistry();
+    const fast = registry.packs.find((p) => p.id === 'test-pack')!;
+    const hanging = registry.packs.find((p) => p.id === 'slow-pack')!;
+    expect(fast.version).toBe(2);
+    expect(fast.subscription?.lastError).toBeUndefined();
+    expect(hanging.version).toBe(1);
+    expect(hanging.subscription?.lastError?.message).toMatch(/did not answer within 0\.4 seconds/);
+    expect(updatedAt).toBeGreaterThan(0);
+    expect(abortedAt).toBeGreaterThan(0);
+    expect(updatedAt).toBeLessThan(abortedAt);
   });
 });

@@ -23,12 +23,15 @@ import {
   REMINDER_ALARM,
   currentNotice,
   dismissNotice,
+  forgetFiredInMemory,
   initReminders,
   notificationsFailedItem,
   reconcileReminders,
   reminderStatus,
   remindersFiredItem,
+  RETRY_MS,
 } from '../../../background/reminders';
+import { failingQuota } from '../storage/fixtures';
 import { DEFAULT_SETTINGS, settingsItem } from '../../../storage/settings';
 
 const PACK = 'stophateforprofit-2020';
@@ -98,6 +101,7 @@ function at(iso: string | number): void {
 
 beforeEach(async () => {
   fakeBrowser.reset();
+  forgetFiredInMemory();
   vi.useFakeTimers({ toFake: ['Date'] });
   store.snapshot = snapshotWith([freeze]);
   store.zone = 'America/New_York';
@@ -535,5 +539,115 @@ describe('currentNotice and dismissNotice', () => {
     expect((await currentNotice())?.message).toBe(
       'July social-media boycott: hoy no publiques ni hagas scroll.',
     );
+  });
+});
+
+describe('storage faults lose no reminder', () => {
+  const RALLY_DUE = Date.parse('2026-09-20T13:00:00Z');
+  const rally: CampaignEvent = {
+    id: 'rally',
+    title: 'Call-in day',
+    kind: 'action',
+    start: '2026-09-20',
+  };
+
+  beforeEach(async () => {
+    await setReminders({ enabled: true });
+    initReminders();
+  });
+
+  it('a due reminder shows once although storage.local is full; the record is written later and the next alarm set', async () => {
+    store.snapshot = snapshotWith([freeze, rally]);
+    const create = vi.spyOn(fakeBrowser.notifications, 'create');
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const restore = failingQuota(fakeBrowser.storage.local);
+    try {
+      at(DUE);
+      await fakeBrowser.alarms.onAlarm.trigger({ name: REMINDER_ALARM, scheduledTime: DUE });
+      expect(create).toHaveBeenCalledTimes(1);
+      expect(Object.keys(await shown())).toEqual([NOTIFICATION_ID]);
+      expect(warn).toHaveBeenCalled();
+      // Not in storage.local, but in storage.session; and an alarm to write it again soon.
+      expect(await remindersFiredItem.getValue()).toEqual({});
+      expect(await fakeBrowser.storage.session.get('remindersFired')).toEqual({
+        remindersFired: { [DAY_ID]: DUE },
+      });
+      expect(await alarms()).toEqual([{ name: REMINDER_ALARM, when: DUE + RETRY_MS }]);
+
+      // Again, and after a worker restart (memory gone, storage.session kept): not shown again.
+      at(DUE + 60_000);
+      await reconcileReminders();
+      forgetFiredInMemory();
+      await reconcileReminders();
+      expect(create).toHaveBeenCalledTimes(1);
+    } finally {
+      restore();
+    }
+    // Storage has room again: the retry writes the record and aims at the next event.
+    at(DUE + RETRY_MS);
+    await fakeBrowser.alarms.onAlarm.trigger({ name: REMINDER_ALARM, scheduledTime: DUE });
+    expect(await remindersFiredItem.getValue()).toEqual({ [DAY_ID]: DUE });
+    expect(await alarms()).toEqual([{ name: REMINDER_ALARM, when: RALLY_DUE }]);
+    expect(create).toHaveBeenCalledTimes(1);
+  });
+
+  it('with storage.session failing too, memory still shows it once', async () => {
+    const create = vi.spyOn(fakeBrowser.notifications, 'create');
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const restoreLocal = failingQuota(fakeBrowser.storage.local);
+    const restoreSession = failingQuota(fakeBrowser.storage.session);
+    try {
+      at(DUE);
+      await reconcileReminders();
+      await reconcileReminders();
+      expect(create).toHaveBeenCalledTimes(1);
+    } finally {
+      restoreLocal();
+      restoreSession();
+    }
+  });
+
+  it('keeps the alarm while the database is unavailable and the packs the user added are missing', async () => {
+    // The freeze comes from an imported pack; the bundled one has no event.
+    const full = snapshotWith([freeze]);
+    full.packs[0]!.origin = 'imported';
+    store.snapshot = full;
+    at('2026-09-10T12:00:00Z');
+    await reconcileReminders();
+    expect(await alarms()).toEqual([{ name: REMINDER_ALARM, when: DUE }]);
+
+    // The database fails: only the bundled pack (no events) is readable.
+    const fallback: StoreSnapshot = {
+      ...full,
+      campaigns: [{ ...full.campaigns[0]!, packId: 'bundled', key: 'bundled/c', events: [] }],
+      packs: [...full.packs, { ...full.packs[0]!, id: 'bundled', origin: 'bundled' }],
+      usingBundledFallback: true,
+    };
+    store.snapshot = fallback;
+    await reconcileReminders();
+    expect(await alarms()).toEqual([{ name: REMINDER_ALARM, when: DUE }]);
+
+    // The alarm goes off while the database is still down: look again soon instead of never.
+    await fakeBrowser.alarms.clear(REMINDER_ALARM);
+    at(DUE);
+    await fakeBrowser.alarms.onAlarm.trigger({ name: REMINDER_ALARM, scheduledTime: DUE });
+    expect(await shown()).toEqual({});
+    expect(await alarms()).toEqual([{ name: REMINDER_ALARM, when: DUE + RETRY_MS }]);
+
+    // Back again within the day: the reminder fires.
+    store.snapshot = full;
+    at(DUE + RETRY_MS);
+    await fakeBrowser.alarms.onAlarm.trigger({ name: REMINDER_ALARM, scheduledTime: DUE });
+    expect(Object.keys(await shown())).toEqual([NOTIFICATION_ID]);
+  });
+
+  it('an unreadable store with no alarm set schedules a look again soon', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    store.failing = true;
+    at('2026-09-10T12:00:00Z');
+    await reconcileReminders();
+    expect(await alarms()).toEqual([
+      { name: REMINDER_ALARM, when: Date.parse('2026-09-10T12:00:00Z') + RETRY_MS },
+    ]);
   });
 });

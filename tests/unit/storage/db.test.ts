@@ -16,6 +16,7 @@ import { findInIndex, type LookupIndexRow } from '../../../storage/lookup-index'
 import { packToRows } from '../../../storage/rows';
 import { closeStore, getStore, getStoreStatus, importPackObject } from '../../../storage/store';
 import { loadSnapshot } from '../../../storage/queries';
+import { watchDatabaseUpdating } from '../../../storage/open-state';
 import { getSettings, updateSettings } from '../../../storage/settings';
 import { bundledState, cachedParticipants, freshStore, makeBundledPack, makePack } from './support';
 
@@ -31,11 +32,11 @@ let counter = 0;
 const uniqueName = () => `picket-db-test-${Date.now()}-${++counter}`;
 
 /** A database as version-1 code left it: no meta table, no `id:` rows for Facebook ids. */
-async function seedV1(name: string) {
+async function seedV1(name: string, generated = 0) {
   const v1 = new Dexie(name);
   v1.version(1).stores(SCHEMA_V1);
   await v1.open();
-  const rows = packToRows(makePack(), 'imported', '2026-11-01T00:00:00.000Z');
+  const rows = packToRows(makePack({ generated }), 'imported', '2026-11-01T00:00:00.000Z');
   const v1Accounts: AccountRowV1[] = rows.participants.flatMap((p) =>
     p.participant.accounts
       .filter((a) => a.handle)
@@ -240,6 +241,65 @@ describe('a blocked or failing open degrades (G3)', () => {
     const [index] = await (await getStore()).index.lookupIndexes(['bundled-pack']);
     expect(whoIs(index, 'instagram', 'ada.bundled')).toHaveLength(1);
     old.close();
+  });
+
+  it('waits for a slow upgrade that is under way instead of abandoning it at the timeout', async () => {
+    const name = uniqueName();
+    const { rows } = await seedV1(name, 1_500);
+    let upgrading = 0;
+    const started = Date.now();
+    const { db, error } = await openDatabase(
+      name,
+      {},
+      {
+        timeoutMs: 20,
+        onUpgrading: () => upgrading++,
+      },
+    );
+    const took = Date.now() - started;
+    expect(error).toBeUndefined();
+    expect(db?.verno).toBe(3);
+    // It did take longer than the timeout, and said once that it was upgrading.
+    expect(took).toBeGreaterThan(20);
+    expect(upgrading).toBe(1);
+    expect((await cachedParticipants(db!)).length).toBe(rows.participants.length);
+    db!.close();
+  });
+
+  it('the store waits for such an upgrade and says "updating" meanwhile (what the popup shows)', async () => {
+    const name = uniqueName();
+    await seedV1(name, 1_500);
+    const seen: boolean[] = [];
+    const stop = watchDatabaseUpdating((updating) => seen.push(updating));
+    freshStore({ dbName: name, openTimeoutMs: 20 });
+    const status = await getStoreStatus();
+    stop();
+    expect(status).toMatchObject({ databaseAvailable: true, usingBundledFallback: false });
+    expect(seen[0]).toBe(false);
+    expect(seen).toContain(true);
+    expect(seen.at(-1)).toBe(false);
+  });
+
+  it('still gives up on a blocked upgrade, and on one that outlasts its own limit', async () => {
+    const name = uniqueName();
+    const old = new Dexie(name);
+    old.version(1).stores(SCHEMA_V1);
+    old.on('versionchange', () => false);
+    await old.open();
+    let upgrading = 0;
+    const blocked = await openDatabase(name, {}, { timeoutMs: 50, onUpgrading: () => upgrading++ });
+    expect(blocked).toEqual({
+      db: null,
+      error: expect.stringMatching(/^Opening the database was blocked by another connection/),
+    });
+    expect(upgrading).toBe(0);
+    old.close();
+
+    const slow = uniqueName();
+    await seedV1(slow, 1_500);
+    const capped = await openDatabase(slow, {}, { timeoutMs: 5, upgradeTimeoutMs: 10 });
+    expect(capped.db).toBeNull();
+    expect(capped.error).toMatch(/^Opening the database took longer than \d+ ms\.$/);
   });
 
   it('falls back when indexedDB.open throws', async () => {

@@ -205,16 +205,61 @@ describe('import and export', () => {
     expect(await accountKeys('test-pack')).toEqual([]);
   });
 
-  it('refuses a pack with the bundled id unless it is newer, and removal brings the bundled one back', async () => {
-    await expect(
-      importPackObject(
-        { ...makeBundledPack(5), publisher: { name: 'Other' } },
-        { origin: 'imported' },
-      ),
-    ).rejects.toMatchObject({ code: 'refused' });
-    const newer = makeBundledPack(6);
-    newer.campaigns[0]!.name = 'Newer bundled';
-    await importPackObject(newer, { origin: 'imported' });
+  it("refuses the built-in pack's id at any version, from a file or a subscription", async () => {
+    const before = await allLocal();
+    for (const version of [5, 6, 4_294_967_295]) {
+      const impostor = { ...makeBundledPack(version), publisher: { name: 'Impostor' } };
+      for (const options of [
+        { origin: 'imported' as const },
+        {
+          origin: 'subscribed' as const,
+          subscription: { url: 'https://x.example/p', publicKey: 'k' },
+        },
+        { origin: 'imported' as const, replace: true },
+      ]) {
+        const error = await importPackObject(impostor, options).catch((e: unknown) => e);
+        expect(error).toMatchObject({
+          code: 'refused',
+          conflict: {
+            packId: 'bundled-pack',
+            installed: { origin: 'bundled', publisherName: 'Picket' },
+            incoming: { origin: options.origin, publisherName: 'Impostor' },
+          },
+        });
+        expect(String(error)).toMatch(/built into Picket \(Picket\).*cannot take it/);
+      }
+    }
+    expect(await allLocal()).toEqual(before);
+    expect((await loadSnapshot()).packs.map((p) => [p.id, p.origin, p.version])).toEqual([
+      ['bundled-pack', 'bundled', 5],
+    ]);
+  });
+
+  it('a stored pack with the bundled id from older versions shows while newer; removing it brings the bundled one back', async () => {
+    const legacy = makeBundledPack(6);
+    legacy.campaigns[0]!.name = 'Newer bundled';
+    await fakeBrowser.storage.local.set({
+      packRegistry: {
+        revision: 1,
+        disabled: [],
+        packs: [
+          {
+            id: 'bundled-pack',
+            origin: 'imported',
+            version: 6,
+            updatedAt: legacy.updatedAt,
+            installedAt: '2026-01-01T00:00:00.000Z',
+            publisherName: 'Picket',
+            campaignCount: 1,
+            participantCount: 1,
+            accountCount: 1,
+          },
+        ],
+      },
+      'packText:bundled-pack': { encoding: 'utf8', data: JSON.stringify(legacy) },
+    });
+    closeStore();
+    freshStore({ dbName });
     let snapshot = await loadSnapshot();
     expect(snapshot.packs.map((p) => [p.id, p.origin, p.version])).toEqual([
       ['bundled-pack', 'imported', 6],
@@ -237,6 +282,81 @@ describe('import and export', () => {
     await expect(
       importPackObject(makePack({ version: 3 }), { origin: 'imported' }),
     ).resolves.toEqual({ packId: 'test-pack', version: 3 });
+  });
+});
+
+describe('a pack id belongs to where it came from', () => {
+  const feedA = { url: 'https://a.example/pack.json', publicKey: 'KEY-A' };
+  const feedB = { url: 'https://b.example/pack.json', publicKey: 'KEY-B' };
+  const from = (publisher: string, version = 1) => ({
+    ...makePack({ version }),
+    publisher: { name: publisher },
+  });
+
+  it('another file updates a pack imported from a file', async () => {
+    await importPackObject(from('First', 1), { origin: 'imported' });
+    await expect(importPackObject(from('First', 2), { origin: 'imported' })).resolves.toEqual({
+      packId: 'test-pack',
+      version: 2,
+    });
+  });
+
+  it('a subscription cannot take an imported pack: refused, naming both publishers', async () => {
+    await importPackObject(from('File Publisher', 1), { origin: 'imported' });
+    const before = await allLocal();
+    const error = await importPackObject(from('Feed Publisher', 9), {
+      origin: 'subscribed',
+      subscription: feedB,
+    }).catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      code: 'conflict',
+      conflict: {
+        packId: 'test-pack',
+        installed: { publisherName: 'File Publisher', origin: 'imported' },
+        incoming: { publisherName: 'Feed Publisher', origin: 'subscribed', url: feedB.url },
+      },
+    });
+    expect(String(error)).toContain(
+      '"File Publisher" (imported from a file); this pack comes from "Feed Publisher" ' +
+        '(subscribed from https://b.example/pack.json)',
+    );
+    expect(await allLocal()).toEqual(before);
+  });
+
+  it('a subscribed id is refused to a file, to another address and to the same address with another key', async () => {
+    await importPackObject(from('Feed A', 1), { origin: 'subscribed', subscription: feedA });
+    const before = await allLocal();
+    for (const options of [
+      { origin: 'imported' as const },
+      { origin: 'subscribed' as const, subscription: feedB },
+      { origin: 'subscribed' as const, subscription: { ...feedA, publicKey: 'KEY-B' } },
+    ]) {
+      await expect(importPackObject(from('Someone else', 5), options)).rejects.toMatchObject({
+        code: 'conflict',
+        conflict: { installed: { publisherName: 'Feed A', origin: 'subscribed', url: feedA.url } },
+      });
+    }
+    expect(await allLocal()).toEqual(before);
+    // The same address and key is the same source: its newer version installs.
+    await expect(
+      importPackObject(from('Feed A', 2), { origin: 'subscribed', subscription: feedA }),
+    ).resolves.toEqual({ packId: 'test-pack', version: 2 });
+  });
+
+  it('replace: true (the user chose it after seeing both) takes over, whatever the versions', async () => {
+    await importPackObject(from('Feed A', 7), { origin: 'subscribed', subscription: feedA });
+    await importPackObject(from('Feed B', 1), {
+      origin: 'subscribed',
+      subscription: feedB,
+      replace: true,
+    });
+    let record = (await readRegistry()).packs.find((p) => p.id === 'test-pack');
+    expect(record).toMatchObject({ version: 1, publisherName: 'Feed B', subscription: feedB });
+    // A file replacing a subscription leaves no subscription behind.
+    await importPackObject(from('A file', 1), { origin: 'imported', replace: true });
+    record = (await readRegistry()).packs.find((p) => p.id === 'test-pack');
+    expect(record).toMatchObject({ origin: 'imported', publisherName: 'A file' });
+    expect(record?.subscription).toBeUndefined();
   });
 });
 

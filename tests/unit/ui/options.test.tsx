@@ -7,6 +7,7 @@ import { getSettings } from '../../../storage/settings';
 import { OptionsApp } from '../../../components/options/OptionsApp';
 import { pack, snapshot } from './fixtures';
 import { installMessages } from './messages';
+import { failingQuota } from '../storage/fixtures';
 
 vi.mock('../../../storage/queries', () => ({ loadSnapshot: vi.fn(), searchParticipants: vi.fn() }));
 vi.mock('../../../core/send', () => ({ send: vi.fn() }));
@@ -247,5 +248,271 @@ describe('options page', () => {
     );
     expect(announcer().textContent).toBe('Stop Hate for Profit: badges hidden.');
     expect(sendMock).not.toHaveBeenCalledWith(expect.objectContaining({ type: 'setPackEnabled' }));
+  });
+});
+
+describe('options page: refusals, limits and faults say what happened', () => {
+  const conflict = {
+    packId: 'community',
+    installed: {
+      publisherName: 'Community list',
+      origin: 'subscribed' as const,
+      url: 'https://lists.example/pack.json',
+    },
+    incoming: { publisherName: 'Look-alike', origin: 'imported' as const },
+  };
+
+  it('an over-limit paste is refused in the page with its size and the limit; nothing is sent', async () => {
+    render(<OptionsApp />);
+    const textarea = await screen.findByLabelText("Or paste the pack's JSON");
+    // 10 MB of UTF-8 plus one byte: "é" is two bytes.
+    const text = 'é' + 'x'.repeat(10 * 1024 * 1024 - 1);
+    fireEvent.input(textarea, { target: { value: text } });
+    fireEvent.click(screen.getByRole('button', { name: 'Import' }));
+    const expected =
+      'This pack is too large to import: 10,485,761 bytes, and the limit is 10,485,760 bytes (10 MB).';
+    expect((await screen.findByTestId('import-size-error')).textContent).toBe(expected);
+    expect(announcer().textContent).toBe(expected);
+    expect(sendMock).not.toHaveBeenCalledWith(expect.objectContaining({ type: 'importPack' }));
+  });
+
+  it('file and paste share the limit: a 10,066,240-byte file is sent, a larger-than-limit one is not', async () => {
+    sendMock.mockResolvedValue({ ok: true, packId: 'big', version: 1 } as never);
+    render(<OptionsApp />);
+    const input = (await screen.findByLabelText('Choose a pack file (JSON)')) as HTMLInputElement;
+    const pick = (file: File) => {
+      Object.defineProperty(input, 'files', { value: [file], configurable: true });
+      fireEvent.change(input);
+    };
+    pick(new File(['x'.repeat(10_066_240)], 'pack.json'));
+    await waitFor(() =>
+      expect(sendMock).toHaveBeenCalledWith(expect.objectContaining({ type: 'importPack' })),
+    );
+    sendMock.mockClear();
+    pick(new File([new Uint8Array(10 * 1024 * 1024 + 5)], 'huge.json'));
+    await waitFor(() =>
+      expect(screen.getByTestId('import-size-error').textContent).toBe(
+        'This pack is too large to import: 10,485,765 bytes, and the limit is 10,485,760 bytes (10 MB).',
+      ),
+    );
+    expect(sendMock).not.toHaveBeenCalled();
+  });
+
+  it('a pack id held by another source shows both publishers; only the confirm sends replace', async () => {
+    sendMock.mockResolvedValueOnce({ ok: false, error: 'conflict', conflict } as never);
+    render(<OptionsApp />);
+    const textarea = await screen.findByLabelText("Or paste the pack's JSON");
+    fireEvent.input(textarea, { target: { value: '{"id":"community"}' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Import' }));
+    const box = await screen.findByTestId('conflict');
+    expect(within(box).getByTestId('conflict-installed').textContent).toBe(
+      'Installed: Community list, subscribed from https://lists.example/pack.json',
+    );
+    expect(within(box).getByTestId('conflict-incoming').textContent).toBe(
+      'This pack: Look-alike, imported from a file',
+    );
+    expect(announcer().textContent).toBe(
+      'Not installed: another source already uses the pack id “community”. Both are shown below.',
+    );
+    expect(sendMock).toHaveBeenCalledTimes(1);
+    expect(sendMock).toHaveBeenLastCalledWith({ type: 'importPack', text: '{"id":"community"}' });
+
+    sendMock.mockResolvedValueOnce({ ok: true, packId: 'community', version: 1 } as never);
+    fireEvent.click(within(box).getByRole('button', { name: 'Replace the installed pack' }));
+    await waitFor(() =>
+      expect(sendMock).toHaveBeenCalledWith({
+        type: 'importPack',
+        text: '{"id":"community"}',
+        replace: true,
+      }),
+    );
+    await waitFor(() => expect(screen.queryByTestId('conflict')).toBeNull());
+    expect(announcer().textContent).toBe('Imported pack community, version 1.');
+  });
+
+  it("the built-in pack's id: explained, with no way to replace it", async () => {
+    sendMock.mockResolvedValueOnce({
+      ok: false,
+      error: 'refused',
+      conflict: {
+        packId: 'shfp',
+        installed: { publisherName: 'Picket', origin: 'bundled' },
+        incoming: { publisherName: 'Impostor', origin: 'imported' },
+      },
+    } as never);
+    render(<OptionsApp />);
+    fireEvent.input(await screen.findByLabelText("Or paste the pack's JSON"), {
+      target: { value: '{"id":"shfp"}' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Import' }));
+    const box = await screen.findByTestId('conflict');
+    expect(box.textContent).toContain(
+      '“shfp” is the id of the pack built into Picket (Picket): a pack from a file or a subscription cannot take it.',
+    );
+    expect(within(box).queryByRole('button', { name: 'Replace the installed pack' })).toBeNull();
+  });
+
+  it('a subscription refused for its id is confirmed the same way, then sent with replace', async () => {
+    fakeBrowser.permissions.request = vi.fn(async () => true);
+    sendMock.mockResolvedValueOnce({
+      ok: false,
+      error: 'conflict',
+      conflict: {
+        ...conflict,
+        incoming: {
+          publisherName: 'Other feed',
+          origin: 'subscribed',
+          url: 'https://other.example/p.json',
+        },
+      },
+    } as never);
+    render(<OptionsApp />);
+    const url = await screen.findByLabelText('Pack address (https)');
+    fireEvent.input(url, { target: { value: 'https://other.example/p.json' } });
+    fireEvent.input(screen.getByLabelText("Publisher's public key"), { target: { value: 'K' } });
+    fireEvent.submit(url.closest('form')!);
+    const box = await screen.findByTestId('conflict');
+    expect(within(box).getByTestId('conflict-incoming').textContent).toBe(
+      'This pack: Other feed, subscribed from https://other.example/p.json',
+    );
+    sendMock.mockResolvedValueOnce({ ok: true, packId: 'community' } as never);
+    fireEvent.click(within(box).getByRole('button', { name: 'Replace the installed pack' }));
+    await waitFor(() =>
+      expect(sendMock).toHaveBeenCalledWith({
+        type: 'subscribe',
+        url: 'https://other.example/p.json',
+        publicKey: 'K',
+        replace: true,
+      }),
+    );
+  });
+
+  it("the worker going away: a plain sentence instead of Chrome's, and reads are retried once", async () => {
+    const raw =
+      'A listener indicated an asynchronous response by returning true, but the message channel closed before a response was received';
+    sendMock.mockResolvedValueOnce({ ok: false, error: raw } as never);
+    render(<OptionsApp />);
+    fireEvent.input(await screen.findByLabelText("Or paste the pack's JSON"), {
+      target: { value: '{}' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Import' }));
+    await waitFor(() =>
+      expect(announcer().textContent).toBe(
+        "That didn't work: Picket's background stopped before it answered, so this may or may not have been done. Check the page, then try again if needed.",
+      ),
+    );
+    // An import is not repeated behind the user's back.
+    expect(sendMock.mock.calls.filter(([r]) => r.type === 'importPack')).toHaveLength(1);
+
+    // A refresh is: the second attempt answers.
+    sendMock.mockReset();
+    sendMock
+      .mockResolvedValueOnce({
+        ok: false,
+        error: 'Could not establish connection. Receiving end does not exist.',
+      } as never)
+      .mockResolvedValueOnce({ ok: true, updated: true, version: 5 } as never);
+    const [row] = await screen.findAllByTestId('subscription');
+    fireEvent.click(within(row!).getByRole('button', { name: 'Refresh now' }));
+    await waitFor(() =>
+      expect(announcer().textContent).toBe('Community list was updated to version 5.'),
+    );
+    expect(sendMock).toHaveBeenCalledTimes(2);
+  });
+
+  it('a setting that cannot be saved says so in its card, and the switch shows what is stored', async () => {
+    render(<OptionsApp />);
+    const facebook = (await screen.findByRole('switch', { name: 'Facebook' })) as HTMLInputElement;
+    const restore = failingQuota(fakeBrowser.storage.local);
+    try {
+      fireEvent.click(facebook);
+      const sites = facebook.closest('section')!;
+      await waitFor(() =>
+        expect(within(sites).getByTestId('save-error').textContent).toBe(
+          "Not saved: the browser's storage for Picket is full. Remove a pack you no longer use, then try again.",
+        ),
+      );
+      await waitFor(() => expect(facebook.checked).toBe(true));
+      expect((await getSettings()).sites.facebook).toBe(true);
+      // Only that card says so.
+      expect(screen.getAllByTestId('save-error')).toHaveLength(1);
+    } finally {
+      restore();
+    }
+    fireEvent.click(facebook);
+    await waitFor(async () => expect((await getSettings()).sites.facebook).toBe(false));
+    await waitFor(() => expect(screen.queryByTestId('save-error')).toBeNull());
+  });
+
+  it('a subscription that has not advanced for a long time, or keeps failing, is shown as stale', async () => {
+    const day = 24 * 60 * 60 * 1000;
+    const iso = (daysAgo: number) => new Date(Date.now() - daysAgo * day).toISOString();
+    loadSnapshotMock.mockResolvedValue(
+      snapshot({
+        packs: [
+          pack,
+          {
+            ...subscribedPack,
+            installedAt: iso(45),
+            subscription: {
+              url: subscribedPack.subscription.url,
+              lastCheckedAt: iso(0),
+              lastSuccessAt: iso(0),
+            },
+          },
+          {
+            ...subscribedPack,
+            id: 'failing',
+            publisherName: 'Failing feed',
+            installedAt: iso(10),
+            subscription: {
+              url: 'https://failing.example/p.json',
+              lastCheckedAt: iso(0),
+              lastSuccessAt: iso(5),
+              lastError: { at: iso(0), message: 'The pack was not found (404).' },
+            },
+          },
+          {
+            ...subscribedPack,
+            id: 'fresh',
+            publisherName: 'Fresh feed',
+            installedAt: iso(2),
+            subscription: {
+              url: 'https://fresh.example/p.json',
+              lastCheckedAt: iso(0),
+              lastSuccessAt: iso(0),
+            },
+          },
+        ],
+      }),
+    );
+    render(<OptionsApp />);
+    const rows = await screen.findAllByTestId('subscription');
+    const stale = rows.map((row) => within(row).queryByTestId('subscription-stale')?.textContent);
+    expect(stale[0]).toMatch(/^Stale: no newer version since /);
+    expect(stale[1]).toMatch(/^Stale: no successful check since /);
+    expect(stale[2]).toBeUndefined();
+
+    // Refreshing the one that has not advanced does not call it "up to date".
+    sendMock.mockResolvedValueOnce({ ok: true, updated: false, version: 3 } as never);
+    fireEvent.click(within(rows[0]!).getByRole('button', { name: 'Refresh now' }));
+    await waitFor(() =>
+      expect(announcer().textContent).toMatch(
+        /^Community list has published no newer version since /,
+      ),
+    );
+    // A publisher serving an older version says so.
+    sendMock.mockResolvedValueOnce({
+      ok: true,
+      updated: false,
+      version: 3,
+      olderVersion: 2,
+    } as never);
+    fireEvent.click(within(rows[2]!).getByRole('button', { name: 'Refresh now' }));
+    await waitFor(() =>
+      expect(announcer().textContent).toBe(
+        'Fresh feed served version 2, older than the installed version 3, which was kept.',
+      ),
+    );
   });
 });

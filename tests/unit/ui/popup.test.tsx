@@ -1,15 +1,17 @@
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { TabState } from '../../../core/messages';
 import { send } from '../../../core/send';
 import { loadSnapshot, searchParticipants } from '../../../storage/queries';
 import { DEFAULT_SETTINGS, getSettings, settingsItem } from '../../../storage/settings';
+import { setDatabaseUpdating } from '../../../storage/open-state';
 import { PopupApp } from '../../../components/popup/PopupApp';
 import { prepareDocument } from '../../../components/shared/document';
 import { campaign, pack, participant, people, searchIn, snapshot } from './fixtures';
 import type { ParticipantView } from '../../../storage/queries';
 import { installMessages } from './messages';
+import { failingQuota } from '../storage/fixtures';
 
 vi.mock('../../../storage/queries', () => ({ loadSnapshot: vi.fn(), searchParticipants: vi.fn() }));
 vi.mock('../../../core/send', () => ({ send: vi.fn() }));
@@ -230,6 +232,33 @@ describe('popup', () => {
     await waitFor(async () => expect((await getSettings()).reminders.enabled).toBe(false));
   });
 
+  it('a reminders switch that cannot be saved says so beside it and shows the stored state', async () => {
+    render(<PopupApp search="?tab=7" />);
+    const toggle = (await screen.findByRole('switch', {
+      name: 'Remind me on boycott and action days',
+    })) as HTMLInputElement;
+    await waitFor(() => expect(toggle.disabled).toBe(false));
+    const restore = failingQuota(fakeBrowser.storage.local);
+    try {
+      fireEvent.click(toggle);
+      await waitFor(() =>
+        expect(screen.getByTestId('reminders-error').textContent).toBe(
+          "Not saved: the browser's storage for Picket is full. Remove a pack you no longer use, then try again.",
+        ),
+      );
+      await waitFor(() => expect(toggle.checked).toBe(false));
+      expect((await getSettings()).reminders.enabled).toBe(false);
+      expect(screen.getByTestId('reminders-line').textContent).toMatch(/^Turn on to get/);
+    } finally {
+      restore();
+    }
+    // Saved on the next try; the message goes.
+    fireEvent.click(toggle);
+    await waitFor(async () => expect((await getSettings()).reminders.enabled).toBe(true));
+    await waitFor(() => expect(screen.queryByTestId('reminders-error')).toBeNull());
+    expect(toggle.checked).toBe(true);
+  });
+
   it('follows reminder settings changed elsewhere (time, evening before)', async () => {
     render(<PopupApp search="?tab=7" />);
     await screen.findByRole('switch', { name: 'Remind me on boycott and action days' });
@@ -342,6 +371,22 @@ describe('popup', () => {
     const alert = await screen.findByRole('alert');
     fireEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
     expect(await screen.findByRole('heading', { level: 2, name: campaign.name })).toBeTruthy();
+  });
+
+  it('says "updating" while the store waits for a long upgrade of its data, then shows the campaign', async () => {
+    let finish!: (value: ReturnType<typeof snapshot>) => void;
+    loadSnapshotMock.mockReturnValueOnce(new Promise((resolve) => (finish = resolve)));
+    render(<PopupApp search="?tab=7" />);
+    expect(screen.queryByTestId('updating-banner')).toBeNull();
+    act(() => setDatabaseUpdating(true));
+    expect(screen.getByTestId('updating-banner').textContent).toBe(
+      'Updating the campaign data… This can take a few seconds after Picket was updated.',
+    );
+    act(() => setDatabaseUpdating(false));
+    finish(snapshot());
+    expect(await screen.findByRole('heading', { level: 2, name: campaign.name })).toBeTruthy();
+    expect(screen.queryByTestId('updating-banner')).toBeNull();
+    expect(screen.queryByTestId('fallback-banner')).toBeNull();
   });
 
   it('switches campaigns and remembers the choice', async () => {
