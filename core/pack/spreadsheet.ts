@@ -222,7 +222,8 @@ class Conversion {
   readonly headers = new Map<ColumnKey, string>();
   readonly participants: ParticipantDraft[] = [];
   readonly sources: SourceDraft[] = [];
-  private readonly sourceByUrl = new Map<string, string>();
+  /** Sources by URL: the campaign file's by id, the spreadsheet's as drafts. */
+  private readonly sourceByUrl = new Map<string, string | SourceDraft>();
   private readonly usedSourceIds = new Set<string>();
 
   constructor(campaignSources: readonly unknown[]) {
@@ -420,10 +421,8 @@ class Conversion {
   /** The id of the row's source: the campaign file's or an earlier row's with the same URL, or new. */
   private sourceOf(row: Row): string {
     const url = row.values.sourceUrl!;
-    const existing = this.sourceByUrl.get(url);
-    const draft =
-      existing === undefined ? undefined : this.sources.find((s) => s.source.id === existing);
-    if (existing !== undefined && !draft) return existing; // the campaign file's own source
+    const draft = this.sourceByUrl.get(url);
+    if (typeof draft === 'string') return draft; // the campaign file's own source
     if (draft) {
       for (const [column, field] of SOURCE_FIELDS) {
         const value = row.values[column];
@@ -453,8 +452,9 @@ class Conversion {
       (source as Record<string, unknown>)[field] = value;
       givenBy[column] = row.row;
     }
-    this.sources.push({ source, row: row.row, givenBy });
-    this.sourceByUrl.set(url, id);
+    const made: SourceDraft = { source, row: row.row, givenBy };
+    this.sources.push(made);
+    this.sourceByUrl.set(url, made);
     return id;
   }
 

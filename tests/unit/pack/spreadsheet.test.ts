@@ -4,8 +4,9 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatDelimited } from '../../../core/csv';
+import { formatDelimited, type Delimiter } from '../../../core/csv';
 import {
+  SHEET_COLUMNS,
   describeProblem,
   packFromSheet,
   type SheetProblem,
@@ -391,6 +392,33 @@ describe('any names and titles (fast-check)', () => {
         },
       ),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('any input (fast-check)', () => {
+  it('gives a verdict with problems in plain words, never an exception', () => {
+    const cell = fc.string({
+      unit: fc.constantFrom('a', '1', '@', '"', ',', '\t', '\n', ' ', ':', '/', '.', 'é'),
+      maxLength: 8,
+    });
+    const headerCell = fc.constantFrom(...Object.values(SHEET_COLUMNS), 'x-note', 'Bogus', '');
+    const sheetText = fc
+      .tuple(
+        fc.array(headerCell, { minLength: 1, maxLength: 8 }),
+        fc.array(fc.array(cell, { maxLength: 9 }), { maxLength: 6 }),
+        fc.constantFrom<Delimiter>(',', '\t', ';'),
+      )
+      .map(([header, rows, d]) => formatDelimited([header, ...rows], d));
+    const campaignFile = fc.oneof(fc.constant(campaign), fc.jsonValue(), fc.anything());
+    fc.assert(
+      fc.property(fc.oneof(sheetText, fc.string()), campaignFile, (text, file) => {
+        const result = convert(text, file);
+        expect(result.ok).toBe(result.problems.length === 0);
+        for (const problem of result.problems) expect(describeProblem(problem)).toMatch(/\S/);
+        if (result.ok) expect(validatePack(result.pack).ok).toBe(true);
+      }),
+      { numRuns: 500 },
     );
   });
 });
