@@ -1,6 +1,8 @@
-// npm run pack:check -- FILE...   Validates campaign packs (contracts §1).
-// Valid: one summary line per file, exit 0. Any invalid or unreadable file: its problems with their
-// JSON paths, exit 1. Never a stack trace.
+// npm run pack:check -- FILE...   Validates campaign packs (contracts §1) and checks their evidence.
+// Valid: one summary line per file, then the evidence rules' errors and warnings with their JSON
+// paths (core/pack/evidence-rules.ts). Exit 1 when a file is invalid or unreadable or breaks an
+// evidence rule marked error; warnings alone exit 0. Never a stack trace.
+import { checkEvidence } from '../core/pack/evidence-rules';
 import { formatIssues, packStats } from '../core/pack/validate';
 import { printable, readPackFile } from './pack-file';
 
@@ -21,6 +23,20 @@ function main(files: string[]): number {
           `${count(s.participants, 'participant')}, ${count(s.accounts, 'account')}, ` +
           `${count(s.events, 'event')}`,
       );
+      const report = checkEvidence(result.pack);
+      for (const { level, path, message } of report.findings)
+        console.log(`  ${level}: ${printable(path)}: ${printable(message)}`);
+      const listed = report.findings.length;
+      if (report.errors + report.warnings > listed)
+        console.log(
+          `  …and ${(report.errors + report.warnings - listed).toLocaleString('en')} more`,
+        );
+      if (report.errors + report.warnings > 0)
+        console.log(
+          `  evidence: ${count(report.errors, 'error')}, ${count(report.warnings, 'warning')}` +
+            ' (docs/packs.md, "Evidence")',
+        );
+      if (report.errors > 0) failed = true;
     } else {
       failed = true;
       console.log(`${printable(file)}: invalid`);

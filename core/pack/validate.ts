@@ -11,8 +11,10 @@
 //    from keyword and JSON path;
 // 3. the rules a JSON Schema cannot express: unique ids, references to events and sources, real
 //    calendar dates, IANA time zones, an event not ending before it starts, the account limit.
+// Pack text is also scanned for keys repeated in one object, which JSON.parse would silently merge.
 // It must never throw: every entry point is wrapped.
 import { validateAll, validateFast, type SchemaError } from './schema-validator.generated';
+import { findDuplicateKeys } from './duplicate-keys';
 import { PACK_FORMAT, type Pack, type PackIssue, type PackResult } from './types';
 
 export const PACK_LIMITS = {
@@ -25,6 +27,8 @@ export const PACK_LIMITS = {
   maxIssues: 100,
   /** Nesting depth of any value inside a pack (the format itself needs about 8). */
   maxDepth: 64,
+  /** Largest `version` (an unsigned 32-bit number: every store and platform can hold it exactly). */
+  maxVersion: 4_294_967_295,
 } as const;
 
 /** Sanity bound on any one list, above what the account limit and 10 MB allow anyway. */
@@ -46,10 +50,19 @@ const TIME_ZONE_PATTERN = /^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/;
 /** Lower-case scheme, then no whitespace or control character anywhere (they hide `javascript:`). */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point here
 const HTTPS_PATTERN = /^https:\/\/[^\s\u0000-\u001f\u007f-\u009f]+$/;
+/**
+ * One plain address: dot-separated words of letters, digits, `_ + -`, then a domain with a
+ * letters-only top level. No `?` headers (a prefilled body or a hidden `bcc`), no second address,
+ * no percent-escapes, nothing to hide a character behind.
+ */
+const MAILTO_PATTERN =
+  /^mailto:[A-Za-z0-9_+-]+(\.[A-Za-z0-9_+-]+)*@([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 const DATE_MESSAGE = 'not a date (YYYY-MM-DD) or an RFC 3339 date-time';
 const URL_MESSAGE = 'not an https:// URL';
+const CORRECTIONS_MESSAGE = 'not an https:// URL or a mailto: address (mailto:name@example.org)';
+const VERSION_MESSAGE = `must be a whole number from 1 to ${PACK_LIMITS.maxVersion.toLocaleString('en')}`;
 const ID_MESSAGE = 'not a valid id (1–64 of A-Z a-z 0-9 . _ -, starting with a letter or digit)';
 const TIME_ZONE_MESSAGE = 'not an IANA time zone (like America/New_York)';
 
@@ -294,15 +307,18 @@ function fieldMessage(
         ? `must be "${PACK_FORMAT}" (this version of Picket reads format 1 only)`
         : null;
     case 'version':
-      return segments.length === 1 ? 'must be a positive whole number' : null;
+      return segments.length === 1 ? VERSION_MESSAGE : null;
     case 'updatedAt':
     case 'start':
     case 'end':
     case 'date':
       return DATE_MESSAGE;
     case 'url':
-    case 'corrections':
       return isType ? `must be a URL (text), not ${describe(value)}` : URL_MESSAGE;
+    case 'corrections':
+      return isType
+        ? `must be a URL or a mailto: address (text), not ${describe(value)}`
+        : CORRECTIONS_MESSAGE;
     case 'timeZone':
       return TIME_ZONE_MESSAGE;
     case 'platform':
@@ -507,6 +523,11 @@ function checkDate(issues: Issues, obj: Obj, key: string, path: Segment[]): void
   if (typeof value === 'string' && !isPackDate(value)) issues.at([...path, key], DATE_MESSAGE);
 }
 
+/** An e-mail link as the schema's `mailto` allows: one plain address, at most 254 characters. */
+export function isMailtoAddress(value: string): boolean {
+  return value.length <= 'mailto:'.length + 254 && MAILTO_PATTERN.test(value);
+}
+
 /** Catches what the schema's URL pattern lets through but no URL parser accepts. */
 function checkUrl(issues: Issues, obj: Obj, key: string, path: Segment[]): void {
   const value = obj[key];
@@ -594,12 +615,18 @@ function checkCampaign(issues: Issues, campaign: Obj, path: Segment[]): void {
   const events = listAt(campaign, 'events');
   checkUniqueIds(issues, events, eventIds, 'event', [...path, 'events']);
   events.forEach((event, i) => {
-    if (isPlainObject(event)) checkEvent(issues, event, [...path, 'events', i]);
+    if (!isPlainObject(event)) return;
+    checkEvent(issues, event, [...path, 'events', i]);
+    checkSourceRefs(issues, event, sourceIds, [...path, 'events', i]);
   });
   listAt(campaign, 'coalition').forEach((member, i) => {
     if (isPlainObject(member)) checkUrl(issues, member, 'url', [...path, 'coalition', i]);
   });
-  checkUniqueIds(issues, listAt(campaign, 'demands'), new Set(), 'demand', [...path, 'demands']);
+  const demands = listAt(campaign, 'demands');
+  checkUniqueIds(issues, demands, new Set(), 'demand', [...path, 'demands']);
+  demands.forEach((demand, i) => {
+    if (isPlainObject(demand)) checkSourceRefs(issues, demand, sourceIds, [...path, 'demands', i]);
+  });
   const participants = listAt(campaign, 'participants');
   for (let i = 0; i < participants.length && !issues.full; i++) {
     const participant = participants[i];
@@ -623,7 +650,12 @@ function checkSemantics(pack: Obj, issues: Issues): void {
   checkDate(issues, pack, 'updatedAt', []);
   if (isPlainObject(pack.publisher)) {
     checkUrl(issues, pack.publisher, 'url', ['publisher']);
-    checkUrl(issues, pack.publisher, 'corrections', ['publisher']);
+    const corrections = pack.publisher.corrections;
+    if (
+      typeof corrections === 'string' &&
+      !(corrections.startsWith('mailto:') ? isMailtoAddress(corrections) : isHttpsUrl(corrections))
+    )
+      issues.at(['publisher', 'corrections'], CORRECTIONS_MESSAGE);
   }
   const campaigns = listAt(pack, 'campaigns');
   const campaignIds = new Set<string>();
@@ -709,12 +741,22 @@ export function validatePackText(text: string): PackResult {
         issues: [{ path: '', message: 'larger than 10 MB (the limit per pack)' }],
       };
     }
+    const json = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
     let parsed: unknown;
     try {
-      parsed = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+      parsed = JSON.parse(json);
     } catch (error) {
       const detail = error instanceof SyntaxError ? `: ${clip(error.message)}` : '';
       return { ok: false, issues: [{ path: '', message: `not valid JSON${detail}` }] };
+    }
+    // JSON.parse keeps the last of two equal keys: the author meant one of them, and nobody can
+    // tell which, so such a pack is refused rather than read one way here and another elsewhere.
+    const duplicates = findDuplicateKeys(json, PACK_LIMITS.maxIssues);
+    if (duplicates.total > 0) {
+      const issues = new Issues();
+      for (const { path, key } of duplicates.found) issues.at(path, `duplicate key "${clip(key)}"`);
+      issues.count += duplicates.total - duplicates.found.length;
+      return finish(issues, parsed);
     }
     return validatePack(parsed);
   } catch {

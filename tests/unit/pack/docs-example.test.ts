@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, it } from 'vitest';
+import { checkEvidence } from '../../../core/pack/evidence-rules';
 import { formatIssues, packStats, validatePackText } from '../../../core/pack/validate';
 
 it('the complete example in docs/packs.md is a valid pack', () => {
@@ -10,4 +11,6 @@ it('the complete example in docs/packs.md is a valid pack', () => {
   const result = validatePackText(example!);
   if (!result.ok) throw new Error(formatIssues(result.issues));
   expect(packStats(result.pack)).toEqual({ campaigns: 1, participants: 1, accounts: 2, events: 1 });
+  // It shows the evidence fields as meant: pack:check has nothing to say about it.
+  expect(checkEvidence(result.pack)).toEqual({ findings: [], errors: 0, warnings: 0 });
 });

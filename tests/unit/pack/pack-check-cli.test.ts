@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -65,6 +65,49 @@ describe('npm run pack:check', () => {
     expect(out).toContain(`${latin1}: invalid\n  not UTF-8 text`);
     expect(out).toContain(`${dir}: invalid\n  cannot read: not a regular file`);
     expect(out).not.toMatch(/\n\s+at /); // no stack trace
+  });
+
+  it('prints evidence warnings after the summary and still exits 0', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pack-check-'));
+    const pack = JSON.parse(readFileSync(resolve(repoRoot, data('good-full.json')), 'utf8'));
+    delete pack.campaigns[0].sources[1].kind;
+    delete pack.campaigns[0].participants[0].accounts[0].confidence;
+    const file = join(dir, 'warnings.json');
+    writeFileSync(file, JSON.stringify(pack));
+    const { code, out } = packCheck(file);
+    expect(code).toBe(0);
+    expect(out.trim().split('\n')).toEqual([
+      `${file}: valid — 1 campaign, 2 participants, 3 accounts, 3 events`,
+      '  warning: /campaigns/0/sources/1: no kind (own-statement, major-outlet or other)',
+      '  warning: /campaigns/0/participants/0/accounts/0: no confidence (verified or likely): read as verified',
+      '  warning: /campaigns/0/participants/1: badged on sources of no stated kind: a badge needs an own statement or a major outlet among its sources (give each source a "kind")',
+      '  evidence: 0 errors, 3 warnings (docs/packs.md, "Evidence")',
+    ]);
+  });
+
+  it('exits 1 when an evidence rule marked error is broken', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pack-check-'));
+    const pack = JSON.parse(readFileSync(resolve(repoRoot, data('good-full.json')), 'utf8'));
+    pack.campaigns[0].participants[1].accounts.push({
+      platform: 'instagram',
+      handle: 'ANA.tenant_1',
+      confidence: 'likely',
+    });
+    const file = join(dir, 'twice.json');
+    writeFileSync(file, JSON.stringify(pack));
+    const { code, out } = packCheck(data('good-minimal.json'), file);
+    expect(code).toBe(1);
+    expect(out).toContain(`${file}: valid — 1 campaign, 2 participants, 4 accounts, 3 events\n`);
+    expect(out).toContain(
+      '  error: /campaigns/0/participants/1/accounts/1: the same account (instagram ana.tenant_1) as /campaigns/0/participants/0/accounts/0',
+    );
+    expect(out).toContain('  evidence: 1 error, 0 warnings');
+  });
+
+  it('the bundled pack passes with no finding at all', () => {
+    const { code, out } = packCheck('packs/stophateforprofit-2020.json');
+    expect(code).toBe(0);
+    expect(out.trim().split('\n')).toHaveLength(1);
   });
 
   it('without files prints usage and exits 1', () => {

@@ -29,6 +29,8 @@ const issuesOf = (value: unknown) => {
   return result.ok ? [] : result.issues.map((i) => `${i.path}: ${i.message}`);
 };
 
+const CORRECTIONS_RULE = 'not an https:// URL or a mailto: address (mailto:name@example.org)';
+const VERSION_RULE = '/version: must be a whole number from 1 to 4,294,967,295';
 const ID_RULE = 'not a valid id (1–64 of A-Z a-z 0-9 . _ -, starting with a letter or digit)';
 const DATE_RULE = 'not a date (YYYY-MM-DD) or an RFC 3339 date-time';
 
@@ -82,21 +84,10 @@ const structural: [string, () => unknown, string[]][] = [
     () => ({ ...full(), id: 'Abc' }),
     ['/id: not a valid pack id (3–64 of a-z 0-9 -)'],
   ],
-  [
-    'version zero',
-    () => ({ ...full(), version: 0 }),
-    ['/version: must be a positive whole number'],
-  ],
-  [
-    'version fraction',
-    () => ({ ...full(), version: 2.5 }),
-    ['/version: must be a positive whole number'],
-  ],
-  [
-    'version as text',
-    () => ({ ...full(), version: '3' }),
-    ['/version: must be a positive whole number'],
-  ],
+  ['version zero', () => ({ ...full(), version: 0 }), [VERSION_RULE]],
+  ['version fraction', () => ({ ...full(), version: 2.5 }), [VERSION_RULE]],
+  ['version as text', () => ({ ...full(), version: '3' }), [VERSION_RULE]],
+  ['version over 32 bits', () => ({ ...full(), version: 4_294_967_296 }), [VERSION_RULE]],
   ['updatedAt not a date', () => ({ ...full(), updatedAt: 'soon' }), [`/updatedAt: ${DATE_RULE}`]],
   [
     'date-time without offset',
@@ -125,8 +116,35 @@ const structural: [string, () => unknown, string[]][] = [
   ],
   [
     'credentials in url',
-    () => ({ ...full(), publisher: { name: 'a', corrections: 'https://u@a.b/' } }),
-    ['/publisher/corrections: not an https:// URL'],
+    () => ({ ...full(), publisher: { name: 'a', url: 'https://u@a.b/' } }),
+    ['/publisher/url: not an https:// URL'],
+  ],
+  ...(
+    [
+      ['credentials in corrections', 'https://u@a.b/'],
+      ['http corrections', 'http://a.example/fix'],
+      ['mailto with headers', 'mailto:fix@a.example?bcc=other@b.example'],
+      ['mailto with a body', 'mailto:fix@a.example?body=hello'],
+      ['two mailto addresses', 'mailto:fix@a.example,other@b.example'],
+      ['mailto with a space', 'mailto:fix @a.example'],
+      ['mailto with a control character', 'mailto:fix\u0000@a.example'],
+      ['mailto with a percent-escape', 'mailto:fix%40@a.example'],
+      ['mailto without a domain', 'mailto:fix@'],
+      ['mailto without a top-level domain', 'mailto:fix@localhost'],
+      ['mailto without an address', 'mailto:'],
+      ['mailto with a leading dot', 'mailto:.fix@a.example'],
+      ['upper-case MAILTO', 'MAILTO:fix@a.example'],
+      ['e-mail address without mailto', 'fix@a.example'],
+    ] as const
+  ).map(([name, corrections]): [string, () => unknown, string[]] => [
+    name,
+    () => ({ ...full(), publisher: { name: 'a', corrections } }),
+    [`/publisher/corrections: ${CORRECTIONS_RULE}`],
+  ]),
+  [
+    'corrections as a number',
+    () => ({ ...full(), publisher: { name: 'a', corrections: 7 } }),
+    ['/publisher/corrections: must be a URL or a mailto: address (text), not a number'],
   ],
   [
     'url as a number',
@@ -261,6 +279,61 @@ const structural: [string, () => unknown, string[]][] = [
     ['/campaigns/0/sources/1/url: missing required key "url"'],
   ],
   [
+    'bad account confidence',
+    () => mutate((p) => (P(p).accounts[0].confidence = 'certain')),
+    [`${P0}/accounts/0/confidence: must be one of verified, likely`],
+  ],
+  [
+    'account confidence in capitals',
+    () => mutate((p) => (P(p).accounts[0].confidence = 'Verified')),
+    [`${P0}/accounts/0/confidence: must be one of verified, likely`],
+  ],
+  [
+    'holder as a number',
+    () => mutate((p) => (P(p).accounts[0].holder = 3)),
+    [`${P0}/accounts/0/holder: must be text, not a number`],
+  ],
+  [
+    'holder too long',
+    () => mutate((p) => (P(p).accounts[0].holder = 'h'.repeat(2001))),
+    [`${P0}/accounts/0/holder: longer than 2,000 characters`],
+  ],
+  [
+    'bad relation',
+    () => mutate((p) => (P(p).relation = 'member')),
+    [`${P0}/relation: must be one of joined, aligned, listed`],
+  ],
+  [
+    'bad source kind',
+    () => mutate((p) => (p.campaigns[0].sources[0].kind = 'press')),
+    ['/campaigns/0/sources/0/kind: must be one of own-statement, major-outlet, other'],
+  ],
+  [
+    'demand sources as text',
+    () => mutate((p) => (p.campaigns[0].demands[0].sources = 'S1')),
+    ['/campaigns/0/demands/0/sources: must be a list, not text'],
+  ],
+  [
+    'demand sources empty',
+    () => mutate((p) => (p.campaigns[0].demands[0].sources = [])),
+    ['/campaigns/0/demands/0/sources: must list at least one source'],
+  ],
+  [
+    'demand source reference not an id',
+    () => mutate((p) => (p.campaigns[0].demands[0].sources = ['S 1'])),
+    [`/campaigns/0/demands/0/sources/0: ${ID_RULE}`],
+  ],
+  [
+    'event source reference as a number',
+    () => mutate((p) => (p.campaigns[0].events[0].sources = ['S1', 2])),
+    ['/campaigns/0/events/0/sources/1: must be a source id, not a number'],
+  ],
+  [
+    'event sources as an object',
+    () => mutate((p) => (p.campaigns[0].events[1].sources = { S1: true })),
+    ['/campaigns/0/events/1/sources: must be a list, not an object'],
+  ],
+  [
     'time zone shape',
     () => mutate((p) => (p.campaigns[0].events[0].timeZone = '+05:00')),
     ['/campaigns/0/events/0/timeZone: not an IANA time zone (like America/New_York)'],
@@ -285,6 +358,22 @@ describe('schema/picket-pack-1.schema.json, as the generated validator checks it
       mutate((p) => (P(p).accounts[0]['x-seen'] = true)),
       mutate((p) => (p.campaigns[0].summary = '😀'.repeat(2000))),
       mutate((p) => (P(p).accounts[0] = fb({ handle: 'Some.Page-1', numericId: '100012345' }))),
+      mutate((p) => (p.publisher.corrections = 'mailto:corrections@tenants.example.org')),
+      mutate(
+        (p) => (p.publisher.corrections = 'mailto:first.last+packs@mail.tenants-union.example'),
+      ),
+      mutate((p) => (p.version = 4_294_967_295)),
+      mutate((p) => {
+        // Every new field at each of its values, and each one left out.
+        P(p).accounts[0].confidence = 'likely';
+        P(p).accounts[0].holder = '';
+        P(p).relation = 'listed';
+        p.campaigns[0].participants[1].relation = 'joined';
+        p.campaigns[0].sources[0].kind = 'other';
+        delete p.campaigns[0].sources[1].kind;
+        delete p.campaigns[0].events[0].sources;
+        p.campaigns[0].demands[1].sources = ['S2', 'S1'];
+      }),
     ];
     for (const pack of valid) {
       expect(validateFast(pack)).toBe(true);
@@ -346,6 +435,25 @@ describe('the published schema, read by another tool', () => {
       'dangling event ref',
       () => mutate((p) => (P(p).actions[0].event = 'nope')),
       `${P0}/actions/0/event: event "nope" is not an event of this campaign`,
+    ],
+    [
+      'dangling demand source ref',
+      () => mutate((p) => (p.campaigns[0].demands[1].sources = ['S1', 'S9'])),
+      `/campaigns/0/demands/1/sources/1: source "S9" is not listed in this campaign's sources`,
+    ],
+    [
+      'dangling event source ref',
+      () => mutate((p) => (p.campaigns[0].events[2].sources = ['gone'])),
+      `/campaigns/0/events/2/sources/0: source "gone" is not listed in this campaign's sources`,
+    ],
+    [
+      'mailto address longer than an address can be',
+      () =>
+        mutate(
+          (p) =>
+            (p.publisher.corrections = `mailto:${'a'.repeat(64)}@${'b'.repeat(60)}.${'c.'.repeat(70)}org`),
+        ),
+      `/publisher/corrections: ${CORRECTIONS_RULE}`,
     ],
     [
       'unknown time zone',

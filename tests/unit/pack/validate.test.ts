@@ -143,8 +143,9 @@ describe('validatePack: what it rejects, with JSON paths', () => {
     ).toEqual([
       '/campaigns/0/sources/1/id: duplicate source id "S1"',
       '/campaigns/0/events/1/id: duplicate event id "strike-day"',
+      // S2 was renamed to S1 above, so references to it no longer resolve.
+      '/campaigns/0/events/0/sources/1: source "S2" is not listed in this campaign\'s sources',
       '/campaigns/0/demands/1/id: duplicate demand id "repairs"',
-      // S2 was renamed to S1 above, so the second participant's reference no longer resolves.
       '/campaigns/0/participants/1/sources/0: source "S2" is not listed in this campaign\'s sources',
       '/campaigns/0/participants/1/id: duplicate participant id "ana-tenant"',
       '/campaigns/1/id: duplicate campaign id "rent-strike-2026"',
@@ -272,9 +273,9 @@ describe('validatePack: what it rejects, with JSON paths', () => {
         '/id: not a valid pack id (3–64 of a-z 0-9 -)',
       ]);
     }
-    for (const version of [0, -1, 1.5, '2', Number.MAX_SAFE_INTEGER + 1]) {
+    for (const version of [0, -1, 1.5, '2', 4_294_967_296, Number.MAX_SAFE_INTEGER + 1]) {
       expect(problemsAfter((p) => (p.version = version))).toEqual([
-        '/version: must be a positive whole number',
+        '/version: must be a whole number from 1 to 4,294,967,295',
       ]);
     }
   });
@@ -284,7 +285,7 @@ describe('validatePack: what it rejects, with JSON paths', () => {
       '/extra: unknown key "extra"',
       '/format: must be "picket-pack/1" (this version of Picket reads format 1 only)',
       '/id: not a valid pack id (3–64 of a-z 0-9 -)',
-      '/version: must be a positive whole number',
+      '/version: must be a whole number from 1 to 4,294,967,295',
       '/updatedAt: not a date (YYYY-MM-DD) or an RFC 3339 date-time',
       '/publisher/url: not an https:// URL',
       '/campaigns/0/events/0/kind: must be one of boycott, action, pause, deadline, other',
