@@ -1,7 +1,8 @@
 // npm run pack:from-csv -- people.csv --campaign campaign.json --out pack.json
 // Builds a pack from a spreadsheet of participants (CSV or TSV, columns in core/pack/spreadsheet.ts)
 // and a campaign file (a pack without participants). Every problem is printed with its spreadsheet
-// row and column (or the campaign file's JSON path) and nothing is written; exit 1. Never a stack trace.
+// row and column (or the campaign file's JSON path) and nothing is written; exit 1. Warnings of the
+// evidence rules are printed the same way after the pack is written. Never a stack trace.
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describeProblem, packFromSheet } from '../core/pack/spreadsheet';
@@ -11,8 +12,11 @@ import { printable } from './pack-file';
 const USAGE = 'usage: npm run pack:from-csv -- people.csv --campaign campaign.json --out pack.json';
 /** A spreadsheet far above what a 10 MB pack can hold is refused before it is read. */
 const MAX_SHEET_BYTES = 50 * 1024 * 1024;
+const MAX_WARNINGS_SHOWN = 20;
 
 class Failure extends Error {}
+
+const count = (n: number, noun: string) => `${n.toLocaleString('en')} ${noun}${n === 1 ? '' : 's'}`;
 
 function option(args: string[], name: string): string | undefined {
   const at = args.indexOf(name);
@@ -84,10 +88,21 @@ function main(args: string[]): number {
   if (!check.ok) throw new Failure(`the pack would not be valid: ${formatIssues(check.issues)}`);
   writeFileSync(outFile, text);
   const stats = packStats(check.pack);
+  const sources = result.pack.campaigns[0]!.sources.length;
   console.log(
-    `Wrote ${outFile}: ${stats.participants} participants, ${stats.accounts} accounts, ` +
-      `${result.pack.campaigns[0]!.sources.length} sources`,
+    `Wrote ${outFile}: ${count(stats.participants, 'participant')}, ` +
+      `${count(stats.accounts, 'account')}, ${count(sources, 'source')}`,
   );
+  if (result.warningCount > 0) {
+    // The evidence rules' warnings, as pack:check gives them, but by row and column.
+    console.log(`${result.warningCount} warning${result.warningCount === 1 ? '' : 's'}:`);
+    const shown = result.warnings.slice(0, MAX_WARNINGS_SHOWN);
+    for (const warning of shown)
+      console.log(`  ${printable(describeProblem(warning, campaignFile))}`);
+    const more = result.warningCount - shown.length;
+    if (more > 0)
+      console.log(`  …and ${more} more (npm run pack:check -- ${outFile} lists them by JSON path)`);
+  }
   return 0;
 }
 

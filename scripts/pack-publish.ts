@@ -4,12 +4,14 @@
 // readable page of every participant with its claim, accounts, dates and sources, and how to
 // subscribe. KEY is the private key pack:keygen wrote (JWK) or a P-256 private key in PEM.
 // --url is the address the folder will be served at (https); the page then shows the pack's full
-// address. An invalid pack, a bad key, or a pack whose version would not replace the one already in
-// the folder writes nothing; exit 1 with one plain message. Never a stack trace.
+// address. An invalid pack, one that breaks an evidence rule (pack:check's errors), a bad key, or a
+// pack whose version would not replace the one already in the folder writes nothing; exit 1 with a
+// plain message. Never a stack trace.
 import { createPrivateKey } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { publicKeyOf, signPackBytes, verifyPackSignature } from '../core/pack/signature';
+import { checkEvidence } from '../core/pack/evidence-rules';
 import { formatIssues, isHttpsUrl, validatePackText } from '../core/pack/validate';
 import { packPage } from './lib/pack-page';
 import { printable, readPackFile } from './pack-file';
@@ -85,6 +87,15 @@ async function main(args: string[]): Promise<void> {
       `${packFile} is not a valid pack; nothing written.\n${formatIssues(pack.ok ? [] : pack.issues)}`,
     );
   }
+  // What pack:check calls an evidence error means the pack should not go out as it is.
+  const evidence = checkEvidence(pack.pack);
+  if (evidence.errors > 0) {
+    const errors = evidence.findings.filter((finding) => finding.level === 'error');
+    throw new Failure(
+      `${packFile} breaks an evidence rule; nothing written.\n` +
+        errors.map((finding) => `${finding.path}: ${finding.message}`).join('\n'),
+    );
+  }
   const jwk = readPrivateKey(keyFile);
   let signature: string;
   let publicKey: string;
@@ -130,6 +141,11 @@ async function main(args: string[]): Promise<void> {
   for (const [name] of files) console.log(`  ${join(outDir, name)}`);
   console.log(`Subscribe with: ${packUrl ?? `https://…/${PACK_FILE} (where ${outDir} is served)`}`);
   console.log(`Public key: ${publicKey}`);
+  if (evidence.warnings > 0)
+    console.log(
+      `${evidence.warnings} evidence warning${evidence.warnings === 1 ? '' : 's'}: ` +
+        `npm run pack:check -- ${packFile} lists them`,
+    );
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

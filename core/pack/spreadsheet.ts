@@ -31,8 +31,10 @@
 // `updatedAt` may be left out (updatedAt becomes the time of conversion). Its sources stay first;
 // a spreadsheet row citing one of their URLs cites that source.
 //
-// The result is checked by the pack validator, and each problem it finds is traced back to the row
-// and column the value came from (or to the campaign file's JSON path).
+// The result is checked by the pack validator and by pack:check's evidence rules, and each problem
+// they find is traced back to the row and column the value came from (or to the campaign file's
+// JSON path). The evidence rules' errors are problems; their warnings are listed apart and do not
+// stop the pack (a sheet without "confidence" and "source kind" columns gets one for each value).
 import { detectDelimiter, parseDelimited } from '../csv';
 import {
   PACK_FORMAT,
@@ -42,6 +44,7 @@ import {
   type Participant,
   type Source,
 } from './types';
+import { checkEvidence } from './evidence-rules';
 import { validatePack } from './validate';
 
 /** One problem: at a spreadsheet row (and column), or at a JSON path of the campaign file. */
@@ -56,10 +59,15 @@ export interface SheetProblem {
 }
 
 export interface SheetResult {
+  /** No problems: the pack may be written. Warnings do not stop it. */
   ok: boolean;
   /** The pack, also when there are problems (the builder page previews it). */
   pack: Pack;
   problems: SheetProblem[];
+  /** What pack:check's evidence rules would warn about, traced the same way (the first 100). */
+  warnings: SheetProblem[];
+  /** All warnings, also those beyond the first 100. */
+  warningCount: number;
 }
 
 export type ColumnKey =
@@ -220,6 +228,8 @@ class Conversion {
   readonly problems: SheetProblem[] = [];
   /** Header text per column, as the organiser wrote it. */
   readonly headers = new Map<ColumnKey, string>();
+  /** Where each written header stands, left to right: problems of a row are listed in that order. */
+  readonly positions = new Map<string, number>();
   readonly participants: ParticipantDraft[] = [];
   readonly sources: SourceDraft[] = [];
   /** Sources by URL: the campaign file's by id, the spreadsheet's as drafts. */
@@ -247,8 +257,9 @@ class Conversion {
 
   /** Reads the header row; null when the sheet cannot be read at all. */
   readHeader(header: string[]): (ColumnKey | null)[] | null {
-    const columns = header.map((text): ColumnKey | null => {
+    const columns = header.map((text, index): ColumnKey | null => {
       const written = text.trim();
+      if (!this.positions.has(written)) this.positions.set(written, index);
       if (written === '' || /^x-/i.test(written)) return null;
       const key = KNOWN.get(headerKey(written));
       if (!key) {
@@ -538,7 +549,11 @@ class Conversion {
     if (list === 'sources' && index >= campaignSourceCount) {
       const draft = this.sources[index - campaignSourceCount];
       if (!draft) return null;
-      const column = SOURCE_FIELDS.find(([, f]) => f === field)?.[0] ?? 'sourceUrl';
+      // Only the evidence rules speak of a whole source, and only of its missing kind.
+      const column =
+        field === undefined
+          ? 'sourceKind'
+          : (SOURCE_FIELDS.find(([, f]) => f === field)?.[0] ?? 'sourceUrl');
       return { row: draft.givenBy[column] ?? draft.row, column: this.columnName(column) };
     }
     return null;
@@ -592,7 +607,7 @@ function decodePointer(path: string): string[] {
 }
 
 /** Problems in sheet order (header, rows), then the campaign file's, each once. */
-function ordered(problems: SheetProblem[]): SheetProblem[] {
+function ordered(problems: SheetProblem[], positions: ReadonlyMap<string, number>): SheetProblem[] {
   const seen = new Set<string>();
   const unique = problems.filter((p) => {
     const key = `${p.row ?? ''}\u0000${p.column ?? ''}\u0000${p.path ?? ''}\u0000${p.message}`;
@@ -601,12 +616,16 @@ function ordered(problems: SheetProblem[]): SheetProblem[] {
     return true;
   });
   const rank = (p: SheetProblem) => (p.row !== undefined ? 0 : p.path !== undefined ? 1 : 2);
+  // A whole row's problems first, then its cells from left to right.
+  const position = (p: SheetProblem) =>
+    p.column === undefined ? -1 : (positions.get(p.column) ?? Number.MAX_SAFE_INTEGER);
   return unique
     .map((problem, index) => ({ problem, index }))
     .sort(
       (a, b) =>
         rank(a.problem) - rank(b.problem) ||
         (a.problem.row ?? 0) - (b.problem.row ?? 0) ||
+        position(a.problem) - position(b.problem) ||
         a.index - b.index,
     )
     .map(({ problem }) => problem);
@@ -680,23 +699,45 @@ export function packFromSheet(
     campaigns: [converted, ...campaigns.slice(1)],
   }) as unknown as Pack;
 
+  /** A validator or evidence path, traced to its cell, or kept as a path of the campaign file. */
+  const origin = (path: string) => {
+    const segments = decodePointer(path);
+    const inCampaign = segments[0] === 'campaigns' && segments[1] === '0';
+    return inCampaign ? conversion.trace(segments.slice(2), campaignSources.length) : null;
+  };
+  const traced = ({ path, message: text }: { path: string; message: string }): SheetProblem => {
+    // The evidence rules name a second place by its JSON path ("the same action as /campaigns/…").
+    const message = text.replace(/\/campaigns\/0\/[A-Za-z0-9._~/-]+/g, (pointer) => {
+      const row = origin(pointer)?.row;
+      return row === undefined ? pointer : `row ${row}`;
+    });
+    const from = origin(path);
+    if (from) return { ...from, message };
+    if (path === '' && /^…and \d+ more problems$/.test(message)) return { message };
+    return { path, message };
+  };
   const verdict = validatePack(pack);
-  const traced: SheetProblem[] = [];
-  if (!verdict.ok) {
-    for (const issue of verdict.issues) {
-      const segments = decodePointer(issue.path);
-      const inCampaign = segments[0] === 'campaigns' && segments[1] === '0';
-      const origin = inCampaign
-        ? conversion.trace(segments.slice(2), campaignSources.length)
-        : null;
-      if (origin) traced.push({ ...origin, message: issue.message });
-      else if (issue.path === '' && /^…and \d+ more problems$/.test(issue.message))
-        traced.push({ message: issue.message });
-      else traced.push({ path: issue.path, message: issue.message });
-    }
-  }
-  const problems = ordered([...conversion.problems, ...fileProblems, ...traced]);
-  return { ok: problems.length === 0, pack, problems };
+  const found = verdict.ok ? [] : verdict.issues.map(traced);
+  // A valid pack still meets pack:check's evidence rules: its errors stop it, its warnings not.
+  const evidence = verdict.ok ? checkEvidence(verdict.pack) : null;
+  const evidenceErrors = (evidence?.findings ?? []).filter((finding) => finding.level === 'error');
+  found.push(...evidenceErrors.map(traced));
+  const unlisted = (evidence?.errors ?? 0) - evidenceErrors.length;
+  if (unlisted > 0) found.push({ message: `…and ${unlisted} more problems` });
+  const warnings = (evidence?.findings ?? [])
+    .filter((finding) => finding.level === 'warning')
+    .map(traced);
+  const problems = ordered(
+    [...conversion.problems, ...fileProblems, ...found],
+    conversion.positions,
+  );
+  return {
+    ok: problems.length === 0,
+    pack,
+    problems,
+    warnings: ordered(warnings, conversion.positions),
+    warningCount: evidence?.warnings ?? 0,
+  };
 }
 
 /**

@@ -77,6 +77,7 @@ beforeAll(async () => {
     'took part',
     'natgeo',
     '',
+    'verified',
     '',
     '',
     '',
@@ -84,6 +85,7 @@ beforeAll(async () => {
     'Example News',
     'NatGeo joins',
     '2026-12-01',
+    'own statement',
   ];
   expect(natgeo).toHaveLength(HEADER.length);
   writeFileSync(join(work, 'people.csv'), peopleSheet(20) + formatDelimited([natgeo]) + '\r\n');

@@ -1,6 +1,6 @@
 // Spreadsheets of participants for the pack:from-csv tests (and the builder page's, later): a
-// good one of any length with every column the current format takes, and the same with chosen
-// rows broken in one cell each.
+// good one of any length with every column the format takes (so pack:check has nothing to warn
+// about), and the same with chosen rows broken in one cell each.
 import { formatDelimited, type Delimiter } from '../../../core/csv';
 
 export const HEADER = [
@@ -10,6 +10,7 @@ export const HEADER = [
   'Status',
   'Instagram',
   'Facebook',
+  'Confidence',
   'Action',
   'Action date',
   'Action event',
@@ -17,6 +18,7 @@ export const HEADER = [
   'Source publisher',
   'Source title',
   'Source date',
+  'Source kind',
 ];
 
 /** Data row `i` (0-based; spreadsheet row i + 2): a participant of its own, every cell valid. */
@@ -31,13 +33,15 @@ export function goodRow(i: number): string[] {
     i % 2 === 0 ? 'Took part' : '',
     `member_${n}`,
     i % 4 === 0 ? `https://www.facebook.com/member.page.${n}/` : i % 4 === 1 ? `10000${n}123` : '',
-    i % 3 === 0 ? 'Withheld rent' : '',
+    i % 9 === 4 ? 'Likely' : 'verified',
+    i % 3 === 0 ? `Withheld rent for flat ${n}` : '',
     i % 3 === 0 ? '2026-12-01' : '',
     i % 6 === 0 ? 'strike-day' : '',
     `https://news.example.com/story/${Math.floor(i / 10)}`,
     'Example News',
     `Tenants strike, part ${Math.floor(i / 10)}`,
     '2026-12-01',
+    'Major outlet',
   ];
 }
 

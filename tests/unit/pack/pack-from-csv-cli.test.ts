@@ -36,6 +36,33 @@ describe('npm run pack:from-csv', () => {
     expect(checked.code).toBe(0);
   });
 
+  it('writes a pack with evidence warnings and lists them by row and column', () => {
+    const sheet = join(dir, 'thin.csv');
+    const pack = join(dir, 'thin.json');
+    writeFileSync(
+      sheet,
+      'name,kind,role,instagram,source url\nAna,person,participant,ana,https://a.example/1\n',
+    );
+    const { code, out } = npmRun(
+      'pack:from-csv',
+      '--',
+      sheet,
+      '--campaign',
+      campaign,
+      '--out',
+      pack,
+    );
+    expect(out.trim().split('\n')).toEqual([
+      `Wrote ${pack}: 1 participant, 1 account, 2 sources`,
+      '3 warnings:',
+      '  row 2: badged on sources of no stated kind: a badge needs an own statement or a major outlet among its sources (give each source a "kind")',
+      "  row 2, column 'instagram': no confidence (verified or likely): read as verified",
+      "  row 2, column 'source kind': no kind (own-statement, major-outlet or other)",
+    ]);
+    expect(code).toBe(0);
+    expect(existsSync(pack)).toBe(true);
+  });
+
   it('lists exactly the 3 broken rows by row and column, writes nothing, exits 1', () => {
     const sheet = join(dir, 'broken.csv');
     const pack = join(dir, 'broken.json');

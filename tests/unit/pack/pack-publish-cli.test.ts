@@ -88,14 +88,26 @@ describe('npm run pack:publish', () => {
     ).toBe(true);
   });
 
-  it('writes nothing for an invalid pack, a bad key, an http address or bad arguments', () => {
+  it('writes nothing for an invalid pack, an evidence error, a bad key, an http address or bad arguments', () => {
     const site = join(dir, 'nothing');
     const notAKey = join(dir, 'not-a-key.txt');
     writeFileSync(notAKey, 'hello');
+    // Valid, but one account under two participants: pack:check's evidence error.
+    const twice = JSON.parse(readFileSync(goodPack, 'utf8')) as {
+      campaigns: { participants: { accounts: unknown[] }[] }[];
+    };
+    const [first, second] = twice.campaigns[0]!.participants;
+    second!.accounts.push(first!.accounts[0]);
+    const twiceFile = join(dir, 'twice.json');
+    writeFileSync(twiceFile, JSON.stringify(twice));
     const cases: [string[], RegExp][] = [
       [
         [resolve(repoRoot, 'tests/data/packs/bad-handle.json'), '--key', jwkFile, '--out', site],
         /is not a valid pack; nothing written\.\n\/campaigns\/0\/participants\/0\/accounts\/0\/handle: not a valid Instagram username/,
+      ],
+      [
+        [twiceFile, '--key', jwkFile, '--out', site],
+        /breaks an evidence rule; nothing written\.\n\/campaigns\/0\/participants\/1\/accounts\/\d+: the same account/,
       ],
       [
         [goodPack, '--key', notAKey, '--out', site],

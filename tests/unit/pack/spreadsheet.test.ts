@@ -58,11 +58,16 @@ describe('a good spreadsheet', () => {
       kind: 'person',
       role: 'coalition-member',
       accounts: [
-        { platform: 'instagram', handle: 'member_000' },
-        { platform: 'facebook', handle: 'member.page.000' },
+        { platform: 'instagram', handle: 'member_000', confidence: 'verified' },
+        { platform: 'facebook', handle: 'member.page.000', confidence: 'verified' },
       ],
       actions: [
-        { event: 'strike-day', summary: 'Withheld rent', date: '2026-12-01', sources: ['row2'] },
+        {
+          event: 'strike-day',
+          summary: 'Withheld rent for flat 000',
+          date: '2026-12-01',
+          sources: ['row2'],
+        },
       ],
       status: 'took-part',
       sources: ['row2'],
@@ -70,6 +75,7 @@ describe('a good spreadsheet', () => {
     expect(participants(result)[1]!.accounts[1]).toEqual({
       platform: 'facebook',
       numericId: '10000001123',
+      confidence: 'verified',
     });
   });
 
@@ -239,10 +245,10 @@ describe('problems, at their row and column', () => {
   it('names the header’s problems', () => {
     const result = convert(sheet('Name,Kind,Notes,x-notes,Instagram,instagram', 'Ana,person'));
     expect(lines(result)).toEqual([
-      'row 1, column \'Notes\': not a column Picket knows (see the list of columns; start its name with "x-" to keep your own notes in the sheet)',
-      'row 1, column \'instagram\': a second "instagram" column',
       'row 1: no "role" column (it is required)',
       'row 1: no "source url" column (it is required)',
+      'row 1, column \'Notes\': not a column Picket knows (see the list of columns; start its name with "x-" to keep your own notes in the sheet)',
+      'row 1, column \'instagram\': a second "instagram" column',
     ]);
     expect(lines(convert(''))).toEqual(['row 1: the spreadsheet is empty (it needs a header row)']);
   });
@@ -358,6 +364,44 @@ describe('problems, at their row and column', () => {
   it('reports quoting the spreadsheet cannot mean at its row', () => {
     const result = convert(sheet(HEADER, 'Ana,person,participant,"ana"x,,https://a.example/1'));
     expect(lines(result)).toContain('row 2: text follows a closing quote in the same value');
+  });
+});
+
+describe('the evidence rules of pack:check, by row and column', () => {
+  it('warn, without stopping the pack, about unstated kinds and confidence and a repeated action', () => {
+    const result = convert(
+      sheet(
+        'name,kind,role,instagram,action,action date,source url',
+        'Ana,person,participant,ana,Marched,2026-12-01,https://a.example/1',
+        'Bea,person,participant,bea,Marched,2026-12-01,https://a.example/1',
+      ),
+    );
+    expect(result.ok).toBe(true);
+    expect(result.problems).toEqual([]);
+    expect(result.warnings.map((w) => describeProblem(w))).toEqual([
+      'row 2: badged on sources of no stated kind: a badge needs an own statement or a major outlet among its sources (give each source a "kind")',
+      "row 2, column 'instagram': no confidence (verified or likely): read as verified",
+      "row 2, column 'source kind': no kind (own-statement, major-outlet or other)",
+      'row 3: badged on sources of no stated kind: a badge needs an own statement or a major outlet among its sources (give each source a "kind")',
+      "row 3, column 'instagram': no confidence (verified or likely): read as verified",
+      "row 3, column 'action': the same action (summary, date and sources) as row 2: one announcement counted twice? Make it one participant with both accounts",
+    ]);
+    expect(result.warningCount).toBe(6);
+  });
+
+  it('stop the pack on an error: one account under two participants', () => {
+    const result = convert(
+      sheet(
+        'name,kind,role,instagram,confidence,source url,source kind',
+        'Ana,person,participant,ana,verified,https://a.example/1,own statement',
+        'Ana Smith,person,participant,ANA,verified,https://a.example/2,own statement',
+      ),
+    );
+    expect(result.ok).toBe(false);
+    expect(lines(result)).toEqual([
+      "row 3, column 'instagram': the same account (instagram ana) as row 2: list each account once, under one participant",
+    ]);
+    expect(result.warnings).toEqual([]);
   });
 });
 
