@@ -1,7 +1,7 @@
 // A tiny HTML builder for the pages the node tools write (pack:publish's index.html). Text and
 // attribute values are always escaped, so data can only ever be text; markup exists only as values
 // this module made. It refuses what a data page never needs: scripts, event handler attributes,
-// style attributes and links that are not https:// or relative.
+// style attributes and links that are not https://, mailto: or relative.
 
 const TAG = /^[a-z][a-z0-9]*$/;
 const ATTRIBUTE = /^[a-z][a-z0-9-]*$/;
@@ -41,10 +41,13 @@ export function escapeHtml(text: string): string {
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const SPACE_OR_CONTROL = /[\s\u0000-\u001f\u007f-\u009f]/;
 
-/** An https:// address, or a relative one (`pack.json`, `#top`): nothing with another scheme. */
+/**
+ * An https:// address, a mailto: address (a pack's corrections contact may be one), or a relative
+ * one (`pack.json`, `#top`): nothing with another scheme.
+ */
 export function isSafeLink(value: string): boolean {
   if (SPACE_OR_CONTROL.test(value)) return false;
-  if (/^https:\/\//i.test(value)) return true;
+  if (/^(https:\/\/|mailto:)/i.test(value)) return true;
   // Relative: no scheme before the first / ? or #, and no `//host` (browsers read `/\\` so too).
   return !/^[^/?#]*:/.test(value) && !/^[/\\]{2}/.test(value);
 }
@@ -74,7 +77,7 @@ function renderAttributes(attributes: Attributes | null): string {
     }
     const text = String(value);
     if (URL_ATTRIBUTES.has(name) && !isSafeLink(text))
-      throw new Error(`Attribute "${name}" must be an https:// or relative address.`);
+      throw new Error(`Attribute "${name}" must be an https://, mailto: or relative address.`);
     html += ` ${name}="${escapeHtml(text)}"`;
   }
   return html;

@@ -35,9 +35,10 @@ describe('el()', () => {
     expect(fragment('a', el('br', null)).html).toBe('a<br>');
   });
 
-  it('takes https:// and relative links only', () => {
+  it('takes https://, mailto: and relative links only', () => {
     for (const href of [
       'https://example.org/a?b=<c>',
+      'mailto:fixes@tenants.example.org',
       'pack.json',
       'pack.json.sig',
       '#top',
@@ -57,9 +58,10 @@ describe('el()', () => {
       '/\\evil.example/',
       'https://exa mple.org/',
       'vbscript:x',
+      'mailto:a b@example.org',
     ]) {
       expect(isSafeLink(href), href).toBe(false);
-      expect(() => el('a', { href }, 'x')).toThrow(/https:\/\/ or relative/);
+      expect(() => el('a', { href }, 'x')).toThrow(/https:\/\/, mailto: or relative/);
     }
   });
 

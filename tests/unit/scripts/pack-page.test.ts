@@ -165,6 +165,15 @@ describe('packPage', () => {
       'pack.json.sig',
       'https://tenants.example.org/corrections',
     ]);
+    // A corrections contact may be an e-mail address.
+    const mailto = evidencePack();
+    mailto.publisher.corrections = 'mailto:fixes@tenants.example.org';
+    const byMail = parse(packPage(mailto, { packFile: 'pack.json', publicKey: KEY }));
+    expect([...byMail.querySelectorAll('.follow a')].map((a) => a.getAttribute('href'))).toEqual([
+      'pack.json',
+      'pack.json.sig',
+      'mailto:fixes@tenants.example.org',
+    ]);
     const without = parse(packPage(evidencePack(), { packFile: 'pack.json', publicKey: KEY }));
     expect(without.querySelector('[data-testid=pack-url]')).toBeNull();
     expect(squash(without.querySelector('.follow')!.textContent)).toContain(
