@@ -101,6 +101,7 @@ async function resolve(
     for (const index of indexes) {
       for (const { entry, handle } of findInIndex(index, platform, key)) {
         if (settings.campaigns[`${entry.packId}/${entry.campaignId}`] === false) continue;
+        if (settings.verifiedOnly && entry.account.confidence !== 'verified') continue;
         if (info) info.entries.push(entry);
         else info = { platform, handle, entries: [entry] };
       }

@@ -1,6 +1,6 @@
 // The one entry point for messages. Who may ask what (checklist B3):
-// - content scripts (a tab on a web page): read-only lookups, their config, their own page report
-//   and notice dismissal;
+// - content scripts (a tab on a web page): read-only lookups, their config, their own page report,
+//   notice dismissal and opening the report page for a claim (which changes nothing by itself);
 // - extension pages (our own origin, top frame): everything, including writes.
 // Anything else, or anything that does not match the schema exactly, gets { ok: false } and
 // causes no side effect.
@@ -27,6 +27,7 @@ import {
 } from '../storage/store';
 import { currentNotice, dismissNotice, reminderStatus } from './reminders';
 import { lookup } from './lookup';
+import { dontBadge, openReport, reportContext } from './report';
 import { ensureRefreshAlarm, refreshSubscription, subscribe } from './subscriptions';
 import { readTabReport, saveTabReport, setTabCount } from './tab-state';
 
@@ -127,6 +128,11 @@ async function handleContentRequest(
     case 'dismissNotice':
       await dismissNotice(request.noticeId);
       return { ok: true };
+    case 'openReport': {
+      const { type: _type, ...target } = request;
+      await openReport(target, tabId);
+      return { ok: true };
+    }
   }
 }
 
@@ -185,5 +191,11 @@ async function handlePageRequest(request: PageRequest): Promise<unknown> {
       await clearAllData();
       await ensureRefreshAlarm();
       return { ok: true };
+    case 'getReportContext': {
+      const { type: _type, ...target } = request;
+      return { ok: true, context: await reportContext(target) };
+    }
+    case 'dontBadge':
+      return { ok: true, key: await dontBadge(request.platform, request.handle) };
   }
 }

@@ -2,9 +2,10 @@
 // `data-platform` and `data-handle`; everything else lives in a closed shadow root the page
 // cannot read (checklist B1). Chrome content scripts have no `customElements`, so the element is
 // never defined: attachShadow is allowed on any valid custom-element name, defined or not.
-import type { BadgeEntry, BadgeInfo } from '../core/messages';
+import { claimText } from '../core/claim';
+import type { BadgeEntry, BadgeInfo, BadgeSource } from '../core/messages';
 import { applyShadowStyle } from './shadow-style';
-import type { ContentStringKey, Translate } from './strings';
+import type { Translate } from './strings';
 import { formatPackDate, safeHttpsUrl } from './strings';
 
 export type BadgeStyle = 'label' | 'compact';
@@ -14,6 +15,8 @@ export interface BadgeContext {
   t: Translate;
   /** For dates; undefined means the browser's locale. */
   locale?: string;
+  /** "Report a mistake" was chosen on the card (by the user: trusted clicks only). */
+  report?: (entry: BadgeEntry, info: BadgeInfo) => void;
 }
 
 interface BadgeState {
@@ -68,17 +71,23 @@ svg { width: 1.1em; height: 1.1em; flex: none; fill: currentColor; }
   white-space: normal; text-align: start; }
 .pop[hidden] { display: none; }
 .entry + .entry { margin-top: 0.75rem; padding-top: 0.75rem; border-top: 1px solid #cac4d0; }
-.campaign { font-weight: 700; font-size: 15px; }
+.claim { font-weight: 700; font-size: 15px; }
 .who { margin-top: 0.25rem; }
-.status { margin-top: 0.25rem; font-style: italic; }
+.account { margin-top: 0.5rem; }
+.unverified { margin-top: 0.15rem; font-size: 12px; font-weight: 600; color: #8a1c12; }
 h3 { all: unset; display: block; margin-top: 0.5rem; font-weight: 600; font-size: 13px; }
 ul { margin: 0.25rem 0 0; padding-inline-start: 1.1rem; }
 p { margin: 0.25rem 0 0; }
 a { color: #0b57d0; text-decoration: underline; }
 a:focus-visible { outline: 2px solid currentColor; outline-offset: 1px; }
-.corrections { margin-top: 0.5rem; font-size: 12px; }
+.pop button.report { all: unset; display: inline; cursor: pointer; color: #0b57d0;
+  text-decoration: underline; font-size: 12px; }
+.pop button.report:focus-visible { outline: 2px solid currentColor; outline-offset: 1px; }
+.actions-row { margin-top: 0.5rem; }
 @media (prefers-color-scheme: dark) {
   button { background: #4a1510; color: #ffb4a8; }
+  .unverified { color: #ffb4a8; }
+  .pop button.report { color: #a8c7fa; }
   .pop { background: #2b2930; color: #e6e0e9; border-color: #938f99; }
   .entry + .entry { border-top-color: #49454f; }
   a { color: #a8c7fa; }
@@ -97,10 +106,12 @@ a:focus-visible { outline: 2px solid currentColor; outline-offset: 1px; }
 const FACEBOOK_THEME_CSS = `
 .fb-dark button { background: #4a1510; color: #ffb4a8; }
 .fb-dark .pop { background: #2b2930; color: #e6e0e9; border-color: #938f99; }
-.fb-dark a { color: #a8c7fa; }
+.fb-dark a, .fb-dark .pop button.report { color: #a8c7fa; }
+.fb-dark .unverified { color: #ffb4a8; }
 .fb-light button { background: #fde7e4; color: #8a1c12; }
 .fb-light .pop { background: #ffffff; color: #1c1b1f; border-color: #79747e; }
-.fb-light a { color: #0b57d0; }
+.fb-light a, .fb-light .pop button.report { color: #0b57d0; }
+.fb-light .unverified { color: #8a1c12; }
 `;
 
 type SiteTheme = 'fb-dark' | 'fb-light' | null;
@@ -158,20 +169,6 @@ function picketIcon(document: Document): SVGSVGElement {
   return svg;
 }
 
-const ROLE_KEYS: Record<BadgeEntry['role'], ContentStringKey> = {
-  participant: 'badge.roleParticipant',
-  advertiser: 'badge.roleAdvertiser',
-  organizer: 'badge.roleOrganizer',
-  'coalition-member': 'badge.roleCoalitionMember',
-};
-const STATUS_KEYS: Record<NonNullable<BadgeEntry['status']>, ContentStringKey> = {
-  'took-part': 'badge.statusTookPart',
-  announced: 'badge.statusAnnounced',
-  'paused-ads': 'badge.statusPausedAds',
-  resumed: 'badge.statusResumed',
-  withdrew: 'badge.statusWithdrew',
-};
-
 function textElement<K extends keyof HTMLElementTagNameMap>(
   document: Document,
   tag: K,
@@ -204,17 +201,47 @@ function pieces(document: Document, tag: 'div' | 'li' | 'p', texts: string[], se
   return element;
 }
 
-function renderEntry(document: Document, entry: BadgeEntry, context: BadgeContext): HTMLElement {
+/** The claim in the badge's words, e.g. "Paused ads · Jul 2020" (core/claim.ts). */
+function claimOf(entry: BadgeEntry, context: BadgeContext, style: 'month' | 'day'): string {
+  return claimText(entry, (key) => context.t(key), context.locale, style);
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host || url;
+  } catch {
+    return url;
+  }
+}
+
+/** One source: publisher, then its title (the link, when the address is https), then its date. */
+function sourceItem(document: Document, source: BadgeSource, locale?: string): HTMLLIElement {
+  const item = document.createElement('li');
+  const name = source.title ?? source.publisher ?? hostOf(source.url);
+  if (source.title && source.publisher) {
+    item.append(textElement(document, 'span', source.publisher), ': ');
+  }
+  const url = safeHttpsUrl(source.url);
+  item.append(url ? link(document, url, name) : textElement(document, 'span', name));
+  if (source.date)
+    item.append(', ', textElement(document, 'span', formatPackDate(source.date, locale)));
+  return item;
+}
+
+function renderEntry(
+  document: Document,
+  entry: BadgeEntry,
+  info: BadgeInfo,
+  context: BadgeContext,
+): HTMLElement {
   const { t, locale } = context;
   const section = document.createElement('section');
   section.className = 'entry';
-  section.append(textElement(document, 'div', entry.campaignName, 'campaign'));
-  const who = pieces(document, 'div', [entry.participantName, t(ROLE_KEYS[entry.role])], ' · ');
+  // The same words as the badge, with the full date.
+  section.append(textElement(document, 'div', claimOf(entry, context, 'day'), 'claim'));
+  const who = pieces(document, 'div', [entry.participantName, entry.campaignName], ' · ');
   who.className = 'who';
   section.append(who);
-  if (entry.status) {
-    section.append(textElement(document, 'div', t(STATUS_KEYS[entry.status]), 'status'));
-  }
   if (entry.actions.length > 0) {
     section.append(textElement(document, 'h3', t('badge.actionsHeading')));
     const list = document.createElement('ul');
@@ -226,28 +253,37 @@ function renderEntry(document: Document, entry: BadgeEntry, context: BadgeContex
     }
     section.append(list);
   }
-  section.append(textElement(document, 'h3', t('badge.sourceHeading')));
-  const { source } = entry;
-  const described = [source.publisher, source.title];
-  if (source.date) described.push(formatPackDate(source.date, locale));
-  const sourceLine = pieces(
-    document,
-    'p',
-    described.filter((text): text is string => Boolean(text)),
-    ', ',
+  const handle = info.handle.startsWith('id:') ? info.handle : `@${info.handle}`;
+  const { holder, confidence } = entry.account;
+  section.append(
+    textElement(
+      document,
+      'p',
+      holder ? t('claim.accountHolder', [handle, holder]) : t('claim.account', [handle]),
+      'account',
+    ),
   );
-  const sourceUrl = safeHttpsUrl(source.url);
-  if (sourceUrl) {
-    if (sourceLine.childNodes.length > 0) sourceLine.append(' ');
-    sourceLine.append(link(document, sourceUrl, t('badge.sourceLink')));
+  if (confidence !== 'verified') {
+    section.append(textElement(document, 'p', t('claim.accountLikely'), 'unverified'));
   }
-  section.append(sourceLine);
-  const corrections = safeHttpsUrl(entry.corrections);
-  if (corrections) {
-    const line = document.createElement('p');
-    line.className = 'corrections';
-    line.append(link(document, corrections, t('badge.correctionsLink')));
-    section.append(line);
+  if (entry.sources.length > 0) {
+    section.append(textElement(document, 'h3', t('claim.sources')));
+    const list = document.createElement('ul');
+    list.className = 'sources';
+    for (const source of entry.sources) list.append(sourceItem(document, source, locale));
+    section.append(list);
+  }
+  if (context.report) {
+    const row = document.createElement('p');
+    row.className = 'actions-row';
+    const button = textElement(document, 'button', t('claim.report'), 'report');
+    button.type = 'button';
+    const report = context.report;
+    button.addEventListener('click', (event) => {
+      if (event.isTrusted) report(entry, info);
+    });
+    row.append(button);
+    section.append(row);
   }
   return section;
 }
@@ -264,7 +300,7 @@ function buttonName(info: BadgeInfo, t: Translate): string {
 }
 
 interface BadgeTexts {
-  t: Translate;
+  context: BadgeContext;
   visibleLabel: string;
   name: string;
 }
@@ -275,27 +311,29 @@ interface BadgeTexts {
  */
 const textsByInfo = new WeakMap<BadgeInfo, BadgeTexts>();
 
-function textsOf(info: BadgeInfo, t: Translate): BadgeTexts {
+function textsOf(info: BadgeInfo, context: BadgeContext): BadgeTexts {
   let texts = textsByInfo.get(info);
-  if (!texts || texts.t !== t) {
-    const visibleLabel = info.entries[0]?.hashtag ?? t('badge.label');
-    texts = { t, visibleLabel, name: buttonName(info, t) };
+  if (!texts || texts.context.t !== context.t || texts.context.locale !== context.locale) {
+    const first = info.entries[0];
+    const visibleLabel = first ? claimOf(first, context, 'month') : context.t('badge.label');
+    texts = { context, visibleLabel, name: buttonName(info, context.t) };
     textsByInfo.set(info, texts);
   }
   return texts;
 }
 
 function render(state: BadgeState): void {
-  const { visibleLabel, name } = textsOf(state.info, state.context.t);
+  const { visibleLabel, name } = textsOf(state.info, state.context);
   // A new badge was cloned with its label's words already in (see shadowTemplate).
   if (state.shownLabel !== visibleLabel) {
     state.label.textContent = visibleLabel;
     state.shownLabel = visibleLabel;
   }
   // Label in name (WCAG 2.5.3): the words on the badge start its accessible name, so a voice
-  // control user can say what they see. The compact badge shows no words, only the icon.
+  // control user can say what they see. The compact badge shows only the icon; its name starts
+  // with the same words.
   const compact = state.style === 'compact';
-  state.button.setAttribute('aria-label', compact ? name : `${visibleLabel} — ${name}`);
+  state.button.setAttribute('aria-label', `${visibleLabel} — ${name}`);
   if (compact !== state.shownCompact) {
     state.button.parentElement?.classList.toggle('compact', compact);
     state.shownCompact = compact;
@@ -308,7 +346,7 @@ function fillPopover(state: BadgeState): void {
   const popover = state.popover!;
   const document = popover.ownerDocument;
   popover.replaceChildren(
-    ...state.info.entries.map((entry) => renderEntry(document, entry, state.context)),
+    ...state.info.entries.map((entry) => renderEntry(document, entry, state.info, state.context)),
   );
   const first = state.info.entries[0];
   popover.setAttribute(
@@ -585,7 +623,7 @@ export function createBadge(
   const shadow = host.attachShadow({ mode: 'closed' });
   applyShadowStyle(shadow, info.platform === 'facebook' ? CSS + FACEBOOK_THEME_CSS : CSS);
   // One deep clone instead of a dozen create/set calls per badge (feeds make hundreds).
-  const labelText = textsOf(info, context.t).visibleLabel;
+  const labelText = textsOf(info, context).visibleLabel;
   const wrapper = shadowTemplate(document, labelText).cloneNode(true) as HTMLSpanElement;
   const button = wrapper.firstElementChild as HTMLButtonElement;
   const label = button.lastElementChild as HTMLSpanElement;

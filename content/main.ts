@@ -15,6 +15,14 @@ const WATCHED_KEYS = ['packsRevision', 'settings'];
 const translate: Translate = (key, substitutions) =>
   (i18n.t as unknown as (key: string, substitutions?: string[]) => string)(key, substitutions);
 
+function uiLanguage(): string | undefined {
+  try {
+    return browser.i18n.getUILanguage() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export async function startContent(ctx: ContentScriptContext): Promise<void> {
   const adapter = adapterFor(location.hostname);
   if (!adapter) return;
@@ -31,6 +39,8 @@ export async function startContent(ctx: ContentScriptContext): Promise<void> {
     send: guardedSend,
     document,
     t: translate,
+    // Dates in the language of the words around them, not the page's.
+    locale: uiLanguage(),
     // Reading isInvalid makes WXT fire onInvalidated (below) once the extension is gone.
     isInvalid: () => ctx.isInvalid,
   });

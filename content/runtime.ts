@@ -12,7 +12,7 @@
 import type { AccountKey, Surface } from '../core/accounts';
 import type { BadgeInfo, ContentConfig } from '../core/messages';
 import type { AccountRef, AccountScan, SiteAdapter } from '../sites/types';
-import type { BadgeStyle } from './badge';
+import type { BadgeContext, BadgeStyle } from './badge';
 import { BADGE_TAG, badgeInfo, createBadge, isOwnBadge, removeBadge, updateBadge } from './badge';
 import type { ContentSend } from './lookup-client';
 import { createLookupClient } from './lookup-client';
@@ -97,6 +97,20 @@ interface OriginRecord {
 export function createContentRuntime(options: ContentRuntimeOptions): ContentRuntime {
   const { adapter, document } = options;
   const t = rememberingTranslate(options.t);
+  // One context for every badge: the words, the date locale and where "Report a mistake" goes.
+  const badgeContext: BadgeContext = {
+    t,
+    locale: options.locale,
+    report: (entry, info) =>
+      void options.send({
+        type: 'openReport',
+        packId: entry.packId,
+        campaignId: entry.campaignId,
+        participantId: entry.participantId,
+        platform: info.platform,
+        handle: info.handle,
+      }),
+  };
   const view = document.defaultView;
   const now = options.now ?? (() => performance.now());
   const frames: FrameScheduler = options.frames ?? {
@@ -385,10 +399,7 @@ export function createContentRuntime(options: ContentRuntimeOptions): ContentRun
       record.badge = next;
       return;
     }
-    const badge = createBadge(document, info, badgeStyle(ref.surface), {
-      t,
-      locale: options.locale,
-    });
+    const badge = createBadge(document, info, badgeStyle(ref.surface), badgeContext);
     badgeOrigins.set(badge, ref.origin);
     badgeSurfaces.set(badge, ref.surface);
     anchor.after(badge);

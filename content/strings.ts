@@ -1,22 +1,18 @@
 // The strings the content script shows. The runtime takes a `Translate` function instead of
 // importing `#i18n` itself so that unit tests (where `browser.i18n` does not exist) inject one.
+import type { ClaimKey } from '../core/claim';
+
 export type ContentStringKey =
   | 'badge.label'
   | 'badge.buttonName'
   | 'badge.dialogName'
-  | 'badge.roleParticipant'
-  | 'badge.roleAdvertiser'
-  | 'badge.roleOrganizer'
-  | 'badge.roleCoalitionMember'
-  | 'badge.statusTookPart'
-  | 'badge.statusAnnounced'
-  | 'badge.statusPausedAds'
-  | 'badge.statusResumed'
-  | 'badge.statusWithdrew'
   | 'badge.actionsHeading'
-  | 'badge.sourceHeading'
-  | 'badge.sourceLink'
-  | 'badge.correctionsLink'
+  | ClaimKey
+  | 'claim.account'
+  | 'claim.accountHolder'
+  | 'claim.accountLikely'
+  | 'claim.sources'
+  | 'claim.report'
   | 'notice.label'
   | 'notice.dismiss';
 

@@ -3,11 +3,28 @@
 // unknown types, extra keys and oversized payloads are rejected with { ok: false }.
 import * as v from 'valibot';
 import type { Platform, Surface } from './accounts';
-import type { PackIssue, ParticipantRole, ParticipantStatus } from './pack/types';
+import type { DatedAction } from './claim';
+import type {
+  AccountConfidence,
+  PackIssue,
+  ParticipantRelation,
+  ParticipantRole,
+  ParticipantStatus,
+  SourceKind,
+} from './pack/types';
 
 const platform = v.picklist(['instagram', 'facebook']);
 const accountKey = v.pipe(v.string(), v.maxLength(64));
 const shortText = v.pipe(v.string(), v.maxLength(2_000));
+
+/** Which claim a mistake report is about: a pack's participant, seen on one account. */
+const reportTarget = {
+  packId: shortText,
+  campaignId: shortText,
+  participantId: shortText,
+  platform,
+  handle: accountKey,
+};
 
 /** Most handles a content script may ask about in one lookup (one flush). */
 export const MAX_LOOKUP_KEYS = 2_000;
@@ -30,6 +47,8 @@ export const contentRequest = v.variant('type', [
   }),
   v.strictObject({ type: v.literal('getContentConfig') }),
   v.strictObject({ type: v.literal('dismissNotice'), noticeId: shortText }),
+  /** The user chose "Report a mistake" on a badge's card: open the report page in a new tab. */
+  v.strictObject({ type: v.literal('openReport'), ...reportTarget }),
 ]);
 
 // ---- Requests only extension pages (popup, options) may send ----
@@ -50,6 +69,9 @@ export const pageRequest = v.variant('type', [
   }),
   v.strictObject({ type: v.literal('refreshSubscription'), packId: shortText }),
   v.strictObject({ type: v.literal('clearAllData') }),
+  v.strictObject({ type: v.literal('getReportContext'), ...reportTarget }),
+  /** Adds the account to the accounts never badged (the report page's "hide it now"). */
+  v.strictObject({ type: v.literal('dontBadge'), platform, handle: accountKey }),
 ]);
 
 export type ContentRequest = v.InferOutput<typeof contentRequest>;
@@ -58,18 +80,33 @@ export type Request = ContentRequest | PageRequest;
 
 // ---- Answers ----
 
+/** One source as a badge's card lists it. */
+export interface BadgeSource {
+  url: string;
+  publisher?: string;
+  title?: string;
+  date?: string;
+  kind?: SourceKind;
+}
+
 /** What a badge may show about one account: the least the content script needs (checklist B4). */
 export interface BadgeEntry {
+  /** With campaignId and participantId: what a mistake report is about. */
   packId: string;
   campaignId: string;
+  participantId: string;
   campaignName: string;
   hashtag?: string;
   participantName: string;
   role: ParticipantRole;
   status?: ParticipantStatus;
-  actions: { summary: string; date?: string; eventTitle?: string }[];
-  source: { url: string; publisher?: string; title?: string; date?: string };
-  corrections?: string;
+  relation?: ParticipantRelation;
+  /** In time order, each dated by itself or by its event's start (core/claim.ts). */
+  actions: DatedAction[];
+  /** The sources the participant cites, strongest first (at most a handful). */
+  sources: BadgeSource[];
+  /** The account the badge is on: how sure the publisher is that it is the participant's. */
+  account: { confidence: AccountConfidence; holder?: string };
 }
 export interface BadgeInfo {
   platform: Platform;
@@ -97,6 +134,30 @@ export interface TabState {
   unreadable: boolean;
 }
 
+/** Everything the report page needs to compose a correction request. */
+export interface ReportContext {
+  pack: { id: string; version: number; publisherName: string; corrections?: string };
+  campaign: { id: string; name: string; hashtag?: string };
+  participant: {
+    id: string;
+    name: string;
+    role: ParticipantRole;
+    status?: ParticipantStatus;
+    relation?: ParticipantRelation;
+    actions: DatedAction[];
+    /** Every source it cites, strongest first. */
+    sources: BadgeSource[];
+    badgeable: boolean;
+  };
+  /** The account the report came from, when it is one of the participant's. */
+  account: {
+    platform: Platform;
+    handle: string;
+    confidence: AccountConfidence;
+    holder?: string;
+  } | null;
+}
+
 export type Fail = { ok: false; error: string; issues?: PackIssue[] };
 export type Ok<T> = { ok: true } & T;
 
@@ -105,6 +166,7 @@ export interface ResponseMap {
   pageReport: Ok<object>;
   getContentConfig: Ok<{ config: ContentConfig }>;
   dismissNotice: Ok<object>;
+  openReport: Ok<object>;
   getTabState: Ok<{ state: TabState }>;
   getStatus: Ok<{
     databaseAvailable: boolean;
@@ -120,6 +182,8 @@ export interface ResponseMap {
   subscribe: Ok<{ packId: string }>;
   refreshSubscription: Ok<{ updated: boolean; version: number }>;
   clearAllData: Ok<object>;
+  getReportContext: Ok<{ context: ReportContext }>;
+  dontBadge: Ok<{ key: string }>;
 }
 export type Response<T extends Request['type']> = ResponseMap[T] | Fail;
 

@@ -25,7 +25,7 @@ import {
 
 export const DEFAULT_DB_NAME = 'picket';
 /** What the rows mean; written to `meta` so older or newer code can tell what it is reading. */
-export const DATA_VERSION = 3;
+export const DATA_VERSION = 4;
 
 export interface PackRow {
   id: string;
@@ -55,6 +55,8 @@ export interface CampaignRow {
   coalition: CoalitionMember[];
   demands: Demand[];
   events: CampaignEvent[];
+  /** The campaign's sources that its demands and events cite (screens show them by id). */
+  sources: Source[];
   participantCount: number;
   /** Participants per role, so a role-filtered list knows its total without a scan. */
   roleCounts: Partial<Record<ParticipantRole, number>>;
@@ -71,8 +73,13 @@ export interface ParticipantRow {
   /** Lower-cased handles and `id:` keys, for substring search without touching `accounts`. */
   handlesLower: string[];
   participant: Participant;
-  /** The participant's sources resolved from the campaign's list, in the order it cites them. */
+  /**
+   * Every source the participant cites (its own and its actions'), resolved from the campaign's
+   * list, strongest first (core/pack/evidence.ts).
+   */
   resolvedSources: Source[];
+  /** Whether its evidence is strong enough for a badge; thin evidence is listed, never badged. */
+  badgeable: boolean;
 }
 
 /** Version 2's account row (table `accounts`, one per account key), kept to describe the upgrade. */
@@ -240,7 +247,8 @@ export async function upgradeToV3(tx: Transaction): Promise<void> {
     }
     await tx.table<LookupIndexRow>('lookup').put(buildLookupIndex(packId, own, rows));
   }
-  await tx.table<MetaRow>('meta').put({ key: 'dataVersion', value: DATA_VERSION });
+  // Version 3's rows, made from version 2's: the store rewrites them in today's shape on open.
+  await tx.table<MetaRow>('meta').put({ key: 'dataVersion', value: 3 });
 }
 
 /**

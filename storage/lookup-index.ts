@@ -7,21 +7,25 @@
 // be answered in 5 ms). Like uBlock Origin's compiled filter lists, the index is instead built
 // once per pack change, stored as ONE row of typed arrays, and loaded whole into the service
 // worker's memory on its first lookup: 12 bytes per account key, plus one short JSON text per
-// participant that has accounts (the badge it shows, ready to send).
+// badgeable participant that has accounts (the badge it shows, ready to send).
 //
 //   key ──two 32-bit hashes──► binary search in `hi` ──equal hi, equal lo──► entry ordinal
 //                                                                           └► entries[ordinal]
 //
 // Two independent 32-bit hashes make a 64-bit fingerprint: with a million keys, the chance that
 // a key no pack lists matches one that it does is about 1 in 2^44 per key looked up.
+import { datedActions } from '../core/claim';
 import type { BadgeEntry } from '../core/messages';
-import type { Platform, Source } from '../core/pack/types';
+import { accountConfidence, strongestFirst } from '../core/pack/evidence';
+import type { AccountConfidence, Platform } from '../core/pack/types';
 import { displayHandle } from '../core/accounts';
 import type { CampaignRow, ParticipantRow } from './db';
 import { accountKeys } from './rows';
 
 /** A badge lists at most this many actions; the popup shows the rest. */
 export const MAX_BADGE_ACTIONS = 5;
+/** A badge lists at most this many sources, strongest first; the popup shows them all. */
+export const MAX_BADGE_SOURCES = 8;
 
 export interface LookupIndexRow {
   packId: string;
@@ -73,38 +77,72 @@ function indexKey(platform: Platform, key: string): string {
   return `${platform}:${key}`;
 }
 
-/** Exactly the fields a badge shows, copied one by one so nothing else leaks (B4). */
-export function badgeEntry(campaign: CampaignRow, row: ParticipantRow): BadgeEntry | null {
-  const source: Source | undefined = row.resolvedSources[0];
-  // Every badge cites a source; the validator guarantees one, so this only guards bad rows.
-  if (!source) return null;
-  const events = new Map(campaign.events.map((e) => [e.id, e.title] as const));
+/**
+ * What the index keeps of a participant: its badge, plus the few accounts that need a word of
+ * their own (not verified, or run by someone else), by index key. A lookup hands out the badge
+ * with the matched account's word only (see findInIndex).
+ */
+interface StoredEntry extends Omit<BadgeEntry, 'account'> {
+  notes?: { key: string; confidence?: AccountConfidence; holder?: string }[];
+}
+
+/**
+ * Exactly the fields a badge shows, copied one by one so nothing else leaks (B4). Null for a
+ * participant whose evidence is too thin to badge, or with no source at all (the validator
+ * requires one, so that only guards bad rows).
+ */
+export function badgeEntry(campaign: CampaignRow, row: ParticipantRow): StoredEntry | null {
+  if (row.badgeable === false || row.resolvedSources.length === 0) return null;
   const p = row.participant;
-  const entry: BadgeEntry = {
+  const entry: StoredEntry = {
     packId: campaign.packId,
     campaignId: campaign.id,
+    participantId: p.id,
     campaignName: campaign.name,
     participantName: p.name,
     role: p.role,
-    actions: (p.actions ?? []).slice(0, MAX_BADGE_ACTIONS).map((action) => {
-      const eventTitle = action.event ? events.get(action.event) : undefined;
-      return {
-        summary: action.summary,
-        ...(action.date !== undefined && { date: action.date }),
-        ...(eventTitle !== undefined && { eventTitle }),
-      };
-    }),
-    source: {
-      url: source.url,
-      ...(source.publisher !== undefined && { publisher: source.publisher }),
-      ...(source.title !== undefined && { title: source.title }),
-      ...(source.date !== undefined && { date: source.date }),
-    },
+    actions: datedActions(p.actions ?? [], campaign.events).slice(0, MAX_BADGE_ACTIONS),
+    // Stored strongest first (storage/rows.ts); sorted again for rows cached by older code.
+    sources: strongestFirst(row.resolvedSources)
+      .slice(0, MAX_BADGE_SOURCES)
+      .map((source) => ({
+        url: source.url,
+        ...(source.publisher !== undefined && { publisher: source.publisher }),
+        ...(source.title !== undefined && { title: source.title }),
+        ...(source.date !== undefined && { date: source.date }),
+        ...(source.kind !== undefined && { kind: source.kind }),
+      })),
   };
   if (campaign.hashtag !== undefined) entry.hashtag = campaign.hashtag;
   if (p.status !== undefined) entry.status = p.status;
-  if (campaign.corrections !== undefined) entry.corrections = campaign.corrections;
+  if (p.relation !== undefined) entry.relation = p.relation;
+  const notes: NonNullable<StoredEntry['notes']> = [];
+  for (const account of p.accounts) {
+    const confidence = accountConfidence(account);
+    if (confidence === 'verified' && account.holder === undefined) continue;
+    for (const key of accountKeys(account)) {
+      notes.push({
+        key: indexKey(account.platform, key),
+        ...(confidence !== 'verified' && { confidence }),
+        ...(account.holder !== undefined && { holder: account.holder }),
+      });
+    }
+  }
+  if (notes.length) entry.notes = notes;
   return entry;
+}
+
+/** The badge of a stored entry for the account it was found by. */
+function badgeFor(stored: StoredEntry, text: string): BadgeEntry {
+  const { notes, ...entry } = stored;
+  const note = notes?.find((n) => n.key === text);
+  return {
+    ...entry,
+    account: {
+      confidence: note?.confidence ?? 'verified',
+      ...(note?.holder !== undefined && { holder: note.holder }),
+    },
+  };
 }
 
 /** Positions are packed with the first hash into one float64 (2^32 × 2^21 < 2^53) to sort natively. */
@@ -205,9 +243,12 @@ export function findInIndex(index: LookupIndexRow, platform: Platform, key: stri
   ordinals.sort((x, y) => x - y);
   const handle = index.handles.get(text) ?? key;
   return ordinals.map((ordinal) => ({
-    entry: JSON.parse(
-      index.entries.slice(index.entryStarts[ordinal]!, index.entryStarts[ordinal + 1]!),
-    ) as BadgeEntry,
+    entry: badgeFor(
+      JSON.parse(
+        index.entries.slice(index.entryStarts[ordinal]!, index.entryStarts[ordinal + 1]!),
+      ) as StoredEntry,
+      text,
+    ),
     handle,
   }));
 }

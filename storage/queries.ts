@@ -39,8 +39,10 @@ export type CampaignSummary = Omit<CampaignRow, 'position' | 'roleCounts'>;
 
 export interface ParticipantView extends Participant {
   campaignKey: string;
-  /** Sources of this participant, resolved from the campaign's source list. */
+  /** Every source this participant cites, resolved from the campaign's list, strongest first. */
   resolvedSources: Source[];
+  /** False when only lists or aggregators cite it: listed here, never badged. */
+  badgeable: boolean;
 }
 
 export interface StoreSnapshot {
@@ -348,5 +350,11 @@ function rankMatches(
 }
 
 function view(row: ParticipantRow): ParticipantView {
-  return { ...row.participant, campaignKey: row.campaignKey, resolvedSources: row.resolvedSources };
+  return {
+    ...row.participant,
+    campaignKey: row.campaignKey,
+    resolvedSources: row.resolvedSources,
+    // Rows cached before the evidence rules had no flag; the next rebuild gives them one.
+    badgeable: row.badgeable !== false,
+  };
 }

@@ -1,6 +1,7 @@
 // Pure conversion of a validated pack into the cache's rows. Shared by the database writer and
 // the in-memory fallback index, so both answer lookups identically.
 import { facebookIdKey } from '../core/accounts';
+import { citedSourceIds, isBadgeable, strongestFirst } from '../core/pack/evidence';
 import type { Pack, ParticipantRole, Source } from '../core/pack/types';
 import type { CampaignRow, PackRow, ParticipantRow } from './db';
 import { buildLookupIndex, type LookupIndexRow } from './lookup-index';
@@ -43,6 +44,8 @@ export function packToRows(pack: Pack, origin: PackOrigin, installedAt: string):
     const campaignKey = campaignKeyOf(pack.id, campaign.id);
     // Map, not an object: source ids come from the pack (checklist E5).
     const sources = new Map<string, Source>(campaign.sources.map((s) => [s.id, s]));
+    const resolve = (ids: Iterable<string>): Source[] =>
+      [...ids].map((id) => sources.get(id)).filter((s): s is Source => s !== undefined);
     const roleCounts: Partial<Record<ParticipantRole, number>> = {};
     for (const participant of campaign.participants) {
       roleCounts[participant.role] = (roleCounts[participant.role] ?? 0) + 1;
@@ -59,9 +62,8 @@ export function packToRows(pack: Pack, origin: PackOrigin, installedAt: string):
         nameLower: participant.name.toLowerCase(),
         handlesLower,
         participant,
-        resolvedSources: participant.sources
-          .map((id) => sources.get(id))
-          .filter((s): s is Source => s !== undefined),
+        resolvedSources: strongestFirst(resolve(citedSourceIds(participant))),
+        badgeable: isBadgeable(participant, sources),
       });
     }
     campaigns.push({
@@ -77,6 +79,11 @@ export function packToRows(pack: Pack, origin: PackOrigin, installedAt: string):
       coalition: campaign.coalition ?? [],
       demands: campaign.demands ?? [],
       events: campaign.events ?? [],
+      sources: resolve(
+        new Set(
+          [...(campaign.demands ?? []), ...(campaign.events ?? [])].flatMap((d) => d.sources ?? []),
+        ),
+      ),
       participantCount: campaign.participants.length,
       roleCounts,
       corrections,

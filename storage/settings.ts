@@ -12,6 +12,8 @@ export interface Settings {
   /** Account keys (`instagram:<key>` / `facebook:<key>`) the user does not want badged. */
   allowlist: string[];
   badgeStyle: 'label' | 'compact';
+  /** When on, accounts a pack marks `likely` (not verified by its publisher) get no badge. */
+  verifiedOnly: boolean;
   reminders: { enabled: boolean; time: string /* HH:MM local */; dayBefore: boolean };
 }
 
@@ -21,6 +23,7 @@ export const DEFAULT_SETTINGS: Settings = {
   campaigns: {},
   allowlist: [],
   badgeStyle: 'label',
+  verifiedOnly: false,
   reminders: { enabled: false, time: '09:00', dayBefore: false },
 };
 

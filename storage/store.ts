@@ -187,7 +187,9 @@ function rowsOf(effective: EffectivePack): PackRows {
 /** Identifies the inputs a cache was built from; a mismatch means rebuild. */
 function sourceSignature(registry: PackRegistry): string {
   const { pack } = bundledPack();
-  return `${DATA_VERSION}|${registry.revision}|${pack ? `${pack.id}@${pack.version}` : 'none'}`;
+  // The corrections address too: a build may set it (PICKET_CORRECTIONS) without a new version.
+  const bundled = pack ? `${pack.id}@${pack.version}|${pack.publisher.corrections ?? ''}` : 'none';
+  return `${DATA_VERSION}|${registry.revision}|${bundled}`;
 }
 
 /**
@@ -289,6 +291,8 @@ async function rebuild(
   changed?: { packId: string; expected: EffectivePack | null },
 ): Promise<void> {
   const wanted = new Set<string>();
+  // Rows written by other code (older or newer) may mean something else: rewrite every pack then.
+  const rowsCurrent = (await db.meta.get('dataVersion'))?.value === DATA_VERSION;
   for (const id of allPackIds(registry)) {
     const effective =
       changed?.packId === id && changed.expected
@@ -301,10 +305,12 @@ async function rebuild(
     wanted.add(id);
     const existing = await db.packs.get(id);
     if (
+      rowsCurrent &&
       existing &&
       existing.version === effective.pack.version &&
       existing.origin === effective.origin &&
-      existing.installedAt === effective.installedAt
+      existing.installedAt === effective.installedAt &&
+      existing.corrections === effective.pack.publisher.corrections
     ) {
       continue;
     }

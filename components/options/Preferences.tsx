@@ -58,6 +58,7 @@ function Switch(props: {
   label: string;
   checked: boolean;
   onChange: (checked: boolean) => void;
+  describedBy?: string;
 }) {
   return (
     <div class="switch-row">
@@ -65,6 +66,7 @@ function Switch(props: {
         id={props.id}
         type="checkbox"
         role="switch"
+        aria-describedby={props.describedBy}
         checked={props.checked}
         onChange={(e) => props.onChange(e.currentTarget.checked)}
       />
@@ -137,6 +139,21 @@ export function SitesSection(props: { settings: Settings; change: Change }) {
           </label>
         ))}
       </fieldset>
+      <Switch
+        id="verified-only"
+        label={i18n.t('options.verifiedOnly.label')}
+        checked={settings.verifiedOnly}
+        describedBy="verified-only-hint"
+        onChange={(on) =>
+          change(
+            (s) => ({ ...s, verifiedOnly: on }),
+            on ? i18n.t('options.verifiedOnly.on') : i18n.t('options.verifiedOnly.off'),
+          )
+        }
+      />
+      <p id="verified-only-hint" class="muted switch-hint">
+        {i18n.t('options.verifiedOnly.hint')}
+      </p>
     </section>
   );
 }

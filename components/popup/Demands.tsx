@@ -1,9 +1,10 @@
 import { i18n } from '#i18n';
-import type { Demand } from '../../core/pack/types';
+import type { Demand, Source } from '../../core/pack/types';
 import { formatNumber } from '../shared/format';
+import { CitedSources } from './CitedSources';
 
 /** Demands grouped by category, each group collapsible so the popup is not a wall of text. */
-export function Demands(props: { demands: Demand[] }) {
+export function Demands(props: { demands: Demand[]; sources: Source[] }) {
   const groups = new Map<string, Demand[]>();
   for (const demand of props.demands) {
     const category = demand.category?.trim() || '';
@@ -28,6 +29,7 @@ export function Demands(props: { demands: Demand[] }) {
                 <li key={demand.id} data-testid="demand">
                   <p class="demand-title">{demand.title}</p>
                   {demand.detail && <p class="muted demand-detail">{demand.detail}</p>}
+                  <CitedSources ids={demand.sources} sources={props.sources} />
                 </li>
               ))}
             </ul>

@@ -2,6 +2,7 @@ import { i18n } from '#i18n';
 import { useEffect, useState } from 'preact/hooks';
 import type { TabState } from '../../core/messages';
 import { send } from '../../core/send';
+import { claimLine } from '../shared/claim';
 import { ExternalLink } from '../shared/ExternalLink';
 import { resolveTabId } from './tabId';
 
@@ -70,8 +71,12 @@ function PageBody(props: { page: PageState }) {
               <p key={i} class="page-entry">
                 {entry.participantName}
                 <span class="muted"> · {entry.hashtag ?? entry.campaignName}</span>
-                {entry.actions[0] && <span> · {entry.actions[0].summary}</span>}{' '}
-                <ExternalLink href={entry.source.url}>{i18n.t('popup.page.source')}</ExternalLink>
+                <span> · {claimLine(entry)}</span>{' '}
+                {entry.sources[0] && (
+                  <ExternalLink href={entry.sources[0].url}>
+                    {i18n.t('popup.page.source')}
+                  </ExternalLink>
+                )}
               </p>
             ))}
           </li>

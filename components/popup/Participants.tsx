@@ -1,9 +1,15 @@
 import { i18n } from '#i18n';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { ParticipantRole, ParticipantStatus } from '../../core/pack/types';
+import { browser } from 'wxt/browser';
+import { displayHandle } from '../../core/accounts';
+import { datedActions } from '../../core/claim';
+import { accountConfidence } from '../../core/pack/evidence';
+import type { CampaignEvent, ParticipantRole } from '../../core/pack/types';
+import { REPORT_PAGE, reportQuery } from '../../core/report';
 import { searchParticipants, type ParticipantView } from '../../storage/queries';
-import { ExternalLink } from '../shared/ExternalLink';
+import { claimLine } from '../shared/claim';
 import { formatLooseDate, formatNumber } from '../shared/format';
+import { SourceList } from '../shared/SourceList';
 
 export const PAGE_SIZE = 50;
 const SEARCH_DEBOUNCE_MS = 250;
@@ -53,27 +59,12 @@ export function roleLabel(role: ParticipantRole): string {
   }
 }
 
-export function statusLabel(status: ParticipantStatus): string {
-  switch (status) {
-    case 'announced':
-      return i18n.t('popup.participantStatus.announced');
-    case 'paused-ads':
-      return i18n.t('popup.participantStatus.pausedAds');
-    case 'resumed':
-      return i18n.t('popup.participantStatus.resumed');
-    case 'withdrew':
-      return i18n.t('popup.participantStatus.withdrew');
-    default:
-      return i18n.t('popup.participantStatus.tookPart');
-  }
-}
-
 type ListState =
   | { kind: 'loading' }
   | { kind: 'error' }
   | { kind: 'ready'; total: number; items: ParticipantView[] };
 
-export function Participants(props: { campaignKey: string }) {
+export function Participants(props: { campaignKey: string; events: CampaignEvent[] }) {
   const { campaignKey } = props;
   const [input, setInput] = useState('');
   const [text, setText] = useState('');
@@ -136,7 +127,11 @@ export function Participants(props: { campaignKey: string }) {
         <>
           <ul class="participant-list">
             {list.items.map((participant) => (
-              <ParticipantItem key={`${participant.id}`} participant={participant} />
+              <ParticipantItem
+                key={`${participant.id}`}
+                participant={participant}
+                events={props.events}
+              />
             ))}
           </ul>
           {list.items.length < list.total && (
@@ -150,24 +145,58 @@ export function Participants(props: { campaignKey: string }) {
   );
 }
 
-function ParticipantItem(props: { participant: ParticipantView }) {
+/** Opens the report page in a tab (the popup closes as the tab takes focus). */
+function openReport(event: Event, path: string): void {
+  event.preventDefault();
+  void browser.tabs.create({ url: browser.runtime.getURL(REPORT_PAGE) + path });
+}
+
+function ParticipantItem(props: { participant: ParticipantView; events: CampaignEvent[] }) {
   const { participant } = props;
-  const handles = participant.accounts
-    .map((a) => (a.handle ? `@${a.handle}` : a.numericId ? `id:${a.numericId}` : ''))
-    .filter(Boolean);
+  const actions = datedActions(participant.actions ?? [], props.events);
+  const [campaignPackId, campaignId] = splitCampaignKey(participant.campaignKey);
+  const first = participant.accounts[0];
+  const query = first
+    ? reportQuery({
+        packId: campaignPackId,
+        campaignId,
+        participantId: participant.id,
+        platform: first.platform,
+        handle: displayHandle(first),
+      })
+    : null;
   return (
     <li class="participant" data-testid="participant">
       <p class="participant-name">
-        <strong>{participant.name}</strong>{' '}
-        <span class="muted">
-          {roleLabel(participant.role)}
-          {participant.status ? ` · ${statusLabel(participant.status)}` : ''}
-        </span>
+        <strong>{participant.name}</strong> <span class="muted">{roleLabel(participant.role)}</span>
       </p>
-      {handles.length > 0 && <p class="muted participant-handles">{handles.join(', ')}</p>}
-      {(participant.actions ?? []).length > 0 && (
+      <p class="participant-claim" data-testid="participant-claim">
+        {claimLine({ ...participant, actions }, 'day')}
+      </p>
+      {!participant.badgeable && (
+        <p class="not-badged" data-testid="not-badged">
+          {i18n.t('claim.notBadged')}
+        </p>
+      )}
+      {participant.accounts.length > 0 && (
+        <ul class="participant-handles">
+          {participant.accounts.map((account, i) => {
+            const handle = displayHandle(account);
+            return (
+              <li key={i}>
+                {handle.startsWith('id:') ? handle : `@${handle}`}
+                {account.holder && <span class="muted"> ({account.holder})</span>}
+                {accountConfidence(account) !== 'verified' && (
+                  <span class="unverified"> — {i18n.t('claim.accountLikely')}</span>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {actions.length > 0 && (
         <ul class="participant-actions">
-          {(participant.actions ?? []).map((action, i) => (
+          {actions.map((action, i) => (
             <li key={i}>
               {action.date && <span class="muted">{formatLooseDate(action.date)}: </span>}
               {action.summary}
@@ -176,27 +205,28 @@ function ParticipantItem(props: { participant: ParticipantView }) {
         </ul>
       )}
       {participant.resolvedSources.length > 0 && (
-        <p class="participant-sources">
-          <span class="muted">{i18n.t('popup.participants.sources')} </span>
-          {participant.resolvedSources.map((source, i) => (
-            <span key={source.id}>
-              {i > 0 && ', '}
-              <ExternalLink href={source.url}>
-                {source.publisher ?? source.title ?? hostOf(source.url)}
-                {source.date ? ` (${formatLooseDate(source.date)})` : ''}
-              </ExternalLink>
-            </span>
-          ))}
+        <div class="participant-sources">
+          <span class="muted">{i18n.t('popup.sources')}</span>
+          <SourceList sources={participant.resolvedSources} label={i18n.t('claim.sources')} />
+        </div>
+      )}
+      {query && (
+        <p class="participant-report">
+          <a
+            href={REPORT_PAGE + query}
+            aria-label={i18n.t('popup.participants.reportLabel', [participant.name])}
+            onClick={(event) => openReport(event, query)}
+          >
+            {i18n.t('claim.report')}
+          </a>
         </p>
       )}
     </li>
   );
 }
 
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host || url;
-  } catch {
-    return url;
-  }
+/** `<packId>/<campaignId>` back into its parts (pack ids have no `/`; campaign ids may). */
+function splitCampaignKey(key: string): [string, string] {
+  const slash = key.indexOf('/');
+  return [key.slice(0, slash), key.slice(slash + 1)];
 }

@@ -182,9 +182,14 @@ export function PopupApp(props: { search?: string } = {}) {
               headingRef={campaignHeading}
             />
             <OnThisPage search={search} />
-            <Schedule timed={timed} now={now} timeZone={timeZone} />
-            <Demands demands={campaign.demands} />
-            <Participants campaignKey={campaign.key} />
+            <Schedule
+              timed={timed}
+              now={now}
+              timeZone={timeZone}
+              sources={campaign.sources ?? []}
+            />
+            <Demands demands={campaign.demands} sources={campaign.sources ?? []} />
+            <Participants campaignKey={campaign.key} events={campaign.events} />
             <Reminders
               settings={settings}
               nextReminder={nextReminder}

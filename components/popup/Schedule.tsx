@@ -1,5 +1,6 @@
 import { i18n } from '#i18n';
-import type { EventKind } from '../../core/pack/types';
+import type { EventKind, Source } from '../../core/pack/types';
+import { CitedSources } from './CitedSources';
 import { formatEventDates } from '../shared/format';
 import { scheduleMarks, type ScheduleMarks, type TimedEvent } from './schedule';
 
@@ -22,7 +23,12 @@ export function eventKindLabel(kind: EventKind): string {
 const VISIBLE_PAST = 2;
 
 /** The campaign's schedule as a timeline; today's and the next event are marked in words too. */
-export function Schedule(props: { timed: TimedEvent[]; now: number; timeZone: string }) {
+export function Schedule(props: {
+  timed: TimedEvent[];
+  now: number;
+  timeZone: string;
+  sources: Source[];
+}) {
   const { timed, now, timeZone } = props;
   const marks = scheduleMarks(timed, now, timeZone);
   const isCurrent = (t: TimedEvent) =>
@@ -31,7 +37,14 @@ export function Schedule(props: { timed: TimedEvent[]; now: number; timeZone: st
   // Events are in time order, so the folded ones are simply the first few.
   const folded = Math.max(0, pastCount - VISIBLE_PAST);
   const renderItem = (t: TimedEvent) => (
-    <ScheduleItem key={t.event.id} timed={t} now={now} timeZone={timeZone} marks={marks} />
+    <ScheduleItem
+      key={t.event.id}
+      timed={t}
+      now={now}
+      timeZone={timeZone}
+      marks={marks}
+      sources={props.sources}
+    />
   );
   return (
     <section class="card" aria-labelledby="schedule-heading">
@@ -58,6 +71,7 @@ function ScheduleItem(props: {
   now: number;
   timeZone: string;
   marks: ScheduleMarks;
+  sources: Source[];
 }) {
   const { event, end } = props.timed;
   const { marks } = props;
@@ -85,6 +99,7 @@ function ScheduleItem(props: {
       </div>
       <p class="timeline-title">{event.title}</p>
       {event.detail && <p class="timeline-detail muted">{event.detail}</p>}
+      <CitedSources ids={event.sources} sources={props.sources} />
     </li>
   );
 }

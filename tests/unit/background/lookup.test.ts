@@ -43,21 +43,30 @@ describe('lookup', () => {
     expect(kimkardashian!.entries[0]).toEqual({
       packId: 'test-pack',
       campaignId: 'c1',
+      participantId: 'kim',
       campaignName: 'Freeze campaign',
       hashtag: '#Freeze',
       participantName: 'Kim Kardashian',
       role: 'participant',
       status: 'took-part',
       actions: [
-        { summary: 'Froze her accounts for a day', date: '2020-09-16', eventTitle: 'Freeze day' },
+        {
+          summary: 'Froze her accounts for a day',
+          date: '2020-09-16',
+          eventTitle: 'Freeze day',
+          eventKind: 'boycott',
+        },
       ],
-      source: {
-        url: 'https://news.example.com/freeze',
-        publisher: 'Example News',
-        title: 'The freeze',
-        date: '2020-09-15',
-      },
-      corrections: 'https://publisher.example.org/corrections',
+      sources: [
+        {
+          url: 'https://news.example.com/freeze',
+          publisher: 'Example News',
+          title: 'The freeze',
+          date: '2020-09-15',
+        },
+        { url: 'https://news.example.com/second' },
+      ],
+      account: { confidence: 'verified' },
     });
   });
 
@@ -129,8 +138,79 @@ describe('lookup', () => {
     invalidateLookupCache();
     const matches = await lookup('instagram', ['ada.bundled', 'kimkardashian']);
     expect(Object.keys(matches)).toEqual(['ada.bundled']);
-    expect(matches['ada.bundled']!.entries[0]!.source.url).toBe(
+    expect(matches['ada.bundled']!.entries[0]!.sources[0]!.url).toBe(
       'https://bundled.example.org/source',
     );
+  });
+});
+
+describe('lookup and the evidence behind a badge', () => {
+  /** The test pack with brand accounts of every kind of evidence in campaign c1. */
+  function evidencePack() {
+    const pack = makePack({ id: 'evidence-pack' });
+    const campaign = pack.campaigns[0]!;
+    campaign.sources.push(
+      { id: 'own', url: 'https://brand.example/news', publisher: 'Brand', kind: 'own-statement' },
+      { id: 'major', url: 'https://paper.example/story', publisher: 'Paper', kind: 'major-outlet' },
+      { id: 'list', url: 'https://radio.example/list', publisher: 'Radio', kind: 'other' },
+      { id: 'blog', url: 'https://blog.example/post', publisher: 'Blog', kind: 'other' },
+    );
+    campaign.participants.push(
+      {
+        id: 'brand',
+        name: 'Brand Inc.',
+        kind: 'brand',
+        role: 'advertiser',
+        relation: 'aligned',
+        status: 'paused-ads',
+        accounts: [
+          { platform: 'instagram', handle: 'brand', confidence: 'likely', holder: 'Brand US' },
+          { platform: 'instagram', handle: 'brand_official' },
+        ],
+        actions: [{ summary: 'Paused its ads', date: '2020-07-01', sources: ['major'] }],
+        // Cited weakest first: the badge must list them strongest first.
+        sources: ['list', 'major', 'own'],
+      },
+      {
+        id: 'listed',
+        name: 'Listed Person',
+        kind: 'person',
+        role: 'participant',
+        relation: 'listed',
+        accounts: [{ platform: 'instagram', handle: 'listed.person' }],
+        sources: ['list', 'blog'],
+      },
+    );
+    return pack;
+  }
+
+  beforeEach(async () => {
+    await importPackObject(evidencePack(), { origin: 'imported' });
+    invalidateLookupCache();
+  });
+
+  it('lists every source strongest first and the matched account’s confidence and holder', async () => {
+    const matches = await lookup('instagram', ['brand', 'brand_official']);
+    const entry = matches.brand!.entries.find((e) => e.packId === 'evidence-pack')!;
+    expect(entry.sources.map((s) => s.publisher)).toEqual(['Brand', 'Paper', 'Radio']);
+    expect(entry.sources.map((s) => s.kind)).toEqual(['own-statement', 'major-outlet', 'other']);
+    expect(entry.relation).toBe('aligned');
+    expect(entry.account).toEqual({ confidence: 'likely', holder: 'Brand US' });
+    // The same participant's other account is verified and run by the participant itself.
+    const official = matches.brand_official!.entries.find((e) => e.packId === 'evidence-pack')!;
+    expect(official.account).toEqual({ confidence: 'verified' });
+  });
+
+  it('gives thin evidence no badge', async () => {
+    const matches = await lookup('instagram', ['listed.person', 'brand']);
+    expect(Object.keys(matches)).toEqual(['brand']);
+  });
+
+  it('badges only verified accounts when the setting says so', async () => {
+    await changeSettings((s) => ({ ...s, verifiedOnly: true }));
+    const matches = await lookup('instagram', ['brand', 'brand_official', 'kimkardashian']);
+    expect(Object.keys(matches).sort()).toEqual(['brand_official', 'kimkardashian']);
+    await changeSettings((s) => ({ ...s, verifiedOnly: false }));
+    expect(Object.keys(await lookup('instagram', ['brand'])).sort()).toEqual(['brand']);
   });
 });

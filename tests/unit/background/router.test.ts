@@ -217,9 +217,113 @@ describe('content script requests', () => {
   });
 });
 
+describe('reporting a mistake', () => {
+  const target = {
+    packId: 'test-pack',
+    campaignId: 'c1',
+    participantId: 'kim',
+    platform: 'instagram',
+    handle: 'KimKardashian',
+  };
+
+  beforeEach(async () => {
+    await handleMessage({ type: 'importPack', text: JSON.stringify(makePack()) }, pageSender());
+  });
+
+  it('a badge opens the report page for its claim in a new tab next to its own', async () => {
+    const create = vi.spyOn(fakeBrowser.tabs, 'create').mockResolvedValue({} as never);
+    expect(await handleMessage({ type: 'openReport', ...target }, contentSender())).toEqual({
+      ok: true,
+    });
+    expect(create).toHaveBeenCalledWith({
+      url:
+        fakeBrowser.runtime.getURL('/report.html') +
+        '?pack=test-pack&campaign=c1&participant=kim&platform=instagram&handle=KimKardashian',
+      openerTabId: TAB,
+    });
+  });
+
+  it('tells the report page the pack, publisher address, participant, account and sources', async () => {
+    const answer = await handleMessage({ type: 'getReportContext', ...target }, pageSender());
+    expect(answer).toEqual({
+      ok: true,
+      context: {
+        pack: {
+          id: 'test-pack',
+          version: 1,
+          publisherName: 'Test Publisher',
+          corrections: 'https://publisher.example.org/corrections',
+        },
+        campaign: { id: 'c1', name: 'Freeze campaign', hashtag: '#Freeze' },
+        participant: {
+          id: 'kim',
+          name: 'Kim Kardashian',
+          role: 'participant',
+          status: 'took-part',
+          actions: [
+            {
+              summary: 'Froze her accounts for a day',
+              date: '2020-09-16',
+              eventTitle: 'Freeze day',
+              eventKind: 'boycott',
+            },
+          ],
+          sources: [
+            {
+              url: 'https://news.example.com/freeze',
+              publisher: 'Example News',
+              title: 'The freeze',
+              date: '2020-09-15',
+            },
+            { url: 'https://news.example.com/second' },
+          ],
+          badgeable: true,
+        },
+        account: { platform: 'instagram', handle: 'kimkardashian', confidence: 'verified' },
+      },
+    });
+  });
+
+  it('says when the claim is gone, and never answers a content script', async () => {
+    expect(
+      await handleMessage(
+        { type: 'getReportContext', ...target, participantId: 'nobody' },
+        pageSender(),
+      ),
+    ).toEqual({ ok: false, error: 'This participant is not in the pack any more.' });
+    expect(
+      await handleMessage({ type: 'getReportContext', ...target }, contentSender()),
+    ).toMatchObject({ ok: false, error: 'Unknown or invalid request.' });
+  });
+
+  it('"Don\'t badge this account" from the report page lists the account at once', async () => {
+    expect(
+      await handleMessage(
+        { type: 'dontBadge', platform: 'instagram', handle: 'KimKardashian' },
+        pageSender(),
+      ),
+    ).toEqual({ ok: true, key: 'instagram:kimkardashian' });
+    invalidateLookupCache();
+    expect(
+      await handleMessage(
+        { type: 'lookup', platform: 'instagram', keys: ['kimkardashian'] },
+        contentSender(),
+      ),
+    ).toEqual({ ok: true, matches: {} });
+    // A content script cannot do it.
+    expect(
+      await handleMessage(
+        { type: 'dontBadge', platform: 'instagram', handle: 'someone' },
+        contentSender(),
+      ),
+    ).toMatchObject({ ok: false });
+  });
+});
+
 describe('rejections without side effects (B3)', () => {
   const writes = [
     { type: 'importPack', text: JSON.stringify(makePack({ id: 'evil-pack' })) },
+    { type: 'dontBadge', platform: 'instagram', handle: 'kimkardashian' },
     { type: 'removePack', packId: 'test-pack' },
     { type: 'setPackEnabled', packId: 'bundled-pack', enabled: false },
     { type: 'clearAllData' },
@@ -276,6 +380,17 @@ describe('rejections without side effects (B3)', () => {
       [{ type: 'lookup', platform: 'instagram', keys: ['x'.repeat(65)] }, contentSender()],
       [{ type: 'importPack', text: ' '.repeat(11_000_001) }, pageSender()],
       [{ type: 'dismissNotice', noticeId: 'n'.repeat(2_001) }, contentSender()],
+      [
+        {
+          type: 'openReport',
+          packId: 'p',
+          campaignId: 'c',
+          participantId: 'x',
+          platform: 'instagram',
+          handle: 'x'.repeat(65),
+        },
+        contentSender(),
+      ],
       ['clearAllData', pageSender()],
       [null, pageSender()],
       [undefined, contentSender()],

@@ -12,7 +12,7 @@ interface HappyDomWindow {
   };
 }
 
-const context = { t: testTranslate, locale: 'en-US' };
+const context = { t: testTranslate, locale: 'en-US', report: () => {} };
 
 function mount(info: BadgeInfo, style: BadgeStyle = 'label') {
   const name = document.createElement('span');
@@ -68,12 +68,14 @@ describe('<picket-badge>', () => {
         {
           packId: 'p',
           campaignId: 'c',
+          participantId: 'x',
           campaignName: campaign,
           hashtag: XSS_CORPUS[4],
           participantName: participant,
           role: 'advertiser',
           actions: [{ summary, eventTitle }],
-          source: { url: 'https://example.org/s', publisher, title },
+          sources: [{ url: 'https://example.org/s', publisher, title }],
+          account: { confidence: 'likely', holder: XSS_CORPUS[5] },
         },
       ],
     };
@@ -85,7 +87,10 @@ describe('<picket-badge>', () => {
     for (const datum of [campaign, participant, summary, publisher, title, eventTitle]) {
       expect(texts).toContain(datum);
     }
-    expect(shadow.querySelector('.label')!.textContent).toBe(XSS_CORPUS[4]);
+    // The holder goes into the account line as a substitution, as text.
+    expect(texts).toContain(`claim.accountHolder(@nike|${XSS_CORPUS[5]})`);
+    // The badge's words come from the fixed vocabulary, never from the pack's text.
+    expect(shadow.querySelector('.label')!.textContent).toBe('claim.tookPart');
     // Only the elements the badge itself builds; nothing parsed out of the data.
     const tags = new Set([...shadow.querySelectorAll('*')].map((element) => element.localName));
     for (const tag of tags) {
@@ -113,7 +118,7 @@ describe('<picket-badge>', () => {
     // The button's accessible name starts with the visible label (WCAG 2.5.3) and carries the
     // participant and campaign, as text.
     expect(button.getAttribute('aria-label')).toBe(
-      `${XSS_CORPUS[4]} — badge.buttonName(${participant}|${campaign})`,
+      `claim.tookPart — badge.buttonName(${participant}|${campaign})`,
     );
   });
 
@@ -127,7 +132,7 @@ describe('<picket-badge>', () => {
     'not a url',
   ])('makes no link from the source URL %j', (url) => {
     const { shadow, button } = mount(
-      badgeInfoFor('nike', { source: { url, publisher: 'Pub' }, corrections: url }),
+      badgeInfoFor('nike', { sources: [{ url, publisher: 'Pub' }] }),
     );
     button.dispatchEvent(click());
     expect(popoverOf(shadow)!.querySelectorAll('a')).toHaveLength(0);
@@ -138,10 +143,7 @@ describe('<picket-badge>', () => {
     const { shadow, button } = mount(badgeInfoFor('nike'));
     button.dispatchEvent(click());
     const links = [...popoverOf(shadow)!.querySelectorAll('a')];
-    expect(links.map((a) => a.href)).toEqual([
-      'https://example.org/source',
-      'https://example.org/corrections',
-    ]);
+    expect(links.map((a) => a.href)).toEqual(['https://example.org/source']);
     for (const link of links) {
       expect(link.target).toBe('_blank');
       expect(link.rel).toBe('noopener noreferrer');
@@ -166,7 +168,8 @@ describe('<picket-badge>', () => {
     const popover = popoverOf(shadow)!;
     expect(button.getAttribute('aria-controls')).toBe(popover.id);
     expect(popover.textContent).toContain('Stop Hate for Profit');
-    expect(popover.textContent).toContain('badge.statusTookPart');
+    // The card opens with the badge's words, with the full date.
+    expect(popover.querySelector('.claim')!.textContent).toBe('claim.boycotted · Sep 16, 2020');
     // The all-day date is the calendar day in the reader's locale, not shifted by time zone.
     expect(popover.textContent).toContain('Sep 16, 2020');
 
@@ -263,17 +266,25 @@ describe('<picket-badge>', () => {
     }
   });
 
-  it('compact style hides the label but keeps the accessible name; updates re-render', () => {
+  it('compact style is an icon named by the words; updates re-render', () => {
     const { badge, shadow, button } = mount(badgeInfoFor('nike'), 'compact');
     expect(shadow.querySelector('.wrap')!.classList.contains('compact')).toBe(true);
-    expect(button.getAttribute('aria-label')).toContain('Participant nike');
-    updateBadge(badge, badgeInfoFor('nike', { hashtag: '#Other' }), 'label');
+    expect(button.getAttribute('aria-label')).toMatch(
+      /^claim\.boycotted · Sep 2020 — .*Participant nike/,
+    );
+    updateBadge(
+      badge,
+      badgeInfoFor('nike', { status: 'paused-ads', relation: 'aligned' }),
+      'label',
+    );
     expect(shadow.querySelector('.wrap')!.classList.contains('compact')).toBe(false);
-    expect(shadow.querySelector('.label')!.textContent).toBe('#Other');
-    // With the words shown, they start the accessible name; compact has none to match.
-    expect(button.getAttribute('aria-label')).toMatch(/^#Other — .*Participant nike/);
-    updateBadge(badge, badgeInfoFor('nike', { hashtag: '#Other' }), 'compact');
-    expect(button.getAttribute('aria-label')).not.toContain('#Other —');
+    expect(shadow.querySelector('.label')!.textContent).toBe('claim.pausedNotJoined · Sep 2020');
+    // The words shown start the accessible name, in both styles.
+    expect(button.getAttribute('aria-label')).toMatch(
+      /^claim\.pausedNotJoined · Sep 2020 — .*Participant nike/,
+    );
+    updateBadge(badge, badgeInfoFor('nike', { status: 'withdrew', actions: [] }), 'compact');
+    expect(button.getAttribute('aria-label')).toMatch(/^claim\.withdrew — /);
     expect(badge.getAttributeNames().sort()).toEqual(['data-handle', 'data-platform']);
   });
 
@@ -328,5 +339,85 @@ describe('<picket-badge>', () => {
     const b = mount(badgeInfoFor('b2')).shadow;
     expect(a.adoptedStyleSheets).toHaveLength(1);
     expect(a.adoptedStyleSheets[0]).toBe(b.adoptedStyleSheets[0]);
+  });
+});
+
+describe('the card', () => {
+  const sources = [
+    {
+      url: 'https://brand.example/statement',
+      publisher: 'Brand',
+      title: 'Our pause',
+      kind: 'own-statement' as const,
+      date: '2020-06-26',
+    },
+    {
+      url: 'https://news.example/story',
+      publisher: 'Big News',
+      title: 'Brands pause',
+      kind: 'major-outlet' as const,
+    },
+    { url: 'http://list.example/all', publisher: 'A list', kind: 'other' as const },
+  ];
+
+  it('opens with the claim, then who and what, the account, every source in order and a report button', () => {
+    const { shadow, button } = mount(
+      badgeInfoFor('brand', {
+        status: 'paused-ads',
+        relation: 'aligned',
+        actions: [{ summary: 'Paused its ads', date: '2020-07-01', eventKind: 'pause' }],
+        sources,
+      }),
+    );
+    button.dispatchEvent(click());
+    const popover = popoverOf(shadow)!;
+    const entry = popover.querySelector('.entry')!;
+    expect(entry.firstElementChild!.textContent).toBe('claim.pausedNotJoined · Jul 1, 2020');
+    expect(popover.querySelector('.who')!.textContent).toBe(
+      'Participant brand · Stop Hate for Profit',
+    );
+    expect(popover.querySelector('.account')!.textContent).toBe('claim.account(@brand)');
+    expect(popover.querySelector('.unverified')).toBeNull();
+    const items = [...popover.querySelectorAll('.sources li')].map((li) => li.textContent);
+    expect(items).toEqual(['Brand: Our pause, Jun 26, 2020', 'Big News: Brands pause', 'A list']);
+    // https only as links: the http list is named, not linked.
+    expect([...popover.querySelectorAll('.sources a')].map((a) => a.getAttribute('href'))).toEqual([
+      'https://brand.example/statement',
+      'https://news.example/story',
+    ]);
+    const report = popover.querySelector<HTMLButtonElement>('button.report')!;
+    expect(report.textContent).toBe('claim.report');
+    expect(report.type).toBe('button');
+  });
+
+  it('says when the publisher has not verified the account, and who runs it', () => {
+    const { shadow, button } = mount(
+      badgeInfoFor('brandco', { account: { confidence: 'likely', holder: 'Brand Co.' } }),
+    );
+    button.dispatchEvent(click());
+    const popover = popoverOf(shadow)!;
+    expect(popover.querySelector('.account')!.textContent).toBe(
+      'claim.accountHolder(@brandco|Brand Co.)',
+    );
+    expect(popover.querySelector('.unverified')!.textContent).toBe('claim.accountLikely');
+  });
+
+  it('"Report a mistake" tells the runtime which claim, on user clicks only', () => {
+    const reported: [string, string, string][] = [];
+    const info = badgeInfoFor('nike');
+    const name = document.createElement('span');
+    document.body.append(name);
+    const badge = createBadge(document, info, 'label', {
+      ...context,
+      report: (entry, shown) => reported.push([entry.participantId, shown.platform, shown.handle]),
+    });
+    name.after(badge);
+    const shadow = badgeShadowRoot(badge)!;
+    shadow.querySelector('button')!.dispatchEvent(click());
+    const report = popoverOf(shadow)!.querySelector<HTMLButtonElement>('button.report')!;
+    report.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+    expect(reported).toEqual([]);
+    report.dispatchEvent(click());
+    expect(reported).toEqual([['p-nike', 'instagram', 'nike']]);
   });
 });

@@ -90,14 +90,24 @@ export function badgeInfoFor(
       {
         packId: 'shfp',
         campaignId: 'shfp-2020',
+        participantId: `p-${key}`,
         campaignName: 'Stop Hate for Profit',
         hashtag: '#StopHateForProfit',
         participantName: `Participant ${key}`,
         role: 'participant',
         status: 'took-part',
-        actions: [{ summary: 'Froze its account for a day', date: '2020-09-16' }],
-        source: { url: 'https://example.org/source', publisher: 'Example News', title: 'A title' },
-        corrections: 'https://example.org/corrections',
+        actions: [
+          {
+            summary: 'Froze its account for a day',
+            date: '2020-09-16',
+            eventTitle: 'Freeze day',
+            eventKind: 'boycott',
+          },
+        ],
+        sources: [
+          { url: 'https://example.org/source', publisher: 'Example News', title: 'A title' },
+        ],
+        account: { confidence: 'verified' },
         ...extra,
       },
     ],

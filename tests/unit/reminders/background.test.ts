@@ -71,6 +71,7 @@ function snapshotWith(events: CampaignEvent[], packEnabled = true): StoreSnapsho
         coalition: [],
         demands: [],
         events,
+        sources: [],
         participantCount: 0,
       },
     ],

@@ -64,12 +64,14 @@ describe('A1: any text stays text (property)', () => {
               {
                 packId: 'p',
                 campaignId: 'c',
+                participantId: 'x',
                 campaignName: d.campaignName,
                 hashtag: d.hashtag,
                 participantName: d.participantName,
                 role: 'participant',
                 actions: [{ summary: d.summary, eventTitle: d.eventTitle }],
-                source: { url: 'https://example.org/s', publisher: d.publisher, title: d.title },
+                sources: [{ url: 'https://example.org/s', publisher: d.publisher, title: d.title }],
+                account: { confidence: 'verified' },
               },
             ],
           };
@@ -92,7 +94,8 @@ describe('A1: any text stays text (property)', () => {
           ]) {
             expect(texts).toContain(datum);
           }
-          expect(shadow.querySelector('.label')!.textContent).toBe(d.hashtag);
+          // The badge's words are the fixed vocabulary's, never the pack's text.
+          expect(shadow.querySelector('.label')!.textContent).toBe('claim.tookPart');
           for (const element of shadow.querySelectorAll('*')) {
             expect(OWN_TAGS.has(element.localName), element.localName).toBe(true);
             expect(element.getAttributeNames().filter((n) => n.startsWith('on'))).toEqual([]);

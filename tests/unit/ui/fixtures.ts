@@ -49,6 +49,7 @@ export const campaign: CampaignSummary = {
     },
     { id: 'oct', title: 'Week of action', kind: 'action', start: '2026-10-05', end: '2026-10-09' },
   ],
+  sources: [],
   participantCount: 4,
 };
 
@@ -71,6 +72,7 @@ export function participant(
     actions: [{ summary: `${name} paused its ads`, date: '2020-06-21', sources: ['s1'] }],
     sources: ['s1'],
     campaignKey: campaign.key,
+    badgeable: true,
     resolvedSources: [
       {
         id: 's1',

@@ -223,6 +223,18 @@ describe('options page', () => {
     expect(announcer().textContent).toBe("You'll also be reminded the evening before.");
   });
 
+  it('offers to badge only accounts the publisher verified, off by default', async () => {
+    render(<OptionsApp />);
+    const toggle = (await screen.findByRole('switch', {
+      name: 'Badge only accounts the publisher verified',
+    })) as HTMLInputElement;
+    expect(toggle.checked).toBe(false);
+    expect(toggle.getAttribute('aria-describedby')).toBe('verified-only-hint');
+    fireEvent.click(toggle);
+    await waitFor(async () => expect((await getSettings()).verifiedOnly).toBe(true));
+    expect(announcer().textContent).toBe('Only accounts the publisher verified will be badged.');
+  });
+
   it("hides one campaign's badges without turning its pack off", async () => {
     render(<OptionsApp />);
     const toggle = await screen.findByRole('switch', {

@@ -8,6 +8,7 @@ import { DEFAULT_SETTINGS, getSettings, settingsItem } from '../../../storage/se
 import { PopupApp } from '../../../components/popup/PopupApp';
 import { prepareDocument } from '../../../components/shared/document';
 import { campaign, pack, participant, people, searchIn, snapshot } from './fixtures';
+import type { ParticipantView } from '../../../storage/queries';
 import { installMessages } from './messages';
 
 vi.mock('../../../storage/queries', () => ({ loadSnapshot: vi.fn(), searchParticipants: vi.fn() }));
@@ -157,7 +158,7 @@ describe('popup', () => {
     expect(screen.getByTestId('participants-count').textContent).toBe('Showing 1 of 1');
     const patagonia = screen.getByTestId('participant');
     expect(patagonia.textContent).toContain('Patagonia paused its ads');
-    expect(within(patagonia).getByRole('link').getAttribute('href')).toBe(
+    expect(within(patagonia).getByRole('link', { name: 'Example News' }).getAttribute('href')).toBe(
       'https://news.example/patagonia',
     );
 
@@ -278,12 +279,15 @@ describe('popup', () => {
             {
               packId: 'shfp',
               campaignId: 'ad-pause',
+              participantId: 'patagonia',
               campaignName: campaign.name,
               hashtag: '#StopHateForProfit',
               participantName: 'Patagonia',
               role: 'advertiser',
-              actions: [{ summary: 'Paused its ads' }],
-              source: { url: 'https://news.example/patagonia' },
+              status: 'paused-ads',
+              actions: [{ summary: 'Paused its ads', date: '2020-06-21', eventKind: 'pause' }],
+              sources: [{ url: 'https://news.example/patagonia' }],
+              account: { confidence: 'verified' },
             },
           ],
         },
@@ -292,7 +296,9 @@ describe('popup', () => {
     render(<PopupApp search="?tab=7" />);
     const [account] = await screen.findAllByTestId('page-account');
     expect(account!.textContent).toContain('@patagonia');
-    expect(account!.textContent).toContain('Patagonia · #StopHateForProfit · Paused its ads');
+    expect(account!.textContent).toContain(
+      'Patagonia · #StopHateForProfit · Paused ads · Jun 2020',
+    );
     expect(within(account!).getByRole('link', { name: 'Source' }).getAttribute('href')).toBe(
       'https://news.example/patagonia',
     );
@@ -409,5 +415,139 @@ describe('popup', () => {
     await installMessages('en');
     prepareDocument('Picket');
     expect(document.documentElement.lang).toBe('en');
+  });
+});
+
+describe('popup: what each claim rests on', () => {
+  const thin: ParticipantView = {
+    ...participant('dawson', 'Rosario Dawson', 'participant', 'rosariodawson'),
+    relation: 'listed',
+    status: undefined,
+    badgeable: false,
+    actions: [
+      { summary: 'Named in a list of people joining the freeze', event: 'sept', sources: ['s9'] },
+    ],
+    resolvedSources: [
+      { id: 's9', url: 'https://radio.example/list', publisher: 'Radio', kind: 'other' },
+    ],
+  };
+  const brand: ParticipantView = {
+    ...participant('ko', 'The Coca-Cola Company', 'advertiser', 'cocacola'),
+    status: 'paused-ads',
+    relation: 'aligned',
+    accounts: [
+      {
+        platform: 'instagram',
+        handle: 'cocacola',
+        confidence: 'likely',
+        holder: 'Coca-Cola brand',
+      },
+      { platform: 'facebook', numericId: '100044000111' },
+    ],
+    actions: [
+      { summary: 'Paused its social ads', event: 'july', date: '2020-06-26', sources: ['s2'] },
+    ],
+    // Strongest first, as the store keeps them.
+    resolvedSources: [
+      {
+        id: 's1',
+        url: 'https://coke.example/statement',
+        publisher: 'Coca-Cola',
+        title: 'Our pause',
+        kind: 'own-statement',
+      },
+      {
+        id: 's2',
+        url: 'https://paper.example/story',
+        publisher: 'Paper',
+        date: '2020-06-27',
+        kind: 'major-outlet',
+      },
+      { id: 's3', url: 'http://blog.example/', publisher: 'Blog', kind: 'other' },
+    ],
+  };
+
+  it('shows each participant’s claim, dates, sources, account confidence and a report link', async () => {
+    searchMock.mockImplementation(searchIn([brand, thin]));
+    const create = vi.spyOn(fakeBrowser.tabs, 'create').mockResolvedValue({} as never);
+    render(<PopupApp search="?tab=7" />);
+    await waitFor(() => expect(screen.getAllByTestId('participant')).toHaveLength(2));
+    const [ko, dawson] = screen.getAllByTestId('participant') as [HTMLElement, HTMLElement];
+
+    expect(within(ko).getByTestId('participant-claim').textContent).toBe(
+      "Paused, didn't join · Jun 26, 2020",
+    );
+    expect(within(ko).queryByTestId('not-badged')).toBeNull();
+    expect(ko.textContent).toContain(
+      "@cocacola (Coca-Cola brand) — Account not verified by the pack's publisher",
+    );
+    expect(ko.textContent).toContain('id:100044000111');
+    expect(ko.textContent).toContain('Jun 26, 2020: Paused its social ads');
+    expect(
+      within(ko)
+        .getAllByTestId('source')
+        .map((li) => li.textContent),
+    ).toEqual(['Coca-Cola: Our pause', 'Paper, Jun 27, 2020', 'Blog']);
+    expect(within(ko).queryByRole('link', { name: 'Blog' })).toBeNull();
+
+    // Thin evidence: listed, marked, its action dated by its event.
+    expect(within(dawson).getByTestId('participant-claim').textContent).toBe(
+      'Named as joining · Sep 16, 2026',
+    );
+    expect(within(dawson).getByTestId('not-badged').textContent).toBe(
+      'Not badged: only lists or aggregators cite it',
+    );
+
+    const report = within(ko).getByRole('link', {
+      name: 'Report a mistake about The Coca-Cola Company',
+    });
+    expect(report.getAttribute('href')).toBe(
+      '/report.html?pack=shfp&campaign=ad-pause&participant=ko&platform=instagram&handle=cocacola',
+    );
+    fireEvent.click(report);
+    expect(create).toHaveBeenCalledWith({
+      url: expect.stringMatching(
+        /\/report\.html\?pack=shfp&campaign=ad-pause&participant=ko&platform=instagram&handle=cocacola$/,
+      ),
+    });
+  });
+
+  it('shows the sources of demands and events, strongest first', async () => {
+    loadSnapshotMock.mockResolvedValue(
+      snapshot({
+        campaigns: [
+          {
+            ...campaign,
+            sources: [
+              { id: 'blog', url: 'https://blog.example/demands', publisher: 'Blog', kind: 'other' },
+              {
+                id: 'own',
+                url: 'https://coalition.example/demands',
+                publisher: 'Coalition',
+                title: 'Our demands',
+                kind: 'own-statement',
+              },
+            ],
+            demands: campaign.demands.map((d, i) =>
+              i === 0 ? { ...d, sources: ['blog', 'own'] } : d,
+            ),
+            events: campaign.events.map((e) => (e.id === 'sept' ? { ...e, sources: ['own'] } : e)),
+          },
+        ],
+      }),
+    );
+    render(<PopupApp search="?tab=7" />);
+    const [first] = await screen.findAllByTestId('demand');
+    expect(
+      within(first!)
+        .getAllByTestId('source')
+        .map((li) => li.textContent),
+    ).toEqual(['Coalition: Our demands', 'Blog']);
+    const boycott = screen
+      .getAllByTestId('schedule-item')
+      .find((li) => li.textContent?.includes('Boycott day'))!;
+    expect(within(boycott).getByRole('link', { name: 'Our demands' }).getAttribute('href')).toBe(
+      'https://coalition.example/demands',
+    );
   });
 });
