@@ -12,8 +12,9 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, release, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { BrowserNotFoundError } from '../scripts/lib/find-browser';
 import {
-  CHROMIUM_PATH,
+  chromiumPath,
   DEMO_CSP,
   repoRoot,
   startSiteServer,
@@ -113,7 +114,7 @@ function machine() {
     }).trim();
   } catch {
     try {
-      chromium = execFileSync(CHROMIUM_PATH, ['--version'], { encoding: 'utf8' }).trim();
+      chromium = execFileSync(chromiumPath(), ['--version'], { encoding: 'utf8' }).trim();
     } catch {
       // Reported as unknown.
     }
@@ -231,6 +232,8 @@ export async function main(argv: string[]): Promise<number> {
     });
     return 0;
   }
+  // Before the build: a machine without a usable browser learns it at once, in one line.
+  chromiumPath();
   const config: BenchConfig = { ...(values.quick ? QUICK : FULL) };
   if (values.rounds) config.rounds = Number(values.rounds);
   if (values.posts) config.posts = Number(values.posts);
@@ -318,6 +321,10 @@ if (process.argv[1] && resolve(process.argv[1]) === resolve(repoRoot, 'bench/run
   main(process.argv.slice(2)).then(
     (code) => process.exit(code),
     (error: unknown) => {
+      if (error instanceof BrowserNotFoundError) {
+        process.stderr.write(`${error.message}\n`);
+        process.exit(1);
+      }
       process.stderr.write(
         `[bench] failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
       );

@@ -1,5 +1,6 @@
-// `npm start` (after `npm run build`): Chromium with Picket on the offline demo, served locally
-// at https://www.instagram.com/ and https://www.facebook.com/ (contracts §1).
+// `npm start` (after checking for a browser and `npm run build`): Chromium with Picket on the
+// offline demo, served locally at https://www.instagram.com/ and https://www.facebook.com/
+// (contracts §1).
 //   With a display (DISPLAY set, no --headless): the browser stays open until you close it or
 //   press Ctrl-C.
 //   Without one: screenshots go to demo-output/, their paths are printed, and it exits 0.
@@ -12,6 +13,7 @@ import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import {
+  chromiumPath,
   demoRoutes,
   extensionDir,
   launchWithExtension,
@@ -232,9 +234,12 @@ async function interactive(server: SiteServer): Promise<void> {
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
+  // No browser: its one line (what to install) is all main's catch prints, before any server.
+  const browserPath = chromiumPath();
   const server = await startSiteServer({ routes: demoRoutes() });
   try {
     console.log(`Demo server on 127.0.0.1:${server.port}; extension from ${extensionDir()}`);
+    console.log(`Browser: ${browserPath}`);
     if (options.headless) {
       const badged = await screenshots(server, options);
       if (!badged) {

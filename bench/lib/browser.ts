@@ -7,8 +7,8 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import {
-  CHROMIUM_PATH,
   chromiumArgs,
+  chromiumPath,
   launchWithExtension,
   type ExtensionBrowser,
 } from '../../tests/e2e/harness/index';
@@ -52,7 +52,7 @@ export async function launchVariant(
           (arg) => !/^--(disable-extensions-except|load-extension)=/.test(arg),
         );
   const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM_PATH,
+    executablePath: chromiumPath(),
     headless: true,
     // "none" keeps Playwright's --disable-extensions; the floor needs it gone, like Picket.
     ignoreDefaultArgs: variant === 'floor' ? ['--disable-extensions'] : [],

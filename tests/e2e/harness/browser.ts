@@ -1,6 +1,7 @@
-// Debian's Chromium with the built extension loaded, pointed at the fake sites. Everything a
-// test needs about the extension (its id, its service worker, its pages, the errors it logged)
-// is on the returned object; close() always cleans up the browser and its temporary profile.
+// Chromium (or the browser scripts/lib/find-browser.ts finds) with the built extension loaded,
+// pointed at the fake sites. Everything a test needs about the extension (its id, its service
+// worker, its pages, the errors it logged) is on the returned object; close() always cleans up the
+// browser and its temporary profile.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,9 +12,16 @@ import {
   type Page,
   type Worker,
 } from 'playwright-core';
+import { requireBrowser } from '../../../scripts/lib/find-browser';
 import { ensureBuilt, extensionDir as defaultExtensionDir } from './paths';
 
-export const CHROMIUM_PATH = process.env.PICKET_CHROMIUM ?? '/usr/bin/chromium';
+/**
+ * The browser every launch drives: PICKET_CHROMIUM, else the first Chromium-family browser found.
+ * Throws BrowserNotFoundError, whose message is the one line telling what to install.
+ */
+export function chromiumPath(): string {
+  return requireBrowser();
+}
 
 /** The hosts mapped onto the site server, in every launch. */
 export const MAPPED_HOSTS = [
@@ -129,6 +137,8 @@ function isExtensionWorker(worker: Worker, extensionId?: string): boolean {
 }
 
 export async function launchWithExtension(options: LaunchOptions): Promise<ExtensionBrowser> {
+  // First, so a machine without a browser gets the one-line answer before any build or profile.
+  const executablePath = chromiumPath();
   const extensionDir = ensureBuilt(options.extensionDir ?? defaultExtensionDir());
   const ownProfile = options.userDataDir === undefined;
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'picket-profile-'));
@@ -139,7 +149,7 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Exten
   let context: BrowserContext;
   try {
     context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM_PATH,
+      executablePath,
       headless: options.headless ?? process.env.PICKET_HEADED !== '1',
       ignoreDefaultArgs: ['--disable-extensions'],
       args,
