@@ -15,6 +15,7 @@ import {
   linkFromPath,
   parseInstagramHref,
   plainPathOf,
+  usernameKey,
   type InstagramLink,
 } from './urls';
 
@@ -87,7 +88,8 @@ function usernameFromAlt(alt: string | null): AccountKey | null {
   if (!alt) return null;
   for (const pattern of sel.profilePictureAlt) {
     const name = pattern.exec(alt.trim())?.[1];
-    if (name && INSTAGRAM_USERNAME.test(name)) return name.toLowerCase();
+    const key = name ? usernameKey(name) : null;
+    if (key) return key;
   }
   return null;
 }
@@ -389,12 +391,14 @@ function refFromStoriesTray(button: Element): AccountRef | null {
   if (!INSTAGRAM_USERNAME.test(name)) {
     name =
       /^Story by ([A-Za-z0-9._]{1,30})\b/.exec(button.getAttribute('aria-label') ?? '')?.[1] ?? '';
-    if (!name) return null;
   }
+  // A menu item reading `settings` or `explore` is one of Instagram's own pages, not a story.
+  const key = usernameKey(name);
+  if (!key) return null;
   const nameElement = deepestWithText(button, name) ?? button;
   return {
     platform: 'instagram',
-    key: name.toLowerCase(),
+    key,
     surface: 'stories-tray',
     nameElement,
     origin: button,
@@ -408,14 +412,13 @@ function refFromProfileHeading(heading: Element, scan: Scan): AccountRef | null 
     const inner = heading.querySelector('a[href]');
     if (inner && parseInstagramHref(resolvedHref(inner) ?? '', scan.base)) return null;
   }
-  const name = textOf(heading);
-  if (!INSTAGRAM_USERNAME.test(name)) return null;
+  const key = usernameKey(textOf(heading));
+  if (!key) return null;
   const context = scan.contextOf(heading);
   if (context.dialog && !context.main) return null;
-  void scan;
   return {
     platform: 'instagram',
-    key: name.toLowerCase(),
+    key,
     surface: 'profile-header',
     nameElement: heading,
     origin: heading,
