@@ -2,10 +2,15 @@
 // the lookup client asks the background about them in batches, and badges go after the names.
 //
 //   observer (queue → rAF flush, budgeted) ─visit(root)─► adapter.findAccounts(root) ─► refs
-//        │                                                                              │
-//        └─ afterFlush: one lookup for the frame's unknown keys ◄── waiting refs ◄──────┘
-//                                   │
+//                                                                                        │
+//   sightings: the name is rendered near the viewport and shows something ◄── watch ◄────┘
+//        │
+//        └─ seen: answered already → badge; else waiting ─► one lookup for the unknown keys
+//                                   │                          (new keys spend the page's budget)
 //   answers ──► badge after nameElement (or none) ──► debounced pageReport to the background
+//
+// Nothing the person cannot see is looked up or badged (content/visibility.ts): a page that
+// plants names off-screen, hidden or transparent learns nothing from them.
 //
 // Everything the page or the browser supplies is injected (document, send, clock, frames,
 // timers), so unit tests and the bench drive it with fakes. `content/main.ts` wires the real ones.
@@ -13,7 +18,16 @@ import type { AccountKey, Surface } from '../core/accounts';
 import type { BadgeInfo, ContentConfig } from '../core/messages';
 import type { AccountRef, AccountScan, SiteAdapter } from '../sites/types';
 import type { BadgeStyle } from './badge';
-import { BADGE_TAG, badgeInfo, createBadge, isOwnBadge, removeBadge, updateBadge } from './badge';
+import {
+  BADGE_TAG,
+  badgeInfo,
+  createBadge,
+  guardOpening,
+  isOwnBadge,
+  removeBadge,
+  updateBadge,
+} from './badge';
+import type { KeyBudget } from './key-budget';
 import type { ContentSend } from './lookup-client';
 import { createLookupClient } from './lookup-client';
 import type { NoticeHandle } from './notice';
@@ -21,6 +35,8 @@ import { NOTICE_TAG, showNotice } from './notice';
 import type { FrameScheduler, IdleScheduler } from './observer';
 import { createDomObserver } from './observer';
 import { rememberingTranslate, type Translate } from './strings';
+import type { Sightings, SightingsOptions } from './visibility';
+import { createSightings } from './visibility';
 
 export interface Timers {
   set(callback: () => void, ms: number): number;
@@ -50,6 +66,10 @@ export interface ContentRuntimeOptions {
    * script nothing, so the runtime asks at each flush and tears itself down.
    */
   isInvalid?: () => boolean;
+  /** New keys the page may have looked up (content/key-budget.ts's by default). */
+  keyBudget?: KeyBudget;
+  /** What tells which names a person can see; content/visibility.ts's (IntersectionObserver) by default. */
+  createSightings?: (options: SightingsOptions) => Sightings;
 }
 
 export interface RuntimeStats {
@@ -92,6 +112,8 @@ interface OriginRecord {
   /** Bumped on every refresh: a record from an older generation must be re-checked. */
   generation: number;
   badge: Element | null;
+  /** Whether its name has been seen (content/visibility.ts); until then it is neither asked nor badged. */
+  seen: boolean;
 }
 
 export function createContentRuntime(options: ContentRuntimeOptions): ContentRuntime {
@@ -140,7 +162,11 @@ export function createContentRuntime(options: ContentRuntimeOptions): ContentRun
   // Badge → the origin it belongs to, to find badges whose reference went away.
   const badgeOrigins = new WeakMap<Element, Element>();
   const badgeSurfaces = new WeakMap<Element, Surface>();
+  // Badge → the element it was put after (the name, or the site link around it).
+  const badgeAnchors = new WeakMap<Element, Element>();
   const waiting = new Map<AccountKey, AccountRef[]>();
+  // Name element → the reference waiting for it to be seen (the latest, if its link changed).
+  const unseen = new WeakMap<Element, AccountRef>();
   // Large roots being scanned a slice per turn; a root queued again restarts its scan.
   const sliced = new Map<Element, { scan: AccountScan; candidates: Element[]; next: number }>();
   const listeners = new AbortController();
@@ -180,6 +206,8 @@ export function createContentRuntime(options: ContentRuntimeOptions): ContentRun
     send,
     now,
     timers,
+    budget: options.keyBudget,
+    wanted: (key) => waiting.has(key),
     onRetryDue: () => fetchWaiting(),
     onAnswers(keys) {
       if (stopped) return;
@@ -213,6 +241,12 @@ export function createContentRuntime(options: ContentRuntimeOptions): ContentRun
     apply(ref, hit);
     return true;
   }
+
+  const sightings = (options.createSightings ?? createSightings)({
+    timers,
+    now,
+    onSeen,
+  });
 
   const observer = createDomObserver({
     target: document,
@@ -315,11 +349,13 @@ export function createContentRuntime(options: ContentRuntimeOptions): ContentRun
     }
     const record = origins.get(ref.origin);
     if (record && record.key === ref.key && record.generation === generation) {
-      // Seen already: only put its badge back if the site re-rendered around it.
+      // Known already: only put its badge back if the site re-rendered around it.
       if (record.badge) place(record.badge, ref);
+      else if (!surfaceShown(ref)) return;
       // The answer may have come while the node was detached (virtualised lists): badge it now.
       // Still unanswered, the ref already waiting will do it.
-      else if (surfaceShown(ref)) resolve(ref);
+      else if (record.seen) resolve(ref);
+      else watch(ref);
       return;
     }
     let kept: Element | null = null;
@@ -330,6 +366,8 @@ export function createContentRuntime(options: ContentRuntimeOptions): ContentRun
       matched: kept ? record!.matched : null,
       generation,
       badge: kept,
+      // A badge kept through a refresh was beside a name the person could see.
+      seen: kept !== null,
     };
     origins.set(ref.origin, next);
     if (!surfaceShown(ref)) {
@@ -337,6 +375,35 @@ export function createContentRuntime(options: ContentRuntimeOptions): ContentRun
       next.badge = null;
       return;
     }
+    if (next.seen) lookUp(ref);
+    else watch(ref);
+  }
+
+  function watch(ref: AccountRef): void {
+    unseen.set(ref.nameElement, ref);
+    sightings.watch(ref.nameElement);
+  }
+
+  /** Names the person can now see: their accounts are answered from the cache or asked for. */
+  function onSeen(elements: Element[]): void {
+    if (!alive()) return;
+    for (const element of elements) {
+      const ref = unseen.get(element);
+      if (!ref) continue;
+      unseen.delete(element);
+      const record = origins.get(ref.origin);
+      // The origin moved on (recycled, refreshed, gone) since it was handed over.
+      if (!record || record.key !== ref.key || record.generation !== generation) continue;
+      if (!ref.origin.isConnected) continue;
+      record.seen = true;
+      lookUp(ref);
+    }
+    fetchWaiting();
+    scheduleReport();
+  }
+
+  /** Badges a seen reference from known answers, or has it wait for the next lookup. */
+  function lookUp(ref: AccountRef): void {
     if (resolve(ref)) return;
     for (const key of keysOf(ref)) {
       if (lookup.answer(key) !== undefined) continue;
@@ -352,7 +419,9 @@ export function createContentRuntime(options: ContentRuntimeOptions): ContentRun
 
   function place(badge: Element, ref: AccountRef): void {
     const anchor = placementOf(ref);
-    if (anchor.isConnected && anchor.nextElementSibling !== badge) anchor.after(badge);
+    if (!anchor.isConnected) return;
+    if (anchor.nextElementSibling !== badge) anchor.after(badge);
+    badgeAnchors.set(badge, anchor);
   }
 
   function apply(ref: AccountRef, hit: { key: AccountKey; info: BadgeInfo } | null): void {
@@ -392,8 +461,34 @@ export function createContentRuntime(options: ContentRuntimeOptions): ContentRun
     badgeOrigins.set(badge, ref.origin);
     badgeSurfaces.set(badge, ref.surface);
     anchor.after(badge);
+    badgeAnchors.set(badge, anchor);
+    guardOpening(badge, () => stillPlaced(badge, ref.origin));
     record.badge = badge;
     stats.badgesInserted += 1;
+  }
+
+  /**
+   * Asked when a badge's card is about to open: the badge must still follow the element it was
+   * put after, and that reference must still name the account. A badge the page moved next to
+   * someone else is removed quietly instead (its own reference gets a new one when next seen).
+   */
+  function stillPlaced(badge: Element, origin: Element): boolean {
+    const record = origins.get(origin);
+    const anchor = badgeAnchors.get(badge);
+    const placed =
+      record !== undefined &&
+      record.badge === badge &&
+      record.generation === generation &&
+      anchor !== undefined &&
+      badge.previousElementSibling === anchor &&
+      origin.isConnected &&
+      adapter.findAccounts(origin).some((ref) => ref.origin === origin && ref.key === record.key);
+    if (!placed) {
+      if (record?.badge === badge) record.badge = null;
+      removeBadge(badge);
+      scheduleReport();
+    }
+    return placed;
   }
 
   function afterFlush(drained: boolean): void {
@@ -542,6 +637,7 @@ export function createContentRuntime(options: ContentRuntimeOptions): ContentRun
     if (!next?.enabled) {
       observer.stop();
       sliced.clear();
+      sightings.clear();
       removeAllBadges();
       // Tell the background the page no longer shows anyone, so the popup's list is not stale.
       if (previous?.enabled) {
@@ -595,6 +691,7 @@ export function createContentRuntime(options: ContentRuntimeOptions): ContentRun
       stopped = true;
       observer.stop();
       sliced.clear();
+      sightings.clear();
       listeners.abort();
       for (const timer of [settleTimer, lateScanTimer, reportTimer]) {
         if (timer !== null) timers.clear(timer);
