@@ -5,9 +5,10 @@
 //   watch(el) ──► IntersectionObserver (the browser computes it with the frame: no layout forced)
 //                  │ entry: intersecting the viewport (+ margins), inside the page
 //                  ▼
-//                size > 0 and checkVisibility() (in the observer's callback, where style and
-//                  │       layout are fresh) ── no: hidden / transparent: looked at again a few
-//                  ▼                                  times, then only when it moves in again
+//                its visible part (clipped by every scrolling or overflow-hidden box around it)
+//                  │ has an area, and checkVisibility() (in the observer's callback, where style
+//                  │ and layout are fresh) ── no: hidden / transparent: observed afresh a few
+//                  ▼                              times, then only when it moves in again
 //                onSeen([el])  (once per watch)
 //
 // An IntersectionObserver costs the browser a few microseconds per observed element on every
@@ -34,7 +35,7 @@ export interface ObserverLike {
 
 export type EntryLike = Pick<
   IntersectionObserverEntry,
-  'target' | 'isIntersecting' | 'boundingClientRect' | 'rootBounds'
+  'target' | 'isIntersecting' | 'boundingClientRect' | 'intersectionRect' | 'rootBounds'
 >;
 
 export type ObserverFactory = (
@@ -60,16 +61,19 @@ export interface SightingsOptions {
 export const ROOT_MARGIN = '50% 0px 200% 0px';
 export const MAX_WATCHED = 2_000;
 export const MAX_PARKED = 50_000;
-/** After these delays an element that was in view but hidden or transparent is looked at again. */
+/** After these delays an element that was in view but hidden or transparent is observed afresh. */
 const HIDDEN_RECHECKS_MS = [100, 300, 1_000, 3_000];
 /** Distance classes: 0 for parked before its first entry, then 1 + log2(1 + screens away). */
 const BUCKETS = 16;
 
 type CheckVisibility = (options?: Record<string, boolean>) => boolean;
 
-/** Whether a rendered element shows anything: not hidden, not fully transparent, not skipped. */
-export function showsSomething(element: Element, rect: DOMRectReadOnly): boolean {
-  if (rect.width <= 0 || rect.height <= 0) return false;
+/**
+ * Whether an element in reach shows anything: some of it is left after clipping (`visible` is
+ * the observer's intersection rectangle), and it is not hidden, fully transparent or skipped.
+ */
+export function showsSomething(element: Element, visible: DOMRectReadOnly): boolean {
+  if (visible.width <= 0 || visible.height <= 0) return false;
   const check = (element as Element & { checkVisibility?: CheckVisibility }).checkVisibility;
   if (typeof check !== 'function') return true;
   return check.call(element, {
@@ -200,16 +204,19 @@ export function createSightings(options: SightingsOptions): Sightings {
         setState(element, { kind: 'far', bucket: distanceClass(entry) });
         continue;
       }
-      if (showsSomething(element, entry.boundingClientRect)) {
+      if (showsSomething(element, entry.intersectionRect)) {
         release(element);
         seen.push(element);
         continue;
       }
-      setState(element, {
-        kind: 'hidden',
-        checks: 0,
-        dueAt: options.now() + HIDDEN_RECHECKS_MS[0]!,
-      });
+      // Still hidden after a fresh look keeps its count; newly hidden starts one.
+      const state = watched.get(element);
+      if (state?.kind !== 'hidden')
+        setState(element, {
+          kind: 'hidden',
+          checks: 0,
+          dueAt: options.now() + HIDDEN_RECHECKS_MS[0]!,
+        });
     }
     scheduleRecheck();
     if (watched.size < maxWatched) refill();
@@ -238,9 +245,9 @@ export function createSightings(options: SightingsOptions): Sightings {
     );
   }
 
+  /** Hidden elements whose time has come are observed afresh: the browser reports them again. */
   function recheck(): void {
     const now = options.now();
-    const seen: Element[] = [];
     for (const element of [...hidden]) {
       const state = watched.get(element);
       if (state?.kind !== 'hidden' || state.checks >= HIDDEN_RECHECKS_MS.length) continue;
@@ -249,19 +256,17 @@ export function createSightings(options: SightingsOptions): Sightings {
         release(element);
         continue;
       }
-      // Read from a timer task: style may need updating, layout is not asked for.
-      const rect = element.getBoundingClientRect();
-      if (showsSomething(element, rect)) {
-        release(element);
-        seen.push(element);
-        continue;
-      }
       const checks = state.checks + 1;
-      setState(element, { kind: 'hidden', checks, dueAt: now + (HIDDEN_RECHECKS_MS[checks] ?? 0) });
+      setState(element, {
+        kind: 'hidden',
+        checks,
+        dueAt: now + (HIDDEN_RECHECKS_MS[checks] ?? 0),
+      });
+      observer.unobserve(element);
+      observer.observe(element);
     }
     scheduleRecheck();
     if (watched.size < maxWatched) refill();
-    if (seen.length > 0) options.onSeen(seen);
   }
 
   return {

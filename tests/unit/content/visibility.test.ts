@@ -21,15 +21,29 @@ function rect(top: number, height = 18, left = 10, width = 80): DOMRectReadOnly 
   };
 }
 
+/** The part of `box` inside the grown viewport (what the browser reports as intersectionRect). */
+function overlap(box: DOMRectReadOnly): DOMRectReadOnly {
+  const top = Math.max(box.top, VIEW.top);
+  const bottom = Math.min(box.bottom, VIEW.bottom);
+  const left = Math.max(box.left, VIEW.left);
+  const right = Math.min(box.right, VIEW.right);
+  if (bottom < top || right < left) return rect(0, 0, 0, 0);
+  return rect(top, bottom - top, left, right - left);
+}
+
 function scripted() {
   const observed = new Set<Element>();
+  const observations = new Map<Element, number>();
   let deliver: (entries: EntryLike[]) => void = () => {};
   let init: IntersectionObserverInit | undefined;
   const factory: ObserverFactory = (callback, options) => {
     deliver = callback;
     init = options;
     return {
-      observe: (element) => observed.add(element),
+      observe: (element) => {
+        observed.add(element);
+        observations.set(element, (observations.get(element) ?? 0) + 1);
+      },
       unobserve: (element) => observed.delete(element),
       disconnect: () => observed.clear(),
     };
@@ -37,11 +51,15 @@ function scripted() {
   return {
     factory,
     observed,
+    observations,
     get init() {
       return init;
     },
-    /** The browser's report for `element` at `box` (intersecting when it overlaps the grown viewport). */
-    report(element: Element, box: DOMRectReadOnly) {
+    /**
+     * The browser's report for `element` at `box` (intersecting when it overlaps the grown
+     * viewport); `clip` is what is left of it inside boxes that clip it, if that is less.
+     */
+    report(element: Element, box: DOMRectReadOnly, clip?: DOMRectReadOnly) {
       const isIntersecting =
         box.bottom >= VIEW.top &&
         box.top <= VIEW.bottom &&
@@ -53,6 +71,7 @@ function scripted() {
           target: element,
           isIntersecting,
           boundingClientRect: box,
+          intersectionRect: clip ?? overlap(box),
           rootBounds: rect(VIEW.top, VIEW.height, 0, VIEW.width),
         },
       ]);
@@ -138,30 +157,39 @@ describe('sightings', () => {
     expect(io.observed.has(name)).toBe(true);
   });
 
-  it('never sees a name in view with no area, or hidden or transparent by style', () => {
+  it('never sees a name in view with no area, clipped away, or hidden or transparent by style', () => {
     const { io, seen, sightings } = setup();
     const flat = link('flat');
     showing(flat, true);
+    const clipped = link('clipped');
+    showing(clipped, true);
     const hidden = link('hidden');
     showing(hidden, false);
     sightings.watch(flat);
+    sightings.watch(clipped);
     sightings.watch(hidden);
     io.report(flat, rect(100, 0, 10, 0));
+    // Inside a 0×0 box with overflow: hidden: the browser says "intersecting", with nothing left.
+    io.report(clipped, rect(100), rect(100, 0, 10, 0));
     io.report(hidden, rect(100));
     expect(seen).toEqual([]);
   });
 
-  it('looks again at a name in view that was hidden, a few times, and sees it once it shows', () => {
+  it('observes afresh a name in view that was hidden, and sees it once it shows', () => {
     const { io, seen, sightings, advance } = setup();
     const fading = link('fading');
     showing(fading, false);
-    Object.assign(fading, { getBoundingClientRect: () => rect(100) });
     sightings.watch(fading);
     io.report(fading, rect(100));
+    expect(io.observations.get(fading)).toBe(1);
     advance(100);
+    expect(io.observations.get(fading)).toBe(2);
+    io.report(fading, rect(100));
     expect(seen).toEqual([]);
     showing(fading, true);
     advance(300);
+    expect(io.observations.get(fading)).toBe(3);
+    io.report(fading, rect(100));
     expect(seen).toEqual([fading]);
   });
 
@@ -169,19 +197,17 @@ describe('sightings', () => {
     const { io, seen, sightings, advance } = setup();
     const hidden = link('hidden');
     showing(hidden, false);
-    Object.assign(hidden, { getBoundingClientRect: () => rect(100) });
     sightings.watch(hidden);
     io.report(hidden, rect(100));
-    let reads = 0;
-    Object.assign(hidden, {
-      checkVisibility: () => {
-        reads += 1;
-        return false;
-      },
-    });
-    for (let step = 0; step < 20; step++) advance(5_000);
-    expect(reads).toBe(4);
-    // The browser reports it again (it left and came back): it is looked at, and shows now.
+    for (let step = 0; step < 20; step++) {
+      advance(5_000);
+      // Each fresh observation brings a fresh report, still hidden.
+      io.report(hidden, rect(100));
+    }
+    // The first observation and four fresh looks, then no more.
+    expect(io.observations.get(hidden)).toBe(5);
+    // It leaves and comes back (the browser reports both): it is looked at, and shows now.
+    io.report(hidden, rect(90_000));
     showing(hidden, true);
     io.report(hidden, rect(100));
     expect(seen).toEqual([hidden]);
