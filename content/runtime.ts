@@ -27,6 +27,7 @@ import {
   removeBadge,
   updateBadge,
 } from './badge';
+import { walkCandidates, type CandidateWalk } from './candidate-walk';
 import type { KeyBudget } from './key-budget';
 import type { ContentSend } from './lookup-client';
 import { createLookupClient } from './lookup-client';
@@ -90,6 +91,12 @@ const LATE_SCAN_MS = 1_000;
  * spread over frames instead of one task of 100+ ms.
  */
 const SCAN_SLICE = 48;
+/**
+ * Elements of an added subtree looked at per step when finding its candidates: a post has ~60, so
+ * it is done in one; 100,000 names added at once take many steps, each far under a millisecond
+ * or two, and the observer's budget is checked between them.
+ */
+const WALK_STEP = 2_000;
 /** An idle callback waits at most this long for the page to go quiet. */
 const IDLE_TIMEOUT_MS = 100;
 /** Surfaces whose tiles have no room for a text label. */
@@ -168,7 +175,7 @@ export function createContentRuntime(options: ContentRuntimeOptions): ContentRun
   // Name element → the reference waiting for it to be seen (the latest, if its link changed).
   const unseen = new WeakMap<Element, AccountRef>();
   // Large roots being scanned a slice per turn; a root queued again restarts its scan.
-  const sliced = new Map<Element, { scan: AccountScan; candidates: Element[]; next: number }>();
+  const sliced = new Map<Element, { scan: AccountScan; walk: CandidateWalk; found: Element[] }>();
   const listeners = new AbortController();
 
   let lastHref = view?.location.href ?? '';
@@ -297,13 +304,16 @@ export function createContentRuntime(options: ContentRuntimeOptions): ContentRun
     stats.rootsVisited += 1;
     const candidates = adapter.candidates;
     const selfCandidate = root.matches(candidates);
+    if (adapter.context && root.matches(adapter.context)) adapter.contextChanged?.();
     let refs: AccountRef[];
     if (added && !selfCandidate && adapter.beginScan) {
-      // One query gives both "anything here?" and the list a large root is sliced from (the
+      // One walk gives both "anything here?" and the list a large root is sliced from (the
       // root itself is no candidate, so its descendants' matches are all of them).
-      const found = Array.from(root.querySelectorAll(candidates));
-      if (found.length > SCAN_SLICE) {
-        startSlicedScan(root, found);
+      const walk = walkCandidates(root, candidates, adapter.context);
+      const found = walk.next(WALK_STEP);
+      if (walk.takeContextSeen()) adapter.contextChanged?.();
+      if (!walk.done || found.length > SCAN_SLICE) {
+        startSlicedScan(root, walk, found);
         return;
       }
       refs = found.length > 0 ? adapter.beginScan(root)(found) : [];
@@ -319,28 +329,33 @@ export function createContentRuntime(options: ContentRuntimeOptions): ContentRun
   }
 
   /**
-   * A root with many candidates (not a candidate itself, so it has no record of its own) is
-   * scanned a slice per observer turn, in document order, through one adapter scan.
+   * A root with many elements or candidates (not a candidate itself, so it has no record of its
+   * own) is walked and scanned a slice per observer turn, in document order, through one adapter
+   * scan.
    */
-  function startSlicedScan(root: Element, found: Element[]): void {
+  function startSlicedScan(root: Element, walk: CandidateWalk, found: Element[]): void {
     const queued = sliced.has(root);
-    sliced.set(root, { scan: adapter.beginScan!(root), candidates: found, next: 0 });
+    sliced.set(root, { scan: adapter.beginScan!(root), walk, found });
     if (queued) return;
     observer.enqueueJob(() => {
       const job = sliced.get(root);
       if (!job || !alive()) return false;
-      const slice = job.candidates.slice(job.next, job.next + SCAN_SLICE);
-      job.next += slice.length;
-      const more = job.next < job.candidates.length;
+      if (job.found.length < SCAN_SLICE && !job.walk.done) {
+        job.found.push(...job.walk.next(WALK_STEP));
+        if (job.walk.takeContextSeen()) adapter.contextChanged?.();
+      }
+      const slice = job.found.splice(0, SCAN_SLICE);
+      const more = job.found.length > 0 || !job.walk.done;
       if (!more) sliced.delete(root);
       // Elements removed since the list was taken are gone; the adapter still sees the rest in order.
       const refs = job.scan(slice.filter((element) => element.isConnected));
-      for (const ref of refs) consider(ref);
+      for (const ref of refs) consider(ref, false);
       return more;
     });
   }
 
-  function consider(ref: AccountRef): void {
+  /** `fresh`: found in what the page just added, not in a bulk scan (see Sightings.watch). */
+  function consider(ref: AccountRef, fresh = true): void {
     stats.refsFound += 1;
     refsSinceNavigation += 1;
     if (unreadable) {
@@ -355,7 +370,7 @@ export function createContentRuntime(options: ContentRuntimeOptions): ContentRun
       // The answer may have come while the node was detached (virtualised lists): badge it now.
       // Still unanswered, the ref already waiting will do it.
       else if (record.seen) resolve(ref);
-      else watch(ref);
+      else watch(ref, fresh);
       return;
     }
     let kept: Element | null = null;
@@ -376,12 +391,12 @@ export function createContentRuntime(options: ContentRuntimeOptions): ContentRun
       return;
     }
     if (next.seen) lookUp(ref);
-    else watch(ref);
+    else watch(ref, fresh);
   }
 
-  function watch(ref: AccountRef): void {
+  function watch(ref: AccountRef, fresh: boolean): void {
     unseen.set(ref.nameElement, ref);
-    sightings.watch(ref.nameElement);
+    sightings.watch(ref.nameElement, fresh);
   }
 
   /** Names the person can now see: their accounts are answered from the cache or asked for. */
@@ -550,6 +565,8 @@ export function createContentRuntime(options: ContentRuntimeOptions): ContentRun
     if (href === lastHref) return;
     lastHref = href;
     pageType = pageTypeOf(href);
+    // What was removed is not observed: a new page is looked at afresh.
+    adapter.contextChanged?.();
     beginSettling();
     // The page under a modal stays mounted: count what is there again for the new page type.
     rescan();

@@ -13,13 +13,21 @@
 //
 // An IntersectionObserver costs the browser a few microseconds per observed element on every
 // frame that scrolls or lays out, so at most `maxWatched` elements are observed at once. Past
-// that, the element observed farthest from the viewport makes room and waits, parked by its
-// distance; parked elements come back nearest first whenever an observed one is seen or gone. A
-// page flooding Picket with names makes its own names wait, never the next one it adds.
+// that, names from a bulk scan (a page of 5,000 at load, a flood) wait in line, parked; a name
+// the page has just added takes the place of the one observed farthest from the viewport, which
+// is parked by its distance. Parked elements come back nearest first (in page order) whenever an
+// observed one is seen or gone. A page flooding Picket with names makes its own names wait,
+// never the next one it adds.
+
+import { Line } from './line';
 
 export interface Sightings {
-  /** Hands `element` to `onSeen` once it is seen. Watching an element already watched does nothing. */
-  watch(element: Element): void;
+  /**
+   * Hands `element` to `onSeen` once it is seen. Watching an element already watched does nothing.
+   * `fresh`: the page just added it (not a bulk scan), so with no room left it takes the place of
+   * the farthest observed element instead of waiting.
+   */
+  watch(element: Element, fresh?: boolean): void;
   /** Forgets every element; the runtime watches again what it still wants. */
   clear(): void;
   readonly watched: number;
@@ -114,11 +122,11 @@ export function createSightings(options: SightingsOptions): Sightings {
   const observer = createObserver(onEntries, { rootMargin: ROOT_MARGIN, threshold: 0 });
 
   const watched = new Map<Element, State>();
-  // Observed elements known to be out of reach, by distance class; each Set is oldest first.
-  const far: Set<Element>[] = Array.from({ length: BUCKETS }, () => new Set());
-  const hidden = new Set<Element>();
+  // Observed elements known to be out of reach, by distance class.
+  const far = Array.from({ length: BUCKETS }, () => new Line<Element>());
+  const hidden = new Line<Element>();
   // Waiting for room, by distance class (0: never observed yet, always first back in).
-  const parked: Set<Element>[] = Array.from({ length: BUCKETS }, () => new Set());
+  const parked = Array.from({ length: BUCKETS }, () => new Line<Element>());
   const parkedClass = new Map<Element, number>();
   let recheckTimer: number | null = null;
 
@@ -147,10 +155,9 @@ export function createSightings(options: SightingsOptions): Sightings {
     if (parkedClass.size <= maxParked) return;
     // Too many waiting: the farthest, longest-waiting one is forgotten (a rescan brings it back).
     for (let b = BUCKETS - 1; b >= 0; b--) {
-      const oldest = parked[b]!.values().next();
-      if (oldest.done) continue;
-      parked[b]!.delete(oldest.value);
-      parkedClass.delete(oldest.value);
+      const oldest = parked[b]!.shift();
+      if (oldest === undefined) continue;
+      parkedClass.delete(oldest);
       return;
     }
   }
@@ -158,18 +165,17 @@ export function createSightings(options: SightingsOptions): Sightings {
   /** Makes room by parking the farthest observed element; false when none is known to be far. */
   function evictFarthest(): boolean {
     for (let b = BUCKETS - 1; b >= 1; b--) {
-      const set = far[b]!;
-      const oldest = set.values().next();
-      if (oldest.done) continue;
-      release(oldest.value);
-      park(oldest.value, b);
+      const oldest = far[b]!.shift();
+      if (oldest === undefined) continue;
+      release(oldest);
+      park(oldest, b);
       return true;
     }
-    // Still nothing far: one that stayed hidden in view (fewest chances left go first).
-    const stale = hidden.values().next();
-    if (stale.done) return false;
-    release(stale.value);
-    park(stale.value, BUCKETS - 1);
+    // Still nothing far: the one that has stayed hidden in view the longest.
+    const stale = hidden.shift();
+    if (stale === undefined) return false;
+    release(stale);
+    park(stale, BUCKETS - 1);
     return true;
   }
 
@@ -181,10 +187,10 @@ export function createSightings(options: SightingsOptions): Sightings {
   /** Brings parked elements back, nearest first, while there is room. */
   function refill(): void {
     for (let b = 0; b < BUCKETS && watched.size < maxWatched; b++) {
-      const set = parked[b]!;
-      for (const element of set) {
-        if (watched.size >= maxWatched) break;
-        set.delete(element);
+      const line = parked[b]!;
+      while (watched.size < maxWatched) {
+        const element = line.shift();
+        if (element === undefined) break;
         parkedClass.delete(element);
         if (element.isConnected) observe(element);
       }
@@ -230,7 +236,7 @@ export function createSightings(options: SightingsOptions): Sightings {
   function scheduleRecheck(): void {
     if (recheckTimer !== null) return;
     let next = Infinity;
-    for (const element of hidden) {
+    for (const element of hidden.values()) {
       const state = watched.get(element);
       if (state?.kind === 'hidden' && state.checks < HIDDEN_RECHECKS_MS.length)
         next = Math.min(next, state.dueAt);
@@ -248,7 +254,7 @@ export function createSightings(options: SightingsOptions): Sightings {
   /** Hidden elements whose time has come are observed afresh: the browser reports them again. */
   function recheck(): void {
     const now = options.now();
-    for (const element of [...hidden]) {
+    for (const element of hidden.values()) {
       const state = watched.get(element);
       if (state?.kind !== 'hidden' || state.checks >= HIDDEN_RECHECKS_MS.length) continue;
       if (state.dueAt > now) continue;
@@ -270,15 +276,15 @@ export function createSightings(options: SightingsOptions): Sightings {
   }
 
   return {
-    watch(element) {
+    watch(element, fresh = false) {
       if (watched.has(element)) return;
       const waiting = parkedClass.get(element);
       if (waiting !== undefined) {
-        // Watched again (a rescan found it anew): it is news now, so first in line.
+        if (!fresh) return;
         parked[waiting]!.delete(element);
         parkedClass.delete(element);
       }
-      if (watched.size >= maxWatched && !evictFarthest()) {
+      if (watched.size >= maxWatched && !(fresh && evictFarthest())) {
         park(element, 0);
         return;
       }
@@ -288,8 +294,8 @@ export function createSightings(options: SightingsOptions): Sightings {
       observer.disconnect();
       watched.clear();
       hidden.clear();
-      for (const set of far) set.clear();
-      for (const set of parked) set.clear();
+      for (const line of far) line.clear();
+      for (const line of parked) line.clear();
       parkedClass.clear();
       if (recheckTimer !== null) options.timers.clear(recheckTimer);
       recheckTimer = null;

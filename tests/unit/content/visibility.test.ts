@@ -223,18 +223,23 @@ describe('sightings', () => {
     io.report(names[0]!, rect(5_000));
     io.report(names[1]!, rect(90_000));
     io.report(names[2]!, rect(8_000));
+    // A name from a bulk scan waits for room...
+    const bulk = link('bulk');
+    sightings.watch(bulk);
+    expect(io.observed.has(bulk)).toBe(false);
+    expect(sightings.parked).toBe(1);
+    // ...one the page just added takes the place of the farthest, which waits.
     const next = link('next');
     showing(next, true);
-    sightings.watch(next);
-    // The one farthest away waits; the new one is observed at once.
+    sightings.watch(next, true);
     expect(io.observed.has(names[1]!)).toBe(false);
     expect(io.observed.has(next)).toBe(true);
-    expect(sightings.parked).toBe(1);
+    expect(sightings.parked).toBe(2);
     io.report(next, rect(300));
     expect(seen).toEqual([next]);
-    // Room again: the waiting one is observed again.
-    expect(io.observed.has(names[1]!)).toBe(true);
-    expect(sightings.parked).toBe(0);
+    // Room again: the one waiting in page order comes first (it was never observed).
+    expect(io.observed.has(bulk)).toBe(true);
+    expect(sightings.parked).toBe(1);
   });
 
   it('under a flood of names nobody sees, the next name added is still observed at once', () => {
@@ -249,7 +254,7 @@ describe('sightings', () => {
     expect(sightings.parked).toBeLessThanOrEqual(100);
     const listed = link('listed');
     showing(listed, true);
-    sightings.watch(listed);
+    sightings.watch(listed, true);
     expect(io.observed.has(listed)).toBe(true);
     io.report(listed, rect(200));
     expect(seen).toEqual([listed]);
