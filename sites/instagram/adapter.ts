@@ -130,6 +130,7 @@ function cachedLinkFromPath(path: string): InstagramLink | null {
 const CONTEXT = sel.anyOf([
   ...sel.suggestionMarkers,
   ...sel.searchInput,
+  ...sel.likedByLink,
   'main',
   'article',
   'header',
@@ -140,13 +141,21 @@ interface PageContext {
   markers: Element[] | null;
   searchInputs: Element[] | null;
   mainIsPost: WeakMap<Element, boolean>;
+  /** Whether an element holds a "Liked by" line somewhere inside. */
+  likedByInside: WeakMap<Element, boolean>;
 }
 
 let pageContext: PageContext | null = null;
 
 function pageContextOf(document: ParentNode): PageContext {
   if (pageContext?.document !== document)
-    pageContext = { document, markers: null, searchInputs: null, mainIsPost: new WeakMap() };
+    pageContext = {
+      document,
+      markers: null,
+      searchInputs: null,
+      mainIsPost: new WeakMap(),
+      likedByInside: new WeakMap(),
+    };
   return pageContext;
 }
 
@@ -156,7 +165,6 @@ class Scan {
   private readonly authors = new Map<Element, Set<AccountKey>>();
 
   private readonly links = new Map<Element, { raw: string | null; link: InstagramLink | null }>();
-  private readonly likedByInside = new Map<Element, boolean>();
   private readonly articleContexts = new Map<Element, Context>();
   private markers: Element[] | null = null;
   private searchInputs: Element[] | null = null;
@@ -268,11 +276,12 @@ class Scan {
   isInLikedBy(element: Element): boolean {
     let node = element.parentElement;
     for (let depth = 0; node && depth < LIKED_BY_DEPTH; depth++, node = node.parentElement) {
-      // Links of one post share these ancestors: each subtree is searched once per scan.
-      let found = this.likedByInside.get(node);
+      // Links of one post share these ancestors: each subtree is searched once (see PageContext).
+      const likedByInside = pageContextOf(this.documentOf()).likedByInside;
+      let found = likedByInside.get(node);
       if (found === undefined) {
         found = node.querySelector(LIKED_BY) !== null;
-        this.likedByInside.set(node, found);
+        likedByInside.set(node, found);
       }
       if (found) return true;
     }

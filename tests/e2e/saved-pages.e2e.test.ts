@@ -113,10 +113,30 @@ function extensionErrors(errors: BrowserError[]): BrowserError[] {
 }
 
 /**
- * Waits until the badges are the expected ones, as many as expected (or the timeout passes),
- * then until they stop changing for QUIET_MS, so a late extra badge is seen too.
+ * Scrolls the page from top to bottom a screen at a time, as a reader would: Picket badges only
+ * what comes into (or near) view, and a saved page is often many screens long.
+ */
+async function readThrough(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const root = document.scrollingElement ?? document.documentElement;
+    const frame = () =>
+      new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+    for (let y = 0; y < root.scrollHeight; y += innerHeight) {
+      root.scrollTop = y;
+      await frame();
+    }
+    root.scrollTop = root.scrollHeight;
+    await frame();
+  });
+}
+
+/**
+ * Reads the page through, then waits until the badges are the expected ones, as many as
+ * expected (or the timeout passes), then until they stop changing for QUIET_MS, so a late extra
+ * badge is seen too.
  */
 async function settledBadges(page: Page, expected: Map<string, number>): Promise<BadgeSeen[]> {
+  await readThrough(page);
   const deadline = Date.now() + SETTLE_TIMEOUT_MS;
   const wanted = signatureOf(expected);
   if (expected.size === 0) {
