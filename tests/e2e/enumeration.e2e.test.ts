@@ -13,6 +13,7 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attributeLongTasks, startTrace, stopTrace } from '../../bench/lib/trace';
+import { buildWithPack } from '../data/security/build';
 import {
   launchWithExtension,
   repoRoot,
@@ -244,6 +245,66 @@ describe('a page probing for the accounts Picket knows', () => {
       expect(result.latencyMs!).toBeLessThan(1_000);
       expect(picketLong).toEqual([]);
       await page.close();
+    },
+  );
+});
+
+describe('a badge whose words are long', () => {
+  it(
+    'keeps its size: a 2,000-character hashtag ends in an ellipsis and widens nothing',
+    { timeout: 240_000 },
+    async () => {
+      const hashtag = `#${'W'.repeat(1_999)}`;
+      const extensionDir = buildWithPack('long-hashtag', {
+        format: 'picket-pack/1',
+        id: 'long-hashtag',
+        version: 1,
+        updatedAt: '2026-11-30',
+        publisher: { name: 'Test publisher' },
+        campaigns: [
+          {
+            id: 'c1',
+            name: 'A campaign',
+            hashtag,
+            participants: [
+              {
+                id: 'p1',
+                name: 'Someone',
+                kind: 'person',
+                role: 'participant',
+                accounts: [{ platform: 'instagram', handle: 'someone_listed' }],
+                sources: ['S1'],
+              },
+            ],
+            sources: [{ id: 'S1', url: 'https://example.org/source' }],
+          },
+        ],
+      });
+      const own = await launchWithExtension({ port: server.port, extensionDir });
+      try {
+        const page = await own.context.newPage();
+        await page.goto('https://www.instagram.com/', { waitUntil: 'load' });
+        await page.evaluate(() => {
+          const link = document.createElement('a');
+          link.href = '/someone_listed/';
+          link.textContent = 'someone_listed';
+          document.getElementById('top')!.append(link);
+        });
+        await expect
+          .poll(() => badgeHandles(page), { timeout: 10_000 })
+          .toEqual(['someone_listed']);
+        const size = await page.evaluate(() => ({
+          badge: document.querySelector('picket-badge')!.getBoundingClientRect().width,
+          page: document.documentElement.scrollWidth,
+          viewport: document.documentElement.clientWidth,
+        }));
+        // The bundled hashtag (#StopHateForProfit) is ~140 px; the cap leaves room for it.
+        expect(size.badge).toBeGreaterThan(100);
+        expect(size.badge).toBeLessThan(200);
+        expect(size.page).toBe(size.viewport);
+      } finally {
+        await own.close();
+      }
     },
   );
 });

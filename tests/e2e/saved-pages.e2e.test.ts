@@ -27,6 +27,7 @@ import {
   savedPagePack,
   type SavedPageExpectation,
 } from './support/saved-page-pack';
+import { readThrough } from './support/reading';
 
 const available = fixturesAvailable();
 if (!available) {
@@ -180,24 +181,6 @@ function unbadgedVisibleReferences(
     },
     { handle, platform },
   );
-}
-
-/**
- * Scrolls the page from top to bottom a screen at a time and back, as a reader would: Picket
- * badges only what comes into (or near) view, and a saved page is often many screens long.
- */
-async function readThrough(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    const root = document.scrollingElement ?? document.documentElement;
-    const frame = () =>
-      new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
-    for (let y = 0; y < root.scrollHeight; y += innerHeight) {
-      root.scrollTop = y;
-      await frame();
-    }
-    root.scrollTop = 0;
-    await frame();
-  });
 }
 
 /**
