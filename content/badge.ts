@@ -41,6 +41,11 @@ interface BadgeState {
   /** What the label and the wrapper show now, so a render only writes what changed. */
   shownLabel: string;
   shownCompact: boolean;
+  /**
+   * Asked before the card opens: whether the badge still sits where it was put, beside the same
+   * account. False means the page moved it (the caller has removed it), so nothing opens.
+   */
+  stillPlaced: (() => boolean) | null;
 }
 
 // Only the content script holds these references: closed roots are unreachable from the page.
@@ -60,6 +65,9 @@ button { all: unset; box-sizing: border-box; display: inline-flex; align-items: 
   font: 600 0.75em/1 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
   background: #fde7e4; color: #8a1c12; border: 0.08em solid currentColor; }
 button:focus-visible { outline: 2px solid #1a56db; outline-offset: 1px; }
+/* However long the label, the badge stays small: its words end in an ellipsis. */
+button { max-width: 16em; }
+.label { min-width: 0; overflow: hidden; text-overflow: ellipsis; }
 svg { width: 1.1em; height: 1.1em; flex: none; fill: currentColor; }
 .compact button { padding: 0 0.2em; }
 .compact .label { display: none; }
@@ -68,7 +76,7 @@ svg { width: 1.1em; height: 1.1em; flex: none; fill: currentColor; }
   padding: 0.75rem 0.9rem; border-radius: 0.5rem; border: 1px solid #79747e;
   background: #ffffff; color: #1c1b1f; box-shadow: 0 4px 16px rgba(0, 0, 0, 0.25);
   font: 400 14px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
-  white-space: normal; text-align: start; }
+  white-space: normal; overflow-wrap: anywhere; text-align: start; }
 .pop[hidden] { display: none; }
 .entry + .entry { margin-top: 0.75rem; padding-top: 0.75rem; border-top: 1px solid #cac4d0; }
 .claim { font-weight: 700; font-size: 15px; }
@@ -395,9 +403,12 @@ function cancelClose(state: BadgeState): void {
   state.closeTimer = null;
 }
 
-function openPopover(host: HTMLElement, state: BadgeState): void {
+/** Opens the badge's card; false when it could not (the badge was found out of place). */
+function openPopover(host: HTMLElement, state: BadgeState): boolean {
   cancelClose(state);
-  if (state.open) return;
+  if (state.open) return true;
+  // A genuine badge the page moved next to someone else must not vouch for them there.
+  if (state.stillPlaced && !state.stillPlaced()) return false;
   if (openBadge && openBadge !== host) closeBadge(openBadge);
   const popover = ensurePopover(state);
   if (supportsPopover(popover)) popover.showPopover();
@@ -410,6 +421,7 @@ function openPopover(host: HTMLElement, state: BadgeState): void {
   const view = host.ownerDocument.defaultView;
   state.onScroll = () => closeBadge(host);
   view?.addEventListener('scroll', state.onScroll, { capture: true, passive: true, once: true });
+  return true;
 }
 
 /** Closes the badge's popover, if open. */
@@ -493,7 +505,7 @@ function wireEvents(host: HTMLElement, state: BadgeState): void {
       closeBadge(host);
       return;
     }
-    openPopover(host, state);
+    if (!openPopover(host, state)) return;
     pin(host, state);
     // The prevented mousedown keeps focus out of the shadow root; put it on the button so that
     // Escape (handled in the shadow root) reaches us and keyboard users land where they expect.
@@ -646,6 +658,7 @@ export function createBadge(
     wired: false,
     shownLabel: labelText,
     shownCompact: false,
+    stillPlaced: null,
   };
   badges.set(host, state);
   if (info.platform === 'facebook') setThemeClass(state, siteTheme(document));
@@ -662,6 +675,15 @@ export function updateBadge(host: Element, info: BadgeInfo, style: BadgeStyle): 
   state.style = style;
   host.setAttribute('data-handle', info.handle);
   render(state);
+}
+
+/**
+ * Sets the check made before the badge's card opens (see BadgeState.stillPlaced): the caller
+ * knows where it put the badge and which account that is.
+ */
+export function guardOpening(host: Element, stillPlaced: () => boolean): void {
+  const state = badges.get(host);
+  if (state) state.stillPlaced = stillPlaced;
 }
 
 /** Whether this element is a badge made by this content-script instance. */

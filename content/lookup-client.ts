@@ -5,8 +5,12 @@
 // together as the next one, sent the moment the answer is in. A slow page (nothing in flight)
 // is asked at once, as before; a fast feed sends a few larger messages instead of one per frame
 // (each message costs the page's main thread a fixed ~0.3 ms, and each answer a frame of its own).
+//
+// Keys the page has not had looked up before spend the page's key budget (content/key-budget.ts);
+// over it they wait, newest first, and go out as tokens come back.
 import type { AccountKey, Platform } from '../core/accounts';
 import type { BadgeInfo, ContentRequest, Response } from '../core/messages';
+import { createKeyBudget, type KeyBudget } from './key-budget';
 
 /**
  * `MAX_LOOKUP_KEYS` of core/messages (a test checks they agree). Not imported as a value: that
@@ -19,6 +23,8 @@ const MAX_KEY_LENGTH = 64;
 /** After a failed lookup the next try waits this long, doubling up to the maximum. */
 const FIRST_RETRY_MS = 1_000;
 const MAX_RETRY_MS = 30_000;
+/** Keys waiting for the budget; past this the oldest are let go (the runtime offers them again). */
+const MAX_DEFERRED = 10_000;
 
 export type ContentSend = <R extends ContentRequest>(request: R) => Promise<Response<R['type']>>;
 
@@ -45,6 +51,10 @@ export interface LookupClientOptions {
   onRetryDue: () => void;
   now: () => number;
   timers: { set(callback: () => void, ms: number): number; clear(handle: number): void };
+  /** New keys per page; content/key-budget.ts's by default. */
+  budget?: KeyBudget;
+  /** Whether a key that waited for the budget is still wanted when its turn comes. */
+  wanted?: (key: AccountKey) => boolean;
 }
 
 export function createLookupClient(options: LookupClientOptions): LookupClient {
@@ -62,6 +72,13 @@ export function createLookupClient(options: LookupClientOptions): LookupClient {
   let retryDelay = 0;
   let retryAt = 0;
   let retryTimer: number | null = null;
+  const budget = options.budget ?? createKeyBudget();
+  // Keys the budget has been spent on: asking again (a refresh, a retry) costs nothing.
+  const charged = new Set<AccountKey>();
+  // Over budget, oldest first; the newest go first when tokens come back.
+  const deferred = new Set<AccountKey>();
+  let deferredDropped = false;
+  let admitTimer: number | null = null;
 
   function cancelRetry(): void {
     if (retryTimer !== null) options.timers.clear(retryTimer);
@@ -77,6 +94,49 @@ export function createLookupClient(options: LookupClientOptions): LookupClient {
       retryAt = 0;
       if (!disposed) options.onRetryDue();
     }, retryDelay);
+  }
+
+  /** Whether `key` may be asked now: already paid for, or a token was left. */
+  function affordable(key: AccountKey): boolean {
+    if (charged.has(key)) return true;
+    if (!budget.take(options.now())) return false;
+    charged.add(key);
+    return true;
+  }
+
+  function defer(key: AccountKey): void {
+    deferred.add(key);
+    if (deferred.size <= MAX_DEFERRED) return;
+    deferred.delete(deferred.values().next().value!);
+    deferredDropped = true;
+  }
+
+  function scheduleAdmit(): void {
+    if (disposed || admitTimer !== null || deferred.size === 0) return;
+    admitTimer = options.timers.set(admitDeferred, budget.waitMs(options.now()));
+  }
+
+  /** Tokens came back: the newest waiting keys still wanted go out. */
+  function admitDeferred(): void {
+    admitTimer = null;
+    if (disposed) return;
+    const newestFirst = [...deferred].reverse();
+    for (const key of newestFirst) {
+      if (options.wanted && !options.wanted(key)) {
+        deferred.delete(key);
+        continue;
+      }
+      if (!affordable(key)) break;
+      deferred.delete(key);
+      pending.add(key);
+    }
+    sendPending();
+    scheduleAdmit();
+    if (deferredDropped) {
+      // Keys let go while the queue was full are still waiting in the runtime: offer them again.
+      deferredDropped = false;
+      options.onRetryDue();
+    }
   }
 
   /** Sends everything pending as one round (one message per 2,000 keys). */
@@ -126,16 +186,18 @@ export function createLookupClient(options: LookupClientOptions): LookupClient {
       if (disposed || options.now() < retryAt) return;
       const refused: AccountKey[] = [];
       for (const key of keys) {
-        if (cache.has(key) || inFlight.has(key) || pending.has(key)) continue;
+        if (cache.has(key) || inFlight.has(key) || pending.has(key) || deferred.has(key)) continue;
         // One over-long key would make the background refuse the whole batch, again and again.
         if (key.length > MAX_KEY_LENGTH) {
           cache.set(key, null);
           refused.push(key);
           continue;
         }
-        pending.add(key);
+        if (affordable(key)) pending.add(key);
+        else defer(key);
       }
       sendPending();
+      scheduleAdmit();
       if (refused.length > 0) options.onAnswers(refused);
     },
     clear() {
@@ -143,6 +205,10 @@ export function createLookupClient(options: LookupClientOptions): LookupClient {
       cache.clear();
       inFlight.clear();
       pending.clear();
+      deferred.clear();
+      deferredDropped = false;
+      if (admitTimer !== null) options.timers.clear(admitTimer);
+      admitTimer = null;
       unanswered = 0;
       cancelRetry();
       retryAt = 0;

@@ -2,7 +2,7 @@
 //
 //   MutationObserver callback ──queue (added elements, elements whose href/aria-label changed)──┐
 //                                                                                               ▼
-//   requestAnimationFrame ── flush: visit queued elements until the time budget is spent ──► visit(el)
+//   requestAnimationFrame ── flush: visit queued elements, newest first, until the time budget is spent ──► visit(el)
 //                            └─ work left? ask for the next frame      └─ queue empty or not ─► afterFlush()
 //
 // The callback never reads the DOM: work done there runs synchronously inside the page's own
@@ -68,13 +68,16 @@ export interface DomObserver {
 /** A flush starting this long after its frame began finds the frame already half spent. */
 const LATE_FRAME_MS = 8;
 const LATE_BUDGET_MS = 4;
-/** Most of an idle period's 50 ms, leaving room under the long-task line. */
-const IDLE_BUDGET_MS = 40;
+/** Under half an idle period's 50 ms: the last step and a garbage collection must still fit under the long-task line. */
+const IDLE_BUDGET_MS = 20;
 
 export function createDomObserver(options: DomObserverOptions): DomObserver {
-  // Insertion-ordered; an element queued twice before the flush is visited once (as added, if
-  // it was added at all).
+  // Element → whether it was added; an element queued twice before the flush is visited once (as
+  // added, if it was added at all). Visited newest first (`order` is a stack): what the page
+  // added last is what the person is looking at, and a page that floods the queue with
+  // thousands of elements cannot keep the next one waiting behind them.
   const queue = new Map<Element, boolean>();
+  const order: Element[] = [];
   // Run after the queued elements: those are fresh insertions the reader is looking at, while a
   // job is the rest of a whole-page scan.
   const jobs: Array<() => boolean> = [];
@@ -116,12 +119,16 @@ export function createDomObserver(options: DomObserverOptions): DomObserver {
     for (const record of records) {
       if (record.type === 'attributes') {
         const target = record.target as Element;
-        if (!queue.has(target)) queue.set(target, false);
+        if (!queue.has(target)) {
+          queue.set(target, false);
+          order.push(target);
+        }
         continue;
       }
       for (const node of record.addedNodes) {
-        if (node.nodeType === 1 && !options.ignore(node as Element))
-          queue.set(node as Element, true);
+        if (node.nodeType !== 1 || options.ignore(node as Element)) continue;
+        if (!queue.has(node as Element)) order.push(node as Element);
+        queue.set(node as Element, true);
       }
     }
     if (queue.size > 0) schedule();
@@ -136,7 +143,9 @@ export function createDomObserver(options: DomObserverOptions): DomObserver {
       ? Math.min(options.budgetMs, options.lateBudgetMs ?? LATE_BUDGET_MS)
       : options.budgetMs;
     let spent = false;
-    for (const [element, added] of queue) {
+    while (order.length > 0) {
+      const element = order.pop()!;
+      const added = queue.get(element)!;
       queue.delete(element);
       options.visit(element, added);
       if (options.now() - started >= budget) {
@@ -174,6 +183,7 @@ export function createDomObserver(options: DomObserverOptions): DomObserver {
       if (idleHandle !== null) idle?.cancel(idleHandle);
       idleHandle = null;
       queue.clear();
+      order.length = 0;
       jobs.length = 0;
     },
     enqueueJob(job) {

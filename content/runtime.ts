@@ -2,10 +2,15 @@
 // the lookup client asks the background about them in batches, and badges go after the names.
 //
 //   observer (queue → rAF flush, budgeted) ─visit(root)─► adapter.findAccounts(root) ─► refs
-//        │                                                                              │
-//        └─ afterFlush: one lookup for the frame's unknown keys ◄── waiting refs ◄──────┘
-//                                   │
+//                                                                                        │
+//   sightings: the name is rendered near the viewport and shows something ◄── watch ◄────┘
+//        │
+//        └─ seen: answered already → badge; else waiting ─► one lookup for the unknown keys
+//                                   │                          (new keys spend the page's budget)
 //   answers ──► badge after nameElement (or none) ──► debounced pageReport to the background
+//
+// Nothing the person cannot see is looked up or badged (content/visibility.ts): a page that
+// plants names off-screen, hidden or transparent learns nothing from them.
 //
 // Everything the page or the browser supplies is injected (document, send, clock, frames,
 // timers), so unit tests and the bench drive it with fakes. `content/main.ts` wires the real ones.
@@ -13,7 +18,17 @@ import type { AccountKey, Surface } from '../core/accounts';
 import type { BadgeInfo, ContentConfig } from '../core/messages';
 import type { AccountRef, AccountScan, SiteAdapter } from '../sites/types';
 import type { BadgeContext, BadgeStyle } from './badge';
-import { BADGE_TAG, badgeInfo, createBadge, isOwnBadge, removeBadge, updateBadge } from './badge';
+import {
+  BADGE_TAG,
+  badgeInfo,
+  createBadge,
+  guardOpening,
+  isOwnBadge,
+  removeBadge,
+  updateBadge,
+} from './badge';
+import { walkCandidates, type CandidateWalk } from './candidate-walk';
+import type { KeyBudget } from './key-budget';
 import type { ContentSend } from './lookup-client';
 import { createLookupClient } from './lookup-client';
 import type { NoticeHandle } from './notice';
@@ -21,6 +36,8 @@ import { NOTICE_TAG, showNotice } from './notice';
 import type { FrameScheduler, IdleScheduler } from './observer';
 import { createDomObserver } from './observer';
 import { rememberingTranslate, type Translate } from './strings';
+import type { Sightings, SightingsOptions } from './visibility';
+import { createSightings } from './visibility';
 
 export interface Timers {
   set(callback: () => void, ms: number): number;
@@ -50,6 +67,10 @@ export interface ContentRuntimeOptions {
    * script nothing, so the runtime asks at each flush and tears itself down.
    */
   isInvalid?: () => boolean;
+  /** New keys the page may have looked up (content/key-budget.ts's by default). */
+  keyBudget?: KeyBudget;
+  /** What tells which names a person can see; content/visibility.ts's (IntersectionObserver) by default. */
+  createSightings?: (options: SightingsOptions) => Sightings;
 }
 
 export interface RuntimeStats {
@@ -70,6 +91,12 @@ const LATE_SCAN_MS = 1_000;
  * spread over frames instead of one task of 100+ ms.
  */
 const SCAN_SLICE = 48;
+/**
+ * Elements of an added subtree looked at per step when finding its candidates: a post has ~60, so
+ * it is done in one; 100,000 names added at once take many steps, each far under a millisecond
+ * or two, and the observer's budget is checked between them.
+ */
+const WALK_STEP = 2_000;
 /** An idle callback waits at most this long for the page to go quiet. */
 const IDLE_TIMEOUT_MS = 100;
 /** Surfaces whose tiles have no room for a text label. */
@@ -92,6 +119,8 @@ interface OriginRecord {
   /** Bumped on every refresh: a record from an older generation must be re-checked. */
   generation: number;
   badge: Element | null;
+  /** Whether its name has been seen (content/visibility.ts); until then it is neither asked nor badged. */
+  seen: boolean;
 }
 
 export function createContentRuntime(options: ContentRuntimeOptions): ContentRuntime {
@@ -154,9 +183,13 @@ export function createContentRuntime(options: ContentRuntimeOptions): ContentRun
   // Badge → the origin it belongs to, to find badges whose reference went away.
   const badgeOrigins = new WeakMap<Element, Element>();
   const badgeSurfaces = new WeakMap<Element, Surface>();
+  // Badge → the element it was put after (the name, or the site link around it).
+  const badgeAnchors = new WeakMap<Element, Element>();
   const waiting = new Map<AccountKey, AccountRef[]>();
+  // Name element → the reference waiting for it to be seen (the latest, if its link changed).
+  const unseen = new WeakMap<Element, AccountRef>();
   // Large roots being scanned a slice per turn; a root queued again restarts its scan.
-  const sliced = new Map<Element, { scan: AccountScan; candidates: Element[]; next: number }>();
+  const sliced = new Map<Element, { scan: AccountScan; walk: CandidateWalk; found: Element[] }>();
   const listeners = new AbortController();
 
   let lastHref = view?.location.href ?? '';
@@ -194,6 +227,8 @@ export function createContentRuntime(options: ContentRuntimeOptions): ContentRun
     send,
     now,
     timers,
+    budget: options.keyBudget,
+    wanted: (key) => waiting.has(key),
     onRetryDue: () => fetchWaiting(),
     onAnswers(keys) {
       if (stopped) return;
@@ -227,6 +262,12 @@ export function createContentRuntime(options: ContentRuntimeOptions): ContentRun
     apply(ref, hit);
     return true;
   }
+
+  const sightings = (options.createSightings ?? createSightings)({
+    timers,
+    now,
+    onSeen,
+  });
 
   const observer = createDomObserver({
     target: document,
@@ -277,13 +318,16 @@ export function createContentRuntime(options: ContentRuntimeOptions): ContentRun
     stats.rootsVisited += 1;
     const candidates = adapter.candidates;
     const selfCandidate = root.matches(candidates);
+    if (adapter.context && root.matches(adapter.context)) adapter.contextChanged?.();
     let refs: AccountRef[];
     if (added && !selfCandidate && adapter.beginScan) {
-      // One query gives both "anything here?" and the list a large root is sliced from (the
+      // One walk gives both "anything here?" and the list a large root is sliced from (the
       // root itself is no candidate, so its descendants' matches are all of them).
-      const found = Array.from(root.querySelectorAll(candidates));
-      if (found.length > SCAN_SLICE) {
-        startSlicedScan(root, found);
+      const walk = walkCandidates(root, candidates, adapter.context);
+      const found = walk.next(WALK_STEP);
+      if (walk.takeContextSeen()) adapter.contextChanged?.();
+      if (!walk.done || found.length > SCAN_SLICE) {
+        startSlicedScan(root, walk, found);
         return;
       }
       refs = found.length > 0 ? adapter.beginScan(root)(found) : [];
@@ -299,28 +343,33 @@ export function createContentRuntime(options: ContentRuntimeOptions): ContentRun
   }
 
   /**
-   * A root with many candidates (not a candidate itself, so it has no record of its own) is
-   * scanned a slice per observer turn, in document order, through one adapter scan.
+   * A root with many elements or candidates (not a candidate itself, so it has no record of its
+   * own) is walked and scanned a slice per observer turn, in document order, through one adapter
+   * scan.
    */
-  function startSlicedScan(root: Element, found: Element[]): void {
+  function startSlicedScan(root: Element, walk: CandidateWalk, found: Element[]): void {
     const queued = sliced.has(root);
-    sliced.set(root, { scan: adapter.beginScan!(root), candidates: found, next: 0 });
+    sliced.set(root, { scan: adapter.beginScan!(root), walk, found });
     if (queued) return;
     observer.enqueueJob(() => {
       const job = sliced.get(root);
       if (!job || !alive()) return false;
-      const slice = job.candidates.slice(job.next, job.next + SCAN_SLICE);
-      job.next += slice.length;
-      const more = job.next < job.candidates.length;
+      if (job.found.length < SCAN_SLICE && !job.walk.done) {
+        job.found.push(...job.walk.next(WALK_STEP));
+        if (job.walk.takeContextSeen()) adapter.contextChanged?.();
+      }
+      const slice = job.found.splice(0, SCAN_SLICE);
+      const more = job.found.length > 0 || !job.walk.done;
       if (!more) sliced.delete(root);
       // Elements removed since the list was taken are gone; the adapter still sees the rest in order.
       const refs = job.scan(slice.filter((element) => element.isConnected));
-      for (const ref of refs) consider(ref);
+      for (const ref of refs) consider(ref, false);
       return more;
     });
   }
 
-  function consider(ref: AccountRef): void {
+  /** `fresh`: found in what the page just added, not in a bulk scan (see Sightings.watch). */
+  function consider(ref: AccountRef, fresh = true): void {
     stats.refsFound += 1;
     refsSinceNavigation += 1;
     if (unreadable) {
@@ -329,11 +378,13 @@ export function createContentRuntime(options: ContentRuntimeOptions): ContentRun
     }
     const record = origins.get(ref.origin);
     if (record && record.key === ref.key && record.generation === generation) {
-      // Seen already: only put its badge back if the site re-rendered around it.
+      // Known already: only put its badge back if the site re-rendered around it.
       if (record.badge) place(record.badge, ref);
+      else if (!surfaceShown(ref)) return;
       // The answer may have come while the node was detached (virtualised lists): badge it now.
       // Still unanswered, the ref already waiting will do it.
-      else if (surfaceShown(ref)) resolve(ref);
+      else if (record.seen) resolve(ref);
+      else watch(ref, fresh);
       return;
     }
     let kept: Element | null = null;
@@ -344,6 +395,8 @@ export function createContentRuntime(options: ContentRuntimeOptions): ContentRun
       matched: kept ? record!.matched : null,
       generation,
       badge: kept,
+      // A badge kept through a refresh was beside a name the person could see.
+      seen: kept !== null,
     };
     origins.set(ref.origin, next);
     if (!surfaceShown(ref)) {
@@ -351,6 +404,35 @@ export function createContentRuntime(options: ContentRuntimeOptions): ContentRun
       next.badge = null;
       return;
     }
+    if (next.seen) lookUp(ref);
+    else watch(ref, fresh);
+  }
+
+  function watch(ref: AccountRef, fresh: boolean): void {
+    unseen.set(ref.nameElement, ref);
+    sightings.watch(ref.nameElement, fresh);
+  }
+
+  /** Names the person can now see: their accounts are answered from the cache or asked for. */
+  function onSeen(elements: Element[]): void {
+    if (!alive()) return;
+    for (const element of elements) {
+      const ref = unseen.get(element);
+      if (!ref) continue;
+      unseen.delete(element);
+      const record = origins.get(ref.origin);
+      // The origin moved on (recycled, refreshed, gone) since it was handed over.
+      if (!record || record.key !== ref.key || record.generation !== generation) continue;
+      if (!ref.origin.isConnected) continue;
+      record.seen = true;
+      lookUp(ref);
+    }
+    fetchWaiting();
+    scheduleReport();
+  }
+
+  /** Badges a seen reference from known answers, or has it wait for the next lookup. */
+  function lookUp(ref: AccountRef): void {
     if (resolve(ref)) return;
     for (const key of keysOf(ref)) {
       if (lookup.answer(key) !== undefined) continue;
@@ -366,7 +448,9 @@ export function createContentRuntime(options: ContentRuntimeOptions): ContentRun
 
   function place(badge: Element, ref: AccountRef): void {
     const anchor = placementOf(ref);
-    if (anchor.isConnected && anchor.nextElementSibling !== badge) anchor.after(badge);
+    if (!anchor.isConnected) return;
+    if (anchor.nextElementSibling !== badge) anchor.after(badge);
+    badgeAnchors.set(badge, anchor);
   }
 
   function apply(ref: AccountRef, hit: { key: AccountKey; info: BadgeInfo } | null): void {
@@ -403,8 +487,34 @@ export function createContentRuntime(options: ContentRuntimeOptions): ContentRun
     badgeOrigins.set(badge, ref.origin);
     badgeSurfaces.set(badge, ref.surface);
     anchor.after(badge);
+    badgeAnchors.set(badge, anchor);
+    guardOpening(badge, () => stillPlaced(badge, ref.origin));
     record.badge = badge;
     stats.badgesInserted += 1;
+  }
+
+  /**
+   * Asked when a badge's card is about to open: the badge must still follow the element it was
+   * put after, and that reference must still name the account. A badge the page moved next to
+   * someone else is removed quietly instead (its own reference gets a new one when next seen).
+   */
+  function stillPlaced(badge: Element, origin: Element): boolean {
+    const record = origins.get(origin);
+    const anchor = badgeAnchors.get(badge);
+    const placed =
+      record !== undefined &&
+      record.badge === badge &&
+      record.generation === generation &&
+      anchor !== undefined &&
+      badge.previousElementSibling === anchor &&
+      origin.isConnected &&
+      adapter.findAccounts(origin).some((ref) => ref.origin === origin && ref.key === record.key);
+    if (!placed) {
+      if (record?.badge === badge) record.badge = null;
+      removeBadge(badge);
+      scheduleReport();
+    }
+    return placed;
   }
 
   function afterFlush(drained: boolean): void {
@@ -466,6 +576,8 @@ export function createContentRuntime(options: ContentRuntimeOptions): ContentRun
     if (href === lastHref) return;
     lastHref = href;
     pageType = pageTypeOf(href);
+    // What was removed is not observed: a new page is looked at afresh.
+    adapter.contextChanged?.();
     beginSettling();
     // The page under a modal stays mounted: count what is there again for the new page type.
     rescan();
@@ -553,6 +665,7 @@ export function createContentRuntime(options: ContentRuntimeOptions): ContentRun
     if (!next?.enabled) {
       observer.stop();
       sliced.clear();
+      sightings.clear();
       removeAllBadges();
       // Tell the background the page no longer shows anyone, so the popup's list is not stale.
       if (previous?.enabled) {
@@ -606,6 +719,7 @@ export function createContentRuntime(options: ContentRuntimeOptions): ContentRun
       stopped = true;
       observer.stop();
       sliced.clear();
+      sightings.clear();
       listeners.abort();
       for (const timer of [settleTimer, lateScanTimer, reportTimer]) {
         if (timer !== null) timers.clear(timer);

@@ -5,7 +5,8 @@ export type { Platform };
 /**
  * The key an account is looked up by, identical on both sides of the lookup:
  * - Instagram: the username in lower case (`kimkardashian`);
- * - Facebook: the vanity in lower case (`kimkardashian`), or `id:<digits>` for a numeric id.
+ * - Facebook: the vanity in lower case without its dots (`Kim.Kardashian` → `kimkardashian`), or
+ *   `id:<digits>` for a numeric id.
  */
 export type AccountKey = string;
 
@@ -36,10 +37,16 @@ export function instagramKey(username: string): AccountKey | null {
   return INSTAGRAM_USERNAME.test(username) ? username.toLowerCase() : null;
 }
 
+/**
+ * Facebook compares usernames the way it resolves them: case and dots do not count
+ * (`Kim.Kardashian`, `kim.kardashian` and `kimkardashian` are one account), so the key drops both.
+ * The key is itself a valid vanity that maps to itself, so either side may normalise it again.
+ * Null for text that cannot be a username, including one made only of digits (that is an id).
+ */
 export function facebookVanityKey(vanity: string): AccountKey | null {
-  return FACEBOOK_VANITY.test(vanity) && !FACEBOOK_NUMERIC_ID.test(vanity)
-    ? vanity.toLowerCase()
-    : null;
+  if (!FACEBOOK_VANITY.test(vanity)) return null;
+  const key = vanity.toLowerCase().replaceAll('.', '');
+  return FACEBOOK_VANITY.test(key) && !FACEBOOK_NUMERIC_ID.test(key) ? key : null;
 }
 
 export function facebookIdKey(id: string): AccountKey | null {

@@ -48,6 +48,13 @@ export interface SiteAdapter {
    * `findAccounts(root)` (one scan shares its caches and its duplicate check across slices).
    */
   beginScan?(root: ParentNode): AccountScan;
+  /**
+   * Optional: a selector for the elements that tell surfaces apart (lists, panels, posts), when
+   * the adapter keeps what it found of them between scans. The runtime calls `contextChanged`
+   * when an element matching it is added or changed, and on navigation.
+   */
+  context?: string;
+  contextChanged?(): void;
 }
 
 /** One scan in progress (see `SiteAdapter.beginScan`): the references of the next slice of candidates. */

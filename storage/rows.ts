@@ -1,6 +1,6 @@
 // Pure conversion of a validated pack into the cache's rows. Shared by the database writer and
 // the in-memory fallback index, so both answer lookups identically.
-import { facebookIdKey } from '../core/accounts';
+import { facebookIdKey, facebookVanityKey, instagramKey } from '../core/accounts';
 import { citedSourceIds, isBadgeable, strongestFirst } from '../core/pack/evidence';
 import type { Pack, ParticipantRole, Source } from '../core/pack/types';
 import type { CampaignRow, PackRow, ParticipantRow } from './db';
@@ -20,14 +20,24 @@ export function campaignKeyOf(packId: string, campaignId: string): string {
   return `${packId}/${campaignId}`;
 }
 
-/** Every lookup key an account answers to: the vanity/username and, on Facebook, `id:<n>`. */
+/**
+ * Every lookup key an account answers to: the vanity/username and, on Facebook, `id:<n>`. Made by
+ * the same functions that key the accounts a page shows, so `Kim.Kardashian` in a pack meets a
+ * link to `/kimkardashian`.
+ */
 export function accountKeys(account: {
   platform: 'instagram' | 'facebook';
   handle?: string;
   numericId?: string;
 }): string[] {
   const keys: string[] = [];
-  if (account.handle) keys.push(account.handle.toLowerCase());
+  if (account.handle) {
+    const key =
+      account.platform === 'facebook'
+        ? facebookVanityKey(account.handle)
+        : instagramKey(account.handle);
+    if (key) keys.push(key);
+  }
   if (account.platform === 'facebook' && account.numericId) {
     const idKey = facebookIdKey(account.numericId);
     if (idKey) keys.push(idKey);

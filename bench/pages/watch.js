@@ -1,7 +1,8 @@
 // Big-page watcher: loaded at the end of <body>, i.e. after every post is parsed and before the
 // extension's content script runs (document_idle). Records, in performance.now() time (origin:
-// the navigation start), when each post whose author is a pack member gets its author's badge,
-// and when the last badge of any kind appeared.
+// the navigation start), when each post on the first screen whose author is a pack member gets
+// its author's badge (Picket badges what a reader can see; the rest waits for scrolling), and
+// when the last badge of any kind appeared.
 (() => {
   const isMember = (handle) => handle.startsWith('m_');
   const authorOf = new Map();
@@ -11,9 +12,22 @@
     const author = link && /^\/([^/]+)\/$/.exec(link.getAttribute('href'));
     if (author) authorOf.set(article, author[1]);
   }
-  const expected = [...authorOf.values()].filter(isMember).length;
   const badged = new Set();
-  let allAuthorsAt = expected === 0 ? performance.now() : null;
+  let allAuthorsAt = null;
+  // The member-authored posts on the first screen, known from the first observer report.
+  let expected = null;
+  const firstScreen = new Set();
+  const onScreen = new IntersectionObserver((entries) => {
+    onScreen.disconnect();
+    for (const entry of entries) {
+      if (entry.isIntersecting && isMember(authorOf.get(entry.target) ?? ''))
+        firstScreen.add(entry.target);
+    }
+    expected = firstScreen.size;
+    for (const article of [...badged]) if (!firstScreen.has(article)) badged.delete(article);
+    if (badged.size >= expected) allAuthorsAt ??= performance.now();
+  });
+  for (const article of authorOf.keys()) onScreen.observe(article);
   let lastBadgeAt = null;
   let badges = 0;
 
@@ -23,8 +37,9 @@
     const article = badge.closest('article');
     if (!article || badged.has(article)) return;
     if (badge.getAttribute('data-handle') !== authorOf.get(article)) return;
+    if (expected !== null && !firstScreen.has(article)) return;
     badged.add(article);
-    if (badged.size === expected) allAuthorsAt = now;
+    if (expected !== null && badged.size >= expected) allAuthorsAt ??= now;
   }
   for (const badge of document.querySelectorAll('picket-badge')) note(badge, performance.now());
   new MutationObserver((records) => {
@@ -43,7 +58,7 @@
   window.picketBenchWatch = {
     results: () => ({
       now: performance.now(),
-      expected,
+      expected: expected ?? 0,
       badgedAuthors: badged.size,
       allAuthorsAt,
       lastBadgeAt,

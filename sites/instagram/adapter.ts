@@ -15,6 +15,7 @@ import {
   linkFromPath,
   parseInstagramHref,
   plainPathOf,
+  usernameKey,
   type InstagramLink,
 } from './urls';
 
@@ -87,7 +88,8 @@ function usernameFromAlt(alt: string | null): AccountKey | null {
   if (!alt) return null;
   for (const pattern of sel.profilePictureAlt) {
     const name = pattern.exec(alt.trim())?.[1];
-    if (name && INSTAGRAM_USERNAME.test(name)) return name.toLowerCase();
+    const key = name ? usernameKey(name) : null;
+    if (key) return key;
   }
   return null;
 }
@@ -118,13 +120,51 @@ function cachedLinkFromPath(path: string): InstagramLink | null {
   return link;
 }
 
+/**
+ * What the page is made of, as far as telling surfaces apart needs: its suggestion markers and
+ * search boxes, and whether a `main` holds a post. Found with whole-document queries, which on a
+ * page of 200,000 elements take tens of milliseconds, so they are kept until the page's shape
+ * may have changed: an element matching `CONTEXT` was added or changed (the runtime says so
+ * through `contextChanged`), or the page navigated. A marker removed since is skipped on use.
+ */
+const CONTEXT = sel.anyOf([
+  ...sel.suggestionMarkers,
+  ...sel.searchInput,
+  ...sel.likedByLink,
+  'main',
+  'article',
+  'header',
+]);
+
+interface PageContext {
+  document: ParentNode;
+  markers: Element[] | null;
+  searchInputs: Element[] | null;
+  mainIsPost: WeakMap<Element, boolean>;
+  /** Whether an element holds a "Liked by" line somewhere inside. */
+  likedByInside: WeakMap<Element, boolean>;
+}
+
+let pageContext: PageContext | null = null;
+
+function pageContextOf(document: ParentNode): PageContext {
+  if (pageContext?.document !== document)
+    pageContext = {
+      document,
+      markers: null,
+      searchInputs: null,
+      mainIsPost: new WeakMap(),
+      likedByInside: new WeakMap(),
+    };
+  return pageContext;
+}
+
 /** Per-call caches, so a page with 50 comments does not re-query the same article 50 times. */
 class Scan {
   private readonly firstPermalink = new Map<Element, Element | null>();
   private readonly authors = new Map<Element, Set<AccountKey>>();
-  private readonly mainIsPost = new Map<Element, boolean>();
+
   private readonly links = new Map<Element, { raw: string | null; link: InstagramLink | null }>();
-  private readonly likedByInside = new Map<Element, boolean>();
   private readonly articleContexts = new Map<Element, Context>();
   private markers: Element[] | null = null;
   private searchInputs: Element[] | null = null;
@@ -204,10 +244,11 @@ class Scan {
   postLikeMain(main: Element | null, pageType: string): Element | null {
     // Direct messages list threads, not a post's comments.
     if (!main || pageType === 'direct') return null;
-    let isPost = this.mainIsPost.get(main);
+    const known = pageContextOf(this.documentOf()).mainIsPost;
+    let isPost = known.get(main);
     if (isPost === undefined) {
       isPost = !main.querySelector('article, header');
-      this.mainIsPost.set(main, isPost);
+      known.set(main, isPost);
     }
     return isPost ? main : null;
   }
@@ -235,11 +276,12 @@ class Scan {
   isInLikedBy(element: Element): boolean {
     let node = element.parentElement;
     for (let depth = 0; node && depth < LIKED_BY_DEPTH; depth++, node = node.parentElement) {
-      // Links of one post share these ancestors: each subtree is searched once per scan.
-      let found = this.likedByInside.get(node);
+      // Links of one post share these ancestors: each subtree is searched once (see PageContext).
+      const likedByInside = pageContextOf(this.documentOf()).likedByInside;
+      let found = likedByInside.get(node);
       if (found === undefined) {
         found = node.querySelector(LIKED_BY) !== null;
-        this.likedByInside.set(node, found);
+        likedByInside.set(node, found);
       }
       if (found) return true;
     }
@@ -248,7 +290,11 @@ class Scan {
 
   /** Whether a suggestion marker sits within a few ancestors of `element`. */
   isInSuggestions(element: Element): boolean {
-    this.markers ??= Array.from(this.documentOf().querySelectorAll(SUGGESTION_MARKERS));
+    if (!this.markers) {
+      const context = pageContextOf(this.documentOf());
+      context.markers ??= Array.from(this.documentOf().querySelectorAll(SUGGESTION_MARKERS));
+      this.markers = context.markers.filter((marker) => marker.isConnected);
+    }
     if (this.markers.length === 0) return false;
     // The marker heads the list ("See All", a card's Dismiss button), so it comes before the entry;
     // this keeps out the viewer's own account link that sits just above the list (home_feed-2024-1).
@@ -266,7 +312,11 @@ class Scan {
 
   /** Whether `element` is in the search panel (a container that also holds the search box). */
   isInSearchPanel(element: Element): boolean {
-    this.searchInputs ??= Array.from(this.documentOf().querySelectorAll(SEARCH_INPUTS));
+    if (!this.searchInputs) {
+      const context = pageContextOf(this.documentOf());
+      context.searchInputs ??= Array.from(this.documentOf().querySelectorAll(SEARCH_INPUTS));
+      this.searchInputs = context.searchInputs.filter((input) => input.isConnected);
+    }
     if (this.searchInputs.length === 0) return false;
     for (let node = element.parentElement; node; node = node.parentElement) {
       if (node.localName === 'main' || node.localName === 'body') return false;
@@ -389,12 +439,14 @@ function refFromStoriesTray(button: Element): AccountRef | null {
   if (!INSTAGRAM_USERNAME.test(name)) {
     name =
       /^Story by ([A-Za-z0-9._]{1,30})\b/.exec(button.getAttribute('aria-label') ?? '')?.[1] ?? '';
-    if (!name) return null;
   }
+  // A menu item reading `settings` or `explore` is one of Instagram's own pages, not a story.
+  const key = usernameKey(name);
+  if (!key) return null;
   const nameElement = deepestWithText(button, name) ?? button;
   return {
     platform: 'instagram',
-    key: name.toLowerCase(),
+    key,
     surface: 'stories-tray',
     nameElement,
     origin: button,
@@ -408,14 +460,13 @@ function refFromProfileHeading(heading: Element, scan: Scan): AccountRef | null 
     const inner = heading.querySelector('a[href]');
     if (inner && parseInstagramHref(resolvedHref(inner) ?? '', scan.base)) return null;
   }
-  const name = textOf(heading);
-  if (!INSTAGRAM_USERNAME.test(name)) return null;
+  const key = usernameKey(textOf(heading));
+  if (!key) return null;
   const context = scan.contextOf(heading);
   if (context.dialog && !context.main) return null;
-  void scan;
   return {
     platform: 'instagram',
-    key: name.toLowerCase(),
+    key,
     surface: 'profile-header',
     nameElement: heading,
     origin: heading,
@@ -475,8 +526,15 @@ export function findInstagramAccounts(root: ParentNode): AccountRef[] {
   return beginInstagramScan(root)(candidatesIn(root, sel.candidates));
 }
 
+/** The page's shape may have changed (see PageContext): look again when next needed. */
+export function instagramContextChanged(): void {
+  pageContext = null;
+}
+
 export const instagramAdapter: SiteAdapter = {
   platform: 'instagram',
+  context: CONTEXT,
+  contextChanged: instagramContextChanged,
   matchesHost: isInstagramHost,
   pageType: instagramPageType,
   expectsAccounts: instagramExpectsAccounts,

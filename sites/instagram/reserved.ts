@@ -8,6 +8,9 @@
  * `tests/unit/sites/instagram-urls.test.ts` re-derives the route-table part when ../shared is present, so a
  * refreshed route table that adds a segment fails the test until it is added here.
  * Segments that could never be a username (`ads.txt`, `p-ng`) are kept anyway: the list mirrors the table.
+ * Two words are added beside them: `report` (`/users/<id>/report` and the menus' Report entry) and
+ * `saved` (the More menu's Saved, `/<user>/saved/`): headings and menu items are read by their text,
+ * and a page showing Instagram's own menu words must not turn them into accounts.
  */
 export const INSTAGRAM_RESERVED_SEGMENTS: ReadonlySet<string> = new Set([
   '.well-known',
@@ -116,11 +119,13 @@ export const INSTAGRAM_RESERVED_SEGMENTS: ReadonlySet<string> = new Set([
   'realtime',
   'reel',
   'reels',
+  'report',
   'reports',
   'repute',
   'restriction',
   'robots.txt',
   's',
+  'saved',
   'security',
   'sem',
   'seo',

@@ -26,9 +26,13 @@ function segmentsOf(pathname: string): string[] {
   return pathname.split('/').filter((segment) => segment !== '');
 }
 
-function usernameKey(segment: string): AccountKey | null {
-  if (!INSTAGRAM_USERNAME.test(segment)) return null;
-  const key = segment.toLowerCase();
+/**
+ * The key of a username read anywhere on the page (a path segment, a heading, a menu item, an
+ * avatar's alt text), or null: a route of Instagram's own (`explore`, `settings`) is nobody's account.
+ */
+export function usernameKey(name: string): AccountKey | null {
+  if (!INSTAGRAM_USERNAME.test(name)) return null;
+  const key = name.toLowerCase();
   return INSTAGRAM_RESERVED_SEGMENTS.has(key) ? null : key;
 }
 

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Window } from 'happy-dom';
+import { facebookVanityKey } from '../../core/accounts';
 import type { AccountRef } from '../../sites/types';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -147,8 +148,14 @@ export function readExpectation(file: string): Expectation | null {
   return fs.existsSync(where) ? (JSON.parse(fs.readFileSync(where, 'utf8')) as Expectation) : null;
 }
 
-/** The key a catalogue "usernames seen" entry stands for (`profile.php?id=N` and bare ids → `id:N`). */
-export function catalogueKey(entry: string): string {
+/**
+ * The key a catalogue "usernames seen" entry stands for on a page of `file` (`profile.php?id=N` and
+ * bare ids → `id:N`; a Facebook vanity as Facebook compares it, without case or dots).
+ */
+export function catalogueKey(entry: string, file: string): string {
   const id = /^(?:profile\.php\?id=)?([0-9]{5,20})$/.exec(entry)?.[1];
-  return id ? `id:${id}` : entry.toLowerCase();
+  if (id) return `id:${id}`;
+  return file.startsWith('facebook')
+    ? (facebookVanityKey(entry) ?? entry.toLowerCase())
+    : entry.toLowerCase();
 }

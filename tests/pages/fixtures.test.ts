@@ -132,9 +132,9 @@ describe.skipIf(!fixturesPresent)('site adapters on the saved pages', () => {
       const found = allKeysOf(expectation);
       for (const name of catalogue.get(file)?.usernames ?? []) {
         const reason = expectation.notReported?.[name];
-        if (reason === undefined) expect(found, name).toContain(catalogueKey(name));
+        if (reason === undefined) expect(found, name).toContain(catalogueKey(name, file));
         else {
-          expect(found).not.toContain(catalogueKey(name));
+          expect(found).not.toContain(catalogueKey(name, file));
           expect(reason).not.toMatch(/TODO/);
         }
       }

@@ -45,7 +45,7 @@ async function main(): Promise<void> {
     );
     const notReported: Record<string, string> = {};
     for (const name of catalogue.get(file)?.usernames ?? []) {
-      if (!found.has(catalogueKey(name)))
+      if (!found.has(catalogueKey(name, file)))
         notReported[name] = previous?.notReported?.[name] ?? 'TODO: say why';
     }
     const expectation: Expectation = {

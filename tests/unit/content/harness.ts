@@ -13,6 +13,7 @@ import type { FrameScheduler } from '../../../content/observer';
 import type { ContentRuntime, ContentRuntimeOptions } from '../../../content/runtime';
 import { createContentRuntime } from '../../../content/runtime';
 import type { Translate } from '../../../content/strings';
+import type { Sightings, SightingsOptions } from '../../../content/visibility';
 import { SURFACES } from '../../../core/accounts';
 import { parseContentRequest } from '../../../core/messages';
 import type { AccountRef, SiteAdapter } from '../../../sites/types';
@@ -219,6 +220,46 @@ export function createTimers() {
   };
 }
 
+/**
+ * Sightings that see every watched name at once (in a microtask): happy-dom lays nothing out, and
+ * these tests are about lookups and badges. `hide` keeps the elements it is given from being seen,
+ * as a hidden or off-screen name is never seen (content/visibility.ts, tested on its own).
+ */
+export function seeEverything(hide: (element: Element) => boolean = () => false) {
+  const made: { watched: Element[] }[] = [];
+  const factory = (options: SightingsOptions): Sightings => {
+    const state = { watched: [] as Element[] };
+    made.push(state);
+    const pending = new Set<Element>();
+    let flushing = false;
+    return {
+      watch(element) {
+        state.watched.push(element);
+        if (hide(element) || pending.has(element)) return;
+        pending.add(element);
+        if (flushing) return;
+        flushing = true;
+        queueMicrotask(() => {
+          flushing = false;
+          const seen = [...pending];
+          pending.clear();
+          if (seen.length > 0) options.onSeen(seen);
+        });
+      },
+      clear() {
+        pending.clear();
+      },
+      get watched() {
+        return pending.size;
+      },
+      get parked() {
+        return 0;
+      },
+    };
+  };
+  return Object.assign(factory, { made });
+}
+
 /** English-ish strings: the key and its substitutions, so tests can see what was asked for. */
 export const testTranslate: Translate = (key, substitutions) =>
   substitutions?.length ? `${key}(${substitutions.join('|')})` : key;
@@ -252,6 +293,7 @@ export function createHarness(
     frames,
     timers,
     now: () => 0,
+    createSightings: seeEverything(),
     ...options,
   });
   return {

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { ContentSend } from '../../../content/lookup-client';
+import { createKeyBudget } from '../../../content/key-budget';
 import { createLookupClient } from '../../../content/lookup-client';
 import type { ContentRequest, Response } from '../../../core/messages';
 import { MAX_LOOKUP_KEYS } from '../../../core/messages';
 import { badgeInfoFor, createFakeBackground, createTimers, tick } from './harness';
 
+/** A client whose key budget never runs out: these tests are about batching and retries. */
 function client(hits: string[]) {
   const background = createFakeBackground(new Map(hits.map((key) => [key, badgeInfoFor(key)])));
   const answered: string[][] = [];
@@ -15,6 +17,7 @@ function client(hits: string[]) {
     onRetryDue: () => {},
     now: () => 0,
     timers: createTimers(),
+    budget: createKeyBudget(Infinity, Infinity),
   });
   return { lookup, background, answered };
 }
@@ -117,5 +120,72 @@ describe('lookup client', () => {
     // Idle again: the next key is asked at once.
     lookup.fetch(['d4']);
     expect(asked).toHaveLength(3);
+  });
+
+  it("over the page's key budget, new keys wait and go newest first as tokens come back", async () => {
+    const background = createFakeBackground(new Map([['listed', badgeInfoFor('listed')]]));
+    const timers = createTimers();
+    let clock = 0;
+    const wanted = new Set(['old1', 'old2', 'old3', 'listed']);
+    const lookup = createLookupClient({
+      platform: 'instagram',
+      send: background.send,
+      onAnswers: () => {},
+      onRetryDue: () => {},
+      now: () => clock,
+      timers,
+      budget: createKeyBudget(2, 60),
+      wanted: (key) => wanted.has(key),
+    });
+    lookup.fetch(['a', 'b', 'old1', 'old2', 'old3', 'listed']);
+    await tick();
+    expect(background.ofType('lookup').map((r) => r.keys)).toEqual([['a', 'b']]);
+    // Nothing is dropped or refused: the waiting keys are simply not answered yet.
+    expect(lookup.answer('listed')).toBeUndefined();
+    // Asking again while they wait spends nothing and sends nothing.
+    lookup.fetch(['old1', 'listed']);
+    await tick();
+    expect(background.ofType('lookup')).toHaveLength(1);
+    // One token a second; the newest key still wanted goes first.
+    clock += 1_000;
+    timers.advance(1_000);
+    await tick();
+    expect(background.ofType('lookup').map((r) => r.keys)).toEqual([['a', 'b'], ['listed']]);
+    expect(lookup.answer('listed')?.handle).toBe('listed');
+    wanted.delete('old3');
+    for (let second = 0; second < 5; second++) {
+      clock += 1_000;
+      timers.advance(1_000);
+      await tick();
+    }
+    // old3 is no longer wanted (its name went away): it never costs a token.
+    expect(background.ofType('lookup').map((r) => r.keys)).toEqual([
+      ['a', 'b'],
+      ['listed'],
+      ['old2'],
+      ['old1'],
+    ]);
+  });
+
+  it('a key once paid for is asked again for free (after clear or a failure)', async () => {
+    const background = createFakeBackground(new Map());
+    const lookup = createLookupClient({
+      platform: 'instagram',
+      send: background.send,
+      onAnswers: () => {},
+      onRetryDue: () => {},
+      now: () => 0,
+      timers: createTimers(),
+      budget: createKeyBudget(2, 60),
+    });
+    lookup.fetch(['a', 'b']);
+    await tick();
+    lookup.clear();
+    lookup.fetch(['a', 'b', 'c']);
+    await tick();
+    expect(background.ofType('lookup').map((r) => r.keys)).toEqual([
+      ['a', 'b'],
+      ['a', 'b'],
+    ]);
   });
 });

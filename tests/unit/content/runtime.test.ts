@@ -10,8 +10,10 @@ import {
   badgeInfoFor,
   createHarness,
   defaultConfig,
+  seeEverything,
   testTranslate,
   tick,
+  trusted,
 } from './harness';
 
 let harness: Harness | null = null;
@@ -65,6 +67,81 @@ describe('content runtime', () => {
     await h.settle();
     expect(h.background.ofType('lookup')).toHaveLength(1);
     expect(badges()).toHaveLength(110);
+  });
+
+  it('neither looks up nor badges a name nobody can see; badges it once it is seen', async () => {
+    const hiddenNames = new Set<Element>();
+    harness = createHarness(dataset('kimk', 'nike'), {
+      createSightings: seeEverything((element) => hiddenNames.has(element)),
+    });
+    const h = harness;
+    await h.runtime.start();
+    await h.settle();
+    const planted = accountLink('kimk');
+    hiddenNames.add(planted);
+    const shown = accountLink('nike');
+    document.body.append(planted, shown);
+    await h.settle();
+    expect(h.background.ofType('lookup').flatMap((r) => r.keys)).toEqual(['nike']);
+    expect(badges().map((b) => b.getAttribute('data-handle'))).toEqual(['nike']);
+    // The same account shown where it can be seen is asked for then, and only that name badged.
+    const visible = accountLink('kimk');
+    document.body.append(visible);
+    await h.settle();
+    expect(h.background.ofType('lookup').flatMap((r) => r.keys)).toEqual(['nike', 'kimk']);
+    expect(planted.nextElementSibling?.localName).not.toBe('picket-badge');
+    expect(visible.nextElementSibling?.getAttribute('data-handle')).toBe('kimk');
+  });
+
+  it('a badge the page moves next to another account does not open there, and goes', async () => {
+    const h = await started(dataset('kimk'));
+    const kim = accountLink('kimk');
+    const other = accountLink('someoneelse');
+    document.body.append(kim, other);
+    await h.settle();
+    const badge = kim.nextElementSibling!;
+    expect(badge.localName).toBe('picket-badge');
+    // The page moves the genuine badge after another account's name.
+    other.after(badge);
+    const shadow = badgeShadowRoot(badge)!;
+    shadow
+      .querySelector('button')!
+      .dispatchEvent(
+        trusted(new MouseEvent('click', { bubbles: true, composed: true, cancelable: true })),
+      );
+    expect(shadow.querySelector('.pop:not([hidden])')).toBeNull();
+    expect(badge.isConnected).toBe(false);
+    // Its own name gets a badge again the next time it is looked at.
+    kim.setAttribute('href', '/kimk');
+    await h.settle();
+    expect(kim.nextElementSibling?.getAttribute('data-handle')).toBe('kimk');
+  });
+
+  it('a badge whose name now shows another account does not open either', async () => {
+    const h = await started(dataset('kimk'));
+    const kim = accountLink('kimk');
+    document.body.append(kim);
+    await h.settle();
+    const badge = kim.nextElementSibling!;
+    // Same place, but the link now names someone else, and the card is asked for before the
+    // runtime's next frame has re-read it.
+    kim.setAttribute('href', '/someoneelse/');
+    const shadow = badgeShadowRoot(badge)!;
+    badge.dispatchEvent(trusted(new MouseEvent('mouseenter')));
+    expect(shadow.querySelector('.pop:not([hidden])')).toBeNull();
+    expect(badge.isConnected).toBe(false);
+  });
+
+  it('a badge still beside its name opens as before', async () => {
+    const h = await started(dataset('kimk'));
+    const kim = accountLink('kimk');
+    document.body.append(kim);
+    await h.settle();
+    const badge = kim.nextElementSibling!;
+    badge.dispatchEvent(trusted(new MouseEvent('mouseenter')));
+    const popover = badgeShadowRoot(badge)!.querySelector<HTMLElement>('.pop');
+    expect(popover && !popover.hidden).toBe(true);
+    expect(badge.isConnected).toBe(true);
   });
 
   it('inserts a badge right after the name element, with only the two contract attributes', async () => {

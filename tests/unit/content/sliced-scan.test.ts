@@ -3,6 +3,7 @@
 // 5,004 references before slicing).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ContentRuntime } from '../../../content/runtime';
+import { createKeyBudget } from '../../../content/key-budget';
 import { createContentRuntime } from '../../../content/runtime';
 import { instagramAdapter } from '../../../sites/instagram/adapter';
 import type { SiteAdapter } from '../../../sites/types';
@@ -13,6 +14,7 @@ import {
   createTimers,
   testTranslate,
   tick,
+  seeEverything,
 } from './harness';
 
 const LINKS = 5_000;
@@ -108,6 +110,9 @@ describe('sliced whole-page scan', () => {
       frames,
       timers,
       now: () => clock,
+      createSightings: seeEverything(),
+      // 5,000 distinct accounts at once: far past a page's key budget, which is not tested here.
+      keyBudget: createKeyBudget(Infinity, Infinity),
     });
     await runtime.start();
     const perFrame: number[] = [];

@@ -118,6 +118,35 @@ describe('Instagram adapter', () => {
     expect(refs[0]?.nameElement.textContent).toBe('kimk');
   });
 
+  it.each(['explore', 'settings', 'saved', 'report', 'Explore'])(
+    'never takes Instagram\'s own word "%s" for an account, in a heading, a menu item or an alt text',
+    (word) => {
+      const profile = scan(
+        `<main><header><section><h2>${word}</h2></section></header></main>`,
+        'https://www.instagram.com/somebody/',
+      );
+      expect(profile.refs).toEqual([]);
+      const menu = scan(
+        `<div role="menu"><ul><li><button role="menuitem"><span>${word}</span></button></li>
+          <li><button aria-label="Story by ${word}, not seen"><span>x y</span></button></li></ul></div>`,
+        IG,
+      );
+      expect(menu.refs).toEqual([]);
+      const avatar = scan(
+        `<div role="dialog"><article><header><span role="link" tabindex="-1">
+          <img alt="${word}'s profile picture"></span></header></article></div>`,
+        IG,
+      );
+      expect(avatar.refs).toEqual([]);
+      // The same places with a username still count.
+      const real = scan(
+        `<main><header><section><h2>${word}x</h2></section></header></main>`,
+        'https://www.instagram.com/somebody/',
+      );
+      expect(brief(real.refs)).toEqual([['profile-header', `${word.toLowerCase()}x`]]);
+    },
+  );
+
   it('uses a header avatar only when no name link names the same account', () => {
     const { refs } = scan(
       `<div role="dialog"><article><header>
@@ -216,6 +245,16 @@ describe('Facebook adapter', () => {
     ]);
   });
 
+  it('keys a vanity as Facebook compares it: without case or dots', () => {
+    const { refs } = scan(
+      `<div role="article"><h3><a href="https://www.facebook.com/Kim.Kardashian">Kim</a></h3>
+        <h3><a href="https://www.facebook.com/kimkardashian">Kim</a></h3>
+        <h3><a href="https://www.facebook.com/KIM.KAR.DASHIAN?fref=nf">Kim</a></h3></div>`,
+      FB,
+    );
+    expect(refs.map((ref) => ref.key)).toEqual(['kimkardashian', 'kimkardashian', 'kimkardashian']);
+  });
+
   it('never reports l.php redirects, messages, stories or avatar links', () => {
     const { refs } = scan(
       `<main role="main">
@@ -272,12 +311,12 @@ describe('Facebook adapter', () => {
       `<div role="dialog" aria-label="Reactions"><div><a href="/eva.483">Eva Ramírez</a></div></div>`,
       FB,
     );
-    expect(brief(reactions.refs)).toEqual([['likes-dialog', 'eva.483']]);
+    expect(brief(reactions.refs)).toEqual([['likes-dialog', 'eva483']]);
     const followers = scan(
       `<div role="dialog" aria-labelledby="t"><h2 id="t">Followers</h2><a href="/eva.483">Eva</a></div>`,
       FB,
     );
-    expect(brief(followers.refs)).toEqual([['followers-dialog', 'eva.483']]);
+    expect(brief(followers.refs)).toEqual([['followers-dialog', 'eva483']]);
     const typeahead = scan(
       `<div><input type="search" aria-label="Search Facebook"><ul role="listbox"><li role="option">
         <a href="/Nintendo">Nintendo</a></li></ul></div>`,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { facebookVanityKey } from '../../../core/accounts';
 import {
   accountFromHref,
   FACEBOOK_PAGE_TYPES,
@@ -107,11 +108,27 @@ describe('accountFromHref (Facebook)', () => {
     ['https://www.facebook.com/Mariano-Rajoy-Brey-54212446406', 'id:54212446406'],
     ['https://www.facebook.com/pages/Prenzlauer-Berg-Berlin/112263548798140', 'id:112263548798140'],
     ['https://www.facebook.com/groups/123/user/456789/', 'id:456789'],
-    ['https://web.facebook.com/augustin.koulemou.121', 'augustin.koulemou.121'],
-    ['https://mbasic.facebook.com/snarfed.org', 'snarfed.org'],
+    ['https://web.facebook.com/augustin.koulemou.121', 'augustinkoulemou121'],
+    ['https://mbasic.facebook.com/snarfed.org', 'snarfedorg'],
     ['https://www.facebook.com/facebook', 'facebook'], // a real Page, not a route
   ])('%s → %s', (href, key) => {
     expect(accountFromHref(href)).toBe(key);
+  });
+
+  it('compares vanities as Facebook does: case and dots do not count', () => {
+    for (const href of [
+      '/Kim.Kardashian',
+      '/kimkardashian/',
+      '/k.i.m.kardashian',
+      '/KIMKARDASHIAN',
+    ])
+      expect(accountFromHref(href)).toBe('kimkardashian');
+    // The key is a vanity that keys to itself, so either side may normalise it again.
+    expect(facebookVanityKey('kimkardashian')).toBe('kimkardashian');
+    // Dots do not make a name long enough, nor digits a name.
+    expect(facebookVanityKey('a.b.c.d')).toBeNull();
+    expect(facebookVanityKey('12.345.678')).toBeNull();
+    expect(accountFromHref('/12.345.678')).toBeNull();
   });
 
   it('resolves m./mbasic relative links with refid', () => {

@@ -1,0 +1,310 @@
+// Which names a person can see. The runtime looks an account up and badges it only once the
+// element showing its name is rendered in or near the viewport and shows something, so a page
+// cannot learn which accounts Picket knows by planting names nobody can see.
+//
+//   watch(el) ──► IntersectionObserver (the browser computes it with the frame: no layout forced)
+//                  │ entry: intersecting the viewport (+ margins), inside the page
+//                  ▼
+//                its visible part (clipped by every scrolling or overflow-hidden box around it)
+//                  │ has an area, and checkVisibility() (in the observer's callback, where style
+//                  │ and layout are fresh) ── no: hidden / transparent: observed afresh a few
+//                  ▼                              times, then only when it moves in again
+//                onSeen([el])  (once per watch)
+//
+// An IntersectionObserver costs the browser a few microseconds per observed element on every
+// frame that scrolls or lays out, so at most `maxWatched` elements are observed at once. Past
+// that, names from a bulk scan (a page of 5,000 at load, a flood) wait in line, parked; a name
+// the page has just added takes the place of the one observed farthest from the viewport, which
+// is parked by its distance. Parked elements come back nearest first (in page order) whenever an
+// observed one is seen or gone. A page flooding Picket with names makes its own names wait,
+// never the next one it adds.
+
+import { Line } from './line';
+
+export interface Sightings {
+  /**
+   * Hands `element` to `onSeen` once it is seen. Watching an element already watched does nothing.
+   * `fresh`: the page just added it (not a bulk scan), so with no room left it takes the place of
+   * the farthest observed element instead of waiting.
+   */
+  watch(element: Element, fresh?: boolean): void;
+  /** Forgets every element; the runtime watches again what it still wants. */
+  clear(): void;
+  readonly watched: number;
+  readonly parked: number;
+}
+
+/** The part of IntersectionObserver this module uses (a fake in unit tests). */
+export interface ObserverLike {
+  observe(element: Element): void;
+  unobserve(element: Element): void;
+  disconnect(): void;
+}
+
+export type EntryLike = Pick<
+  IntersectionObserverEntry,
+  'target' | 'isIntersecting' | 'boundingClientRect' | 'intersectionRect' | 'rootBounds'
+>;
+
+export type ObserverFactory = (
+  callback: (entries: EntryLike[]) => void,
+  options: IntersectionObserverInit,
+) => ObserverLike;
+
+export interface SightingsOptions {
+  onSeen(elements: Element[]): void;
+  timers: { set(callback: () => void, ms: number): number; clear(handle: number): void };
+  now: () => number;
+  /** Makes the IntersectionObserver; the content script's own by default. */
+  createObserver?: ObserverFactory;
+  maxWatched?: number;
+  maxParked?: number;
+}
+
+/**
+ * The viewport, grown by half a screen above (the person scrolls back a little) and two below:
+ * a post that infinite scroll appends is seen, looked up and badged before it scrolls into view.
+ * Nothing sideways: a name placed left or right of the page is where nobody scrolls.
+ */
+export const ROOT_MARGIN = '50% 0px 200% 0px';
+export const MAX_WATCHED = 2_000;
+export const MAX_PARKED = 50_000;
+/** After these delays an element that was in view but hidden or transparent is observed afresh. */
+const HIDDEN_RECHECKS_MS = [100, 300, 1_000, 3_000];
+/** Distance classes: 0 for parked before its first entry, then 1 + log2(1 + screens away). */
+const BUCKETS = 16;
+
+type CheckVisibility = (options?: Record<string, boolean>) => boolean;
+
+/**
+ * Whether an element in reach shows anything: some of it is left after clipping (`visible` is
+ * the observer's intersection rectangle), and it is not hidden, fully transparent or skipped.
+ */
+export function showsSomething(element: Element, visible: DOMRectReadOnly): boolean {
+  if (visible.width <= 0 || visible.height <= 0) return false;
+  const check = (element as Element & { checkVisibility?: CheckVisibility }).checkVisibility;
+  if (typeof check !== 'function') return true;
+  return check.call(element, {
+    opacityProperty: true,
+    visibilityProperty: true,
+    contentVisibilityAuto: true,
+  });
+}
+
+/** How far from the (grown) viewport an entry lies, as a distance class (see BUCKETS). */
+function distanceClass(entry: EntryLike): number {
+  const rect = entry.boundingClientRect;
+  const root = entry.rootBounds;
+  // No box at all (display: none, detached): nothing will show there soon.
+  if (!root || (rect.width === 0 && rect.height === 0)) return BUCKETS - 1;
+  const gap = Math.max(
+    root.top - rect.bottom,
+    rect.top - root.bottom,
+    root.left - rect.right,
+    rect.left - root.right,
+    0,
+  );
+  const screens = gap / Math.max(root.height, 1);
+  return Math.min(BUCKETS - 1, 1 + Math.floor(Math.log2(1 + screens)));
+}
+
+type State =
+  | { kind: 'pending' }
+  | { kind: 'far'; bucket: number }
+  | { kind: 'hidden'; checks: number; dueAt: number };
+
+export function createSightings(options: SightingsOptions): Sightings {
+  const maxWatched = options.maxWatched ?? MAX_WATCHED;
+  const maxParked = options.maxParked ?? MAX_PARKED;
+  const createObserver: ObserverFactory =
+    options.createObserver ??
+    ((callback, init) => new IntersectionObserver(callback as IntersectionObserverCallback, init));
+  const observer = createObserver(onEntries, { rootMargin: ROOT_MARGIN, threshold: 0 });
+
+  const watched = new Map<Element, State>();
+  // Observed elements known to be out of reach, by distance class.
+  const far = Array.from({ length: BUCKETS }, () => new Line<Element>());
+  const hidden = new Line<Element>();
+  // Waiting for room, by distance class (0: never observed yet, always first back in).
+  const parked = Array.from({ length: BUCKETS }, () => new Line<Element>());
+  const parkedClass = new Map<Element, number>();
+  let recheckTimer: number | null = null;
+
+  function setState(element: Element, next: State): void {
+    const previous = watched.get(element);
+    if (previous?.kind === 'far') far[previous.bucket]!.delete(element);
+    else if (previous?.kind === 'hidden') hidden.delete(element);
+    watched.set(element, next);
+    if (next.kind === 'far') far[next.bucket]!.add(element);
+    else if (next.kind === 'hidden') hidden.add(element);
+  }
+
+  function release(element: Element): void {
+    const state = watched.get(element);
+    if (!state) return;
+    if (state.kind === 'far') far[state.bucket]!.delete(element);
+    else if (state.kind === 'hidden') hidden.delete(element);
+    watched.delete(element);
+    observer.unobserve(element);
+  }
+
+  function park(element: Element, bucket: number): void {
+    if (!element.isConnected) return;
+    parked[bucket]!.add(element);
+    parkedClass.set(element, bucket);
+    if (parkedClass.size <= maxParked) return;
+    // Too many waiting: the farthest, longest-waiting one is forgotten (a rescan brings it back).
+    for (let b = BUCKETS - 1; b >= 0; b--) {
+      const oldest = parked[b]!.shift();
+      if (oldest === undefined) continue;
+      parkedClass.delete(oldest);
+      return;
+    }
+  }
+
+  /** Makes room by parking the farthest observed element; false when none is known to be far. */
+  function evictFarthest(): boolean {
+    for (let b = BUCKETS - 1; b >= 1; b--) {
+      const oldest = far[b]!.shift();
+      if (oldest === undefined) continue;
+      release(oldest);
+      park(oldest, b);
+      return true;
+    }
+    // Still nothing far: the one that has stayed hidden in view the longest.
+    const stale = hidden.shift();
+    if (stale === undefined) return false;
+    release(stale);
+    park(stale, BUCKETS - 1);
+    return true;
+  }
+
+  function observe(element: Element): void {
+    setState(element, { kind: 'pending' });
+    observer.observe(element);
+  }
+
+  /** Brings parked elements back, nearest first, while there is room. */
+  function refill(): void {
+    for (let b = 0; b < BUCKETS && watched.size < maxWatched; b++) {
+      const line = parked[b]!;
+      while (watched.size < maxWatched) {
+        const element = line.shift();
+        if (element === undefined) break;
+        parkedClass.delete(element);
+        if (element.isConnected) observe(element);
+      }
+    }
+  }
+
+  function onEntries(entries: EntryLike[]): void {
+    const seen: Element[] = [];
+    for (const entry of entries) {
+      const element = entry.target;
+      if (!watched.has(element)) continue;
+      if (!element.isConnected) {
+        release(element);
+        continue;
+      }
+      if (!entry.isIntersecting) {
+        setState(element, { kind: 'far', bucket: distanceClass(entry) });
+        continue;
+      }
+      if (showsSomething(element, entry.intersectionRect)) {
+        release(element);
+        seen.push(element);
+        continue;
+      }
+      // Still hidden after a fresh look keeps its count; newly hidden starts one.
+      const state = watched.get(element);
+      if (state?.kind !== 'hidden')
+        setState(element, {
+          kind: 'hidden',
+          checks: 0,
+          dueAt: options.now() + HIDDEN_RECHECKS_MS[0]!,
+        });
+    }
+    scheduleRecheck();
+    if (watched.size < maxWatched) refill();
+    if (seen.length > 0) options.onSeen(seen);
+  }
+
+  /**
+   * An element in view that showed nothing (fading in, a menu about to open) is looked at again
+   * a few times, then left until the observer reports it moving in again.
+   */
+  function scheduleRecheck(): void {
+    if (recheckTimer !== null) return;
+    let next = Infinity;
+    for (const element of hidden.values()) {
+      const state = watched.get(element);
+      if (state?.kind === 'hidden' && state.checks < HIDDEN_RECHECKS_MS.length)
+        next = Math.min(next, state.dueAt);
+    }
+    if (next === Infinity) return;
+    recheckTimer = options.timers.set(
+      () => {
+        recheckTimer = null;
+        recheck();
+      },
+      Math.max(0, next - options.now()),
+    );
+  }
+
+  /** Hidden elements whose time has come are observed afresh: the browser reports them again. */
+  function recheck(): void {
+    const now = options.now();
+    for (const element of hidden.values()) {
+      const state = watched.get(element);
+      if (state?.kind !== 'hidden' || state.checks >= HIDDEN_RECHECKS_MS.length) continue;
+      if (state.dueAt > now) continue;
+      if (!element.isConnected) {
+        release(element);
+        continue;
+      }
+      const checks = state.checks + 1;
+      setState(element, {
+        kind: 'hidden',
+        checks,
+        dueAt: now + (HIDDEN_RECHECKS_MS[checks] ?? 0),
+      });
+      observer.unobserve(element);
+      observer.observe(element);
+    }
+    scheduleRecheck();
+    if (watched.size < maxWatched) refill();
+  }
+
+  return {
+    watch(element, fresh = false) {
+      if (watched.has(element)) return;
+      const waiting = parkedClass.get(element);
+      if (waiting !== undefined) {
+        if (!fresh) return;
+        parked[waiting]!.delete(element);
+        parkedClass.delete(element);
+      }
+      if (watched.size >= maxWatched && !(fresh && evictFarthest())) {
+        park(element, 0);
+        return;
+      }
+      observe(element);
+    },
+    clear() {
+      observer.disconnect();
+      watched.clear();
+      hidden.clear();
+      for (const line of far) line.clear();
+      for (const line of parked) line.clear();
+      parkedClass.clear();
+      if (recheckTimer !== null) options.timers.clear(recheckTimer);
+      recheckTimer = null;
+    },
+    get watched() {
+      return watched.size;
+    },
+    get parked() {
+      return parkedClass.size;
+    },
+  };
+}
