@@ -86,10 +86,11 @@ describe('checkEvidence', () => {
         });
       }),
     ).toEqual([
-      `error ${P0}/accounts/2: the same account (facebook ana.tenant.page) as ${P0}/accounts/1: list each account once, under one participant`,
+      `error ${P0}/accounts/2: the same account (facebook anatenantpage) as ${P0}/accounts/1: list each account once, under one participant`,
       `error ${P1}/accounts/1: the same account (instagram ana.tenant_1) as ${P0}/accounts/0: list each account once, under one participant`,
       `error ${P1}/accounts/2: the same account (facebook id:1000123456789) as ${P0}/accounts/1: list each account once, under one participant`,
     ]);
+    // Facebook compares page names without case or dots, so the checker does too.
     // The same handle on the other platform is another account.
     expect(
       findingsAfter((p) =>
