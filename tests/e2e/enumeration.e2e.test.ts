@@ -251,7 +251,7 @@ describe('a page probing for the accounts Picket knows', () => {
 
 describe('a badge whose words are long', () => {
   it(
-    'keeps its size: a 2,000-character hashtag ends in an ellipsis and widens nothing',
+    'keeps its size: a 2,000-character hashtag and name widen nothing, and the label stays capped',
     { timeout: 240_000 },
     async () => {
       const hashtag = `#${'W'.repeat(1_999)}`;
@@ -269,7 +269,7 @@ describe('a badge whose words are long', () => {
             participants: [
               {
                 id: 'p1',
-                name: 'Someone',
+                name: `Someone ${'N'.repeat(1_990)}`,
                 kind: 'person',
                 role: 'participant',
                 accounts: [{ platform: 'instagram', handle: 'someone_listed' }],
@@ -298,8 +298,9 @@ describe('a badge whose words are long', () => {
           page: document.documentElement.scrollWidth,
           viewport: document.documentElement.clientWidth,
         }));
-        // The bundled hashtag (#StopHateForProfit) is ~140 px; the cap leaves room for it.
-        expect(size.badge).toBeGreaterThan(100);
+        // The label is the claim's own words ("Took part", ~80 px), never the pack's long texts;
+        // the width cap holds whatever a translation makes of them.
+        expect(size.badge).toBeGreaterThan(40);
         expect(size.badge).toBeLessThan(200);
         expect(size.page).toBe(size.viewport);
       } finally {
