@@ -140,6 +140,17 @@ describe.skipIf(missing !== null)('Picket in Firefox ESR', () => {
       })),
     );
 
+  /**
+   * Scrolls one screen further, back to the top after the end: Picket badges only names in or
+   * near view, so the test reads the saved page as a person would.
+   */
+  const nextScreen = (target: Page) =>
+    target.evaluate(() => {
+      const root = document.scrollingElement ?? document.documentElement;
+      const next = root.scrollTop + innerHeight;
+      root.scrollTop = next >= root.scrollHeight ? 0 : next;
+    });
+
   it('installs the firefox-mv2 build as an add-on', () => {
     expect(firefox.addonId).toBe('picket@picket-extension.org');
   });
@@ -150,12 +161,13 @@ describe.skipIf(missing !== null)('Picket in Firefox ESR', () => {
     expect(response?.status()).toBe(200);
     expect(await page.$eval('body', (b) => b.textContent?.includes('kenyan_memess'))).toBe(true);
 
-    const deadline = Date.now() + 20_000;
+    const deadline = Date.now() + 60_000;
     let found: Awaited<ReturnType<typeof badges>> = [];
     while (Date.now() < deadline) {
       found = await badges();
       const handles = new Set(found.map((b) => b.handle));
       if (LISTED_ON_PAGE.every((h) => handles.has(h))) break;
+      await nextScreen(page);
       await new Promise((done) => setTimeout(done, 250));
     }
     const handles = new Set(found.map((b) => b.handle));
@@ -180,11 +192,12 @@ describe.skipIf(missing !== null)('Picket in Firefox ESR', () => {
     });
     expect(response?.headers()['content-security-policy']).toBe(STRICT_CSP);
     page = strict;
-    const deadline = Date.now() + 20_000;
+    const deadline = Date.now() + 60_000;
     let found: Awaited<ReturnType<typeof badges>> = [];
     while (Date.now() < deadline) {
       found = await badges();
       if (found.some((b) => b.handle === 'kenyan_memess')) break;
+      await nextScreen(strict);
       await new Promise((done) => setTimeout(done, 250));
     }
     expect(found.map((b) => b.handle)).toContain('kenyan_memess');
