@@ -1,5 +1,5 @@
 // What a badge says a participant did: a few past-tense words from a fixed vocabulary, chosen from
-// the pack's role, status and relation, and the month of the earliest dated action. Shared by the
+// the pack's role, status and relation, and the month of the action it is about. Shared by the
 // badge, its card, the popup and the report page, so a claim reads the same wherever it is shown.
 import type {
   Action,
@@ -85,18 +85,39 @@ export function datedActions(
   return dated.map(({ shown }) => shown);
 }
 
-/** The earliest dated action, which dates the claim and, for "took part", names what was done. */
-function earliest(facts: ClaimFacts): Pick<DatedAction, 'date' | 'eventKind'> | undefined {
-  let first: Pick<DatedAction, 'date' | 'eventKind'> | undefined;
-  let firstDay: string | null = null;
+/** The earliest (or latest) dated action. */
+function dated(
+  facts: ClaimFacts,
+  pick: 'earliest' | 'latest',
+): Pick<DatedAction, 'date' | 'eventKind'> | undefined {
+  let found: Pick<DatedAction, 'date' | 'eventKind'> | undefined;
+  let foundDay: string | null = null;
   for (const action of facts.actions) {
     const day = calendarDay(action.date);
-    if (day && (firstDay === null || day < firstDay)) {
-      first = action;
-      firstDay = day;
+    if (!day) continue;
+    if (foundDay === null || (pick === 'earliest' ? day < foundDay : day > foundDay)) {
+      found = action;
+      foundDay = day;
     }
   }
-  return first;
+  return found;
+}
+
+/**
+ * The action a claim is about. A participant's last dated action is its act (an announcement comes
+ * before the freeze it announced, a pause before its end); an announcement, a listing or an
+ * organiser's role is dated by the first.
+ */
+function claimedAction(facts: ClaimFacts): Pick<DatedAction, 'date' | 'eventKind'> | undefined {
+  const acted =
+    (facts.relation ?? 'joined') !== 'listed' &&
+    !(
+      facts.relation !== 'aligned' &&
+      (facts.role === 'organizer' || facts.role === 'coalition-member')
+    ) &&
+    facts.status !== undefined &&
+    facts.status !== 'announced';
+  return dated(facts, acted ? 'latest' : 'earliest');
 }
 
 /**
@@ -121,7 +142,7 @@ export function claimWord(facts: ClaimFacts): ClaimWord {
     case 'withdrew':
       return 'withdrew';
     case 'took-part': {
-      const kind = earliest(facts)?.eventKind;
+      const kind = claimedAction(facts)?.eventKind;
       if (kind === 'boycott') return 'boycotted';
       if (kind === 'pause') return 'pausedAds';
       return 'tookPart';
@@ -131,9 +152,9 @@ export function claimWord(facts: ClaimFacts): ClaimWord {
   }
 }
 
-/** The date of the earliest dated action as the pack writes it, if any action is dated. */
+/** The date of the action the claim is about, as the pack writes it, if any action is dated. */
 export function claimDate(facts: ClaimFacts): string | undefined {
-  return earliest(facts)?.date;
+  return claimedAction(facts)?.date;
 }
 
 // One formatter per locale and style: building an Intl.DateTimeFormat costs far more than using it.

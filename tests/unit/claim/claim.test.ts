@@ -174,17 +174,42 @@ describe('the claim words', () => {
     }
   });
 
-  it('dates the claim by the earliest dated action, whatever the pack order', () => {
+  it('dates an act by its last dated action, whatever the pack order', () => {
     const facts: ClaimFacts = {
       role: 'participant',
       status: 'took-part',
       actions: [{ date: '2020-09-16', eventKind: 'boycott' }, {}, pause],
     };
-    expect(claimDate(facts)).toBe('2020-07-01');
-    // "Took part" names what was done first: the July pause.
-    expect(claimWord(facts)).toBe('pausedAds');
-    expect(claimText(facts, words('en'), 'en', 'day')).toBe('Paused ads · Jul 1, 2020');
-    expect(claimText(facts, words('es'), 'es', 'day')).toBe('Pausó anuncios · 1 jul 2020');
+    expect(claimDate(facts)).toBe('2020-09-16');
+    // "Took part" names the act the claim is about: the September boycott.
+    expect(claimWord(facts)).toBe('boycotted');
+    expect(claimText(facts, words('en'), 'en', 'day')).toBe('Boycotted · Sep 16, 2020');
+    // An announcement made before the freeze does not date the freeze.
+    const announcedThenFroze: ClaimFacts = {
+      role: 'participant',
+      status: 'took-part',
+      actions: [
+        { date: '2020-09-16', eventKind: 'boycott' },
+        { date: '2020-09-15', eventKind: 'boycott' },
+      ],
+    };
+    expect(claimText(announcedThenFroze, words('en'), 'en', 'day')).toBe(
+      'Boycotted · Sep 16, 2020',
+    );
+  });
+
+  it('dates an announcement, a listing and an organiser by the first dated action', () => {
+    const actions = [{ date: '2020-09-16', eventKind: 'boycott' as const }, pause];
+    for (const facts of [
+      { role: 'participant', status: 'announced', actions },
+      { role: 'participant', status: 'took-part', relation: 'listed', actions },
+      { role: 'organizer', status: 'took-part', actions },
+    ] satisfies ClaimFacts[]) {
+      expect(claimDate(facts), JSON.stringify(facts)).toBe('2020-07-01');
+    }
+    expect(
+      claimText({ role: 'participant', status: 'announced', actions }, words('es'), 'es', 'day'),
+    ).toBe('Lo anunció · 1 jul 2020');
   });
 });
 
