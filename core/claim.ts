@@ -104,20 +104,19 @@ function dated(
 }
 
 /**
- * The action a claim is about. A participant's last dated action is its act (an announcement comes
- * before the freeze it announced, a pause before its end); an announcement, a listing or an
- * organiser's role is dated by the first.
+ * The action a claim is about. Taking part, resuming and withdrawing are dated by the last dated
+ * action (an announcement comes before the freeze it announced); a pause by the first (when it
+ * began); an announcement, a listing or an organiser's role by the first too.
  */
 function claimedAction(facts: ClaimFacts): Pick<DatedAction, 'date' | 'eventKind'> | undefined {
-  const acted =
+  const organiser =
+    facts.relation !== 'aligned' &&
+    (facts.role === 'organizer' || facts.role === 'coalition-member');
+  const actedLast =
     (facts.relation ?? 'joined') !== 'listed' &&
-    !(
-      facts.relation !== 'aligned' &&
-      (facts.role === 'organizer' || facts.role === 'coalition-member')
-    ) &&
-    facts.status !== undefined &&
-    facts.status !== 'announced';
-  return dated(facts, acted ? 'latest' : 'earliest');
+    !organiser &&
+    (facts.status === 'took-part' || facts.status === 'resumed' || facts.status === 'withdrew');
+  return dated(facts, actedLast ? 'latest' : 'earliest');
 }
 
 /**

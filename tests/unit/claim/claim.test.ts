@@ -198,9 +198,10 @@ describe('the claim words', () => {
     );
   });
 
-  it('dates an announcement, a listing and an organiser by the first dated action', () => {
+  it('dates a pause, an announcement, a listing and an organiser by the first dated action', () => {
     const actions = [{ date: '2020-09-16', eventKind: 'boycott' as const }, pause];
     for (const facts of [
+      { role: 'advertiser', status: 'paused-ads', actions },
       { role: 'participant', status: 'announced', actions },
       { role: 'participant', status: 'took-part', relation: 'listed', actions },
       { role: 'organizer', status: 'took-part', actions },
