@@ -13,7 +13,7 @@ import type {
   Platform,
   Source,
 } from '../core/pack/types';
-import type { PackOrigin } from './queries';
+import type { PackOrigin } from '../core/store-views';
 import { buildLookupIndex, type LookupIndexRow } from './lookup-index';
 import {
   accountKeys as accountKeysOf,

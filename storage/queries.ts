@@ -1,57 +1,19 @@
 // What the popup, options page and reminders read from the store. Signatures are the contract
 // between the store and its readers. Works from the background and from extension pages (each
 // opens the database itself), and from the in-memory fallback when the database cannot open.
-import type { Pack, Participant, ParticipantRole, Source } from '../core/pack/types';
+import type { Pack, ParticipantRole } from '../core/pack/types';
+import type {
+  CampaignSummary,
+  PackSummary,
+  ParticipantView,
+  StoreSnapshot,
+} from '../core/store-views';
 import { bundledPack } from './bundled';
 import type { CampaignRow, ParticipantRow, PicketDatabase } from './db';
 import { PARTICIPANTS_PER_BLOCK, type CampaignDirectoryRow } from './rows';
 import { MemoryIndex } from './pack-index';
 import { getStore } from './store';
 import { readRegistry } from './userdata';
-
-export type PackOrigin = 'bundled' | 'imported' | 'subscribed';
-
-export interface PackSummary {
-  id: string;
-  version: number;
-  updatedAt: string;
-  publisherName: string;
-  corrections?: string;
-  origin: PackOrigin;
-  enabled: boolean;
-  campaignCount: number;
-  participantCount: number;
-  accountCount: number;
-  /** When the pack was stored on this device (ISO date-time). */
-  installedAt: string;
-  subscription?: {
-    url: string;
-    lastCheckedAt?: string;
-    lastSuccessAt?: string;
-    lastError?: { at: string; message: string };
-  };
-}
-
-/**
- * A campaign without its (possibly huge) participant list: the cached row, less what only the
- * store needs (its position in the pack, the per-role counts).
- */
-export type CampaignSummary = Omit<CampaignRow, 'position' | 'roleCounts'>;
-
-export interface ParticipantView extends Participant {
-  campaignKey: string;
-  /** Every source this participant cites, resolved from the campaign's list, strongest first. */
-  resolvedSources: Source[];
-  /** False when only lists or aggregators cite it: listed here, never badged. */
-  badgeable: boolean;
-}
-
-export interface StoreSnapshot {
-  packs: PackSummary[];
-  campaigns: CampaignSummary[];
-  /** True when the database could not be opened and the bundled pack is shown from memory. */
-  usingBundledFallback: boolean;
-}
 
 /**
  * Above `scan` participants a text search relies on prefix indexes and scans at most `scan` rows

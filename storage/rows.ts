@@ -5,7 +5,7 @@ import { citedSourceIds, isBadgeable, strongestFirst } from '../core/pack/eviden
 import type { Pack, ParticipantRole, Source } from '../core/pack/types';
 import type { CampaignRow, PackRow, ParticipantRow } from './db';
 import { buildLookupIndex, type LookupIndexRow } from './lookup-index';
-import type { PackOrigin } from './queries';
+import type { PackOrigin } from '../core/store-views';
 
 export interface PackRows {
   pack: PackRow;

@@ -1,31 +1,10 @@
 // User settings: the source of truth is storage.local (typed, versioned, migrated).
 // Owned by the store; read by the background, the content config and the UI.
 import { storage } from 'wxt/utils/storage';
-import type { Surface } from '../core/accounts';
-import { SURFACES } from '../core/accounts';
+import { DEFAULT_SETTINGS, withSettingDefaults, type Settings } from '../core/settings';
 
-export interface Settings {
-  sites: { instagram: boolean; facebook: boolean };
-  surfaces: Record<Surface, boolean>;
-  /** Per campaign (`<packId>/<campaignId>`): false hides that campaign's badges. */
-  campaigns: Record<string, boolean>;
-  /** Account keys (`instagram:<key>` / `facebook:<key>`) the user does not want badged. */
-  allowlist: string[];
-  badgeStyle: 'label' | 'compact';
-  /** When on, accounts a pack marks `likely` (not verified by its publisher) get no badge. */
-  verifiedOnly: boolean;
-  reminders: { enabled: boolean; time: string /* HH:MM local */; dayBefore: boolean };
-}
-
-export const DEFAULT_SETTINGS: Settings = {
-  sites: { instagram: true, facebook: true },
-  surfaces: Object.fromEntries(SURFACES.map((s) => [s, true])) as Record<Surface, boolean>,
-  campaigns: {},
-  allowlist: [],
-  badgeStyle: 'label',
-  verifiedOnly: false,
-  reminders: { enabled: false, time: '09:00', dayBefore: false },
-};
+export type { Settings };
+export { DEFAULT_SETTINGS };
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
   fallback: DEFAULT_SETTINGS,
@@ -34,14 +13,7 @@ export const settingsItem = storage.defineItem<Settings>('local:settings', {
 
 /** Reads settings, filling in any field a previous version did not have. */
 export async function getSettings(): Promise<Settings> {
-  const stored = await settingsItem.getValue();
-  return {
-    ...DEFAULT_SETTINGS,
-    ...stored,
-    sites: { ...DEFAULT_SETTINGS.sites, ...stored.sites },
-    surfaces: { ...DEFAULT_SETTINGS.surfaces, ...stored.surfaces },
-    reminders: { ...DEFAULT_SETTINGS.reminders, ...stored.reminders },
-  };
+  return withSettingDefaults(await settingsItem.getValue());
 }
 
 export async function updateSettings(change: (current: Settings) => Settings): Promise<Settings> {

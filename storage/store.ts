@@ -14,7 +14,7 @@ import {
 } from './db';
 import { setDatabaseUpdating } from './open-state';
 import { AFTER_ALL, DatabaseIndex, MemoryIndex, type PackIndex } from './pack-index';
-import type { PackOrigin } from './queries';
+import type { PackOrigin } from '../core/store-views';
 import { PARTICIPANTS_PER_BLOCK, packToRows, type PackRows } from './rows';
 import {
   bumpPacksRevision,

@@ -3,7 +3,7 @@
 // an export gives back what was imported and a rebuild re-validates nothing it did not check.
 import { storage } from 'wxt/utils/storage';
 import type { PackConflictInfo } from '../core/messages';
-import type { PackOrigin } from './queries';
+import type { PackOrigin } from '../core/store-views';
 
 export interface SubscriptionRecord {
   url: string;

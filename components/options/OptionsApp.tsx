@@ -1,6 +1,7 @@
 import { i18n } from '#i18n';
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { loadSnapshot, type StoreSnapshot } from '../../storage/queries';
+import type { StoreSnapshot } from '../../core/store-views';
+import { loadSnapshot } from '../../storage/queries';
 import { getSettings, settingsItem, updateSettings, type Settings } from '../../storage/settings';
 import { notSavedText } from '../shared/save-error';
 import { PacksSection } from './Packs';

@@ -4,8 +4,8 @@ import { MAX_IMPORT_BYTES, utf8ByteLength } from '../../core/import-size';
 import type { PackConflictInfo } from '../../core/messages';
 import type { PackIssue } from '../../core/pack/types';
 import { sendFromPage as send } from '../shared/send';
-import type { CampaignSummary, PackOrigin, PackSummary } from '../../storage/queries';
-import type { Settings } from '../../storage/settings';
+import type { CampaignSummary, PackOrigin, PackSummary } from '../../core/store-views';
+import type { Settings } from '../../core/settings';
 import { formatDateTime, formatLooseDate, formatNumber } from '../shared/format';
 import { conflictAnnouncement, ReplaceConfirm } from './ReplaceConfirm';
 

@@ -9,7 +9,7 @@ import {
   type Surface,
 } from '../../core/accounts';
 import { EVE_TIME } from '../../core/reminders/schedule';
-import type { Settings } from '../../storage/settings';
+import type { Settings } from '../../core/settings';
 import { formatWallTime } from '../shared/format';
 
 export type Change = (change: (current: Settings) => Settings, message: string) => void;

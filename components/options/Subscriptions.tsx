@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { PackConflictInfo } from '../../core/messages';
 import { subscriptionFreshness } from '../../core/subscription-freshness';
-import type { PackSummary } from '../../storage/queries';
+import type { PackSummary } from '../../core/store-views';
 import { formatDateTime, formatLooseDate, formatNumber } from '../shared/format';
 import { sendFromPage as send } from '../shared/send';
 import type { ActionProps } from './Packs';

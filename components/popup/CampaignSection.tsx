@@ -1,7 +1,7 @@
 import { i18n } from '#i18n';
 import type { Ref } from 'preact';
 import type { CampaignPhase } from '../../core/time/status';
-import type { CampaignSummary } from '../../storage/queries';
+import type { CampaignSummary } from '../../core/store-views';
 import { ExternalLink } from '../shared/ExternalLink';
 import { StatusLine } from './StatusLine';
 

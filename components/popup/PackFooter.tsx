@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
 import { browser } from 'wxt/browser';
-import type { PackSummary } from '../../storage/queries';
+import type { PackSummary } from '../../core/store-views';
 import { formatLooseDate, formatNumber } from '../shared/format';
 
 export function openOptions(event: Event): void {

@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
 import { EVE_TIME, type Reminder } from '../../core/reminders/schedule';
-import type { Settings } from '../../storage/settings';
+import type { Settings } from '../../core/settings';
 import { formatWallTime, uiLanguage } from '../shared/format';
 
 /**

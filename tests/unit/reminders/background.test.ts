@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { CampaignEvent } from '../../../core/pack/types';
-import type { StoreSnapshot } from '../../../storage/queries';
+import type { StoreSnapshot } from '../../../core/store-views';
 import { useLocale } from './locale';
 
 // The store and the device zone are inputs we control; everything else is the real code on

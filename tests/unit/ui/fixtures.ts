@@ -5,7 +5,7 @@ import type {
   PackSummary,
   ParticipantView,
   StoreSnapshot,
-} from '../../../storage/queries';
+} from '../../../core/store-views';
 
 export const pack: PackSummary = {
   id: 'shfp',

@@ -9,7 +9,7 @@ import { setDatabaseUpdating } from '../../../storage/open-state';
 import { PopupApp } from '../../../components/popup/PopupApp';
 import { prepareDocument } from '../../../components/shared/document';
 import { campaign, pack, participant, people, searchIn, snapshot } from './fixtures';
-import type { ParticipantView } from '../../../storage/queries';
+import type { ParticipantView } from '../../../core/store-views';
 import { installMessages } from './messages';
 import { failingQuota } from '../storage/fixtures';
 
