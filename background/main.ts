@@ -1,8 +1,9 @@
 // The background (Chrome service worker / Firefox event page). It can be stopped between any
 // two events, so every listener is registered synchronously on each start, before any await
-// (checklist F5), and nothing it needs lives only in memory.
+// (one added later misses the event that woke it), and nothing it needs lives only in memory.
 import { browser } from 'wxt/browser';
 import type { Runtime, Storage, Tabs } from 'webextension-polyfill';
+import { areaKey, packsRevisionItem, registryItem, settingsItem } from '../storage/items';
 import { getStore } from '../storage/store';
 import { invalidateLookupCache } from './lookup';
 import { initReminders, reconcileReminders } from './reminders';
@@ -13,8 +14,8 @@ import { forgetTab, setTabCount } from './tab-state';
 export { handleMessage } from './router';
 
 /** storage.local keys whose change alters what lookups answer or what reminders are due. */
-const PACK_KEYS = ['packsRevision', 'packRegistry'];
-const SETTINGS_KEY = 'settings';
+const PACK_KEYS = [areaKey(packsRevisionItem), areaKey(registryItem)];
+const SETTINGS_KEY = areaKey(settingsItem);
 
 export function startBackground(): void {
   browser.runtime.onMessage.addListener(onMessage);
@@ -26,7 +27,7 @@ export function startBackground(): void {
   browser.tabs.onUpdated.addListener(onTabUpdated);
   initReminders();
   // Every start, not only install/startup: alarms are also lost on disable/enable, which fires
-  // neither event (pitfall 2). Both steps are idempotent.
+  // neither event. Both steps are idempotent.
   started = afterStart();
 }
 
@@ -61,7 +62,7 @@ function onStorageChanged(changes: Record<string, Storage.StorageChange>, area: 
   invalidateLookupCache();
   // packsRevision is bumped once per pack change (after the cache has it): reconcile then, not
   // on the intermediate registry write.
-  if (settings || 'packsRevision' in changes) {
+  if (settings || areaKey(packsRevisionItem) in changes) {
     void reconcileReminders().catch((error) => console.error('[picket] reminders', error));
   }
 }

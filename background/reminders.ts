@@ -2,7 +2,7 @@
 // with a popup/badge fallback, and the in-page notice.
 //
 // The worker (Chrome) or event page (Firefox) can die at any moment and alarms can be lost
-// (checklist F1/F2, pitfalls 1–2), so the schedule is recomputed from the store and settings on
+// by the browser, so the schedule is recomputed from the store and settings on
 // every reconcile, and what has fired is recorded BEFORE the notification is shown: in
 // storage.local, and also in storage.session and memory, so a full storage.local cannot make a
 // reminder show twice or not at all (the local record is written again later). A reconcile is
@@ -10,7 +10,6 @@
 // the alarm calls it too. While the database is unavailable the schedule is incomplete: then
 // the alarm already set is kept, or one is set to look again soon.
 import { browser } from 'wxt/browser';
-import { storage } from 'wxt/utils/storage';
 import type { NoticeInfo } from '../core/messages';
 import {
   REMINDER_KINDS,
@@ -23,7 +22,15 @@ import { reminderText } from '../core/reminders/text';
 import { eventsInProgress, localDate } from '../core/time/status';
 import { userTimeZone } from '../core/time/zone';
 import { loadSnapshot } from '../storage/queries';
+import {
+  noticeDismissedItem,
+  notificationsFailedItem,
+  remindersFiredItem,
+  remindersFiredSessionItem,
+} from '../storage/items';
 import { getSettings, type Settings } from '../storage/settings';
+
+export { noticeDismissedItem, notificationsFailedItem, remindersFiredItem } from '../storage/items';
 
 export const REMINDER_ALARM = 'picket:reminder';
 export const NOTIFICATION_PREFIX = 'picket:';
@@ -36,19 +43,6 @@ const MAX_NOTIFICATIONS_AT_ONCE = 3;
 /** How soon to look again when the fired record could not be saved or the store was unreadable. */
 export const RETRY_MS = 5 * 60 * 1000;
 
-/** Reminder id → when it fired (epoch ms). */
-export const remindersFiredItem = storage.defineItem<Record<string, number>>(
-  'local:remindersFired',
-  { fallback: {} },
-);
-/**
- * The same record where a full storage.local cannot lose it: storage.session (kept across
- * worker restarts until the browser closes) and this worker's memory.
- */
-const remindersFiredSessionItem = storage.defineItem<Record<string, number>>(
-  'session:remindersFired',
-  { fallback: {} },
-);
 const firedInMemory = new Map<string, number>();
 
 /** A fresh worker's memory, for tests that start over on a fresh profile. */
@@ -56,17 +50,7 @@ export function forgetFiredInMemory(): void {
   firedInMemory.clear();
 }
 
-/** True after a notification could not be shown; the popup and the "!" badge take over. */
-export const notificationsFailedItem = storage.defineItem<boolean>('local:notificationsFailed', {
-  fallback: false,
-});
-/** Notice id → the user-local date (YYYY-MM-DD) on which the user dismissed it. */
-export const noticeDismissedItem = storage.defineItem<Record<string, string>>(
-  'local:noticeDismissed',
-  { fallback: {} },
-);
-
-// ---- Listeners (registered synchronously at the background's start, checklist F5) ----
+// ---- Listeners (registered synchronously at the background's start) ----
 
 function onAlarm(alarm: { name: string }): Promise<void> | undefined {
   return alarm.name === REMINDER_ALARM ? reconcileReminders() : undefined;
@@ -178,7 +162,7 @@ async function showReminder(reminder: Reminder): Promise<boolean> {
   const { title, message } = toNotice(reminder);
   try {
     if (await notificationsDenied()) throw new Error('Notifications are denied.');
-    // Only basic/title/message/iconUrl: all that Firefox supports (checklist F4).
+    // Only basic/title/message/iconUrl: all that Firefox supports.
     await browser.notifications.create(NOTIFICATION_PREFIX + reminder.id, {
       type: 'basic',
       iconUrl: browser.runtime.getURL('/icons/128.png'),

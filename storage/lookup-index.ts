@@ -19,33 +19,15 @@ import type { BadgeEntry } from '../core/messages';
 import { accountConfidence, strongestFirst } from '../core/pack/evidence';
 import type { AccountConfidence, Platform } from '../core/pack/types';
 import { displayHandle } from '../core/accounts';
-import type { CampaignRow, ParticipantRow } from './db';
-import { accountKeys } from './rows';
+import { accountKeys } from './keys';
+import type { CampaignRow, LookupIndexRow, ParticipantRow } from './schema';
+
+export type { LookupIndexRow } from './schema';
 
 /** A badge lists at most this many actions; the popup shows the rest. */
 export const MAX_BADGE_ACTIONS = 5;
 /** A badge lists at most this many sources, strongest first; the popup shows them all. */
 export const MAX_BADGE_SOURCES = 8;
-
-export interface LookupIndexRow {
-  packId: string;
-  /** First hash of `platform:key`, ascending. */
-  hi: Uint32Array;
-  /** Second hash of the same key, position by position with `hi`. */
-  lo: Uint32Array;
-  /** Which entry (campaign participant) the key at this position belongs to. */
-  entry: Uint32Array;
-  /**
-   * The JSON of every entry's badge (a BadgeEntry), in pack order, end to end: one string, not
-   * one per entry, because a service worker that wakes up reads it back in one copy instead of
-   * 100,000 string allocations.
-   */
-  entries: string;
-  /** Where entry `n` starts in `entries`; entry `n` ends where `n + 1` starts. */
-  entryStarts: Uint32Array;
-  /** `platform:key` → the handle a badge shows, only where that is not the key itself. */
-  handles: Map<string, string>;
-}
 
 export interface IndexMatch {
   entry: BadgeEntry;
@@ -87,7 +69,7 @@ interface StoredEntry extends Omit<BadgeEntry, 'account'> {
 }
 
 /**
- * Exactly the fields a badge shows, copied one by one so nothing else leaks (B4). Null for a
+ * Exactly the fields a badge shows, copied one by one so nothing else of the pack reaches a page. Null for a
  * participant whose evidence is too thin to badge, or with no source at all (the validator
  * requires one, so that only guards bad rows).
  */
@@ -102,7 +84,7 @@ export function badgeEntry(campaign: CampaignRow, row: ParticipantRow): StoredEn
     participantName: p.name,
     role: p.role,
     actions: datedActions(p.actions ?? [], campaign.events).slice(0, MAX_BADGE_ACTIONS),
-    // Stored strongest first (storage/rows.ts); sorted again for rows cached by older code.
+    // Stored strongest first (storage/rows.ts); sorted again so the badge never depends on it.
     sources: strongestFirst(row.resolvedSources)
       .slice(0, MAX_BADGE_SOURCES)
       .map((source) => ({

@@ -1,9 +1,8 @@
 // One read interface over the cache, with two implementations: the database, and an in-memory
-// index used when the database cannot be opened (checklist G3). Lookup and queries read through
-// it, so the fallback answers exactly like the database would.
-import type { CampaignRow, PackRow, ParticipantRow, PicketDatabase } from './db';
-import type { LookupIndexRow } from './lookup-index';
-import type { PackRows } from './rows';
+// index used when the database cannot be opened. Lookup and queries read through it, so the
+// fallback answers exactly like the database would.
+import type { PicketDatabase } from './db';
+import type { CampaignRow, LookupIndexRow, PackRow, PackRows, ParticipantRow } from './schema';
 
 /**
  * Upper bound for "every compound key that starts with …": IndexedDB orders arrays after every

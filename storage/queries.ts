@@ -9,9 +9,10 @@ import type {
   StoreSnapshot,
 } from '../core/store-views';
 import { bundledPack } from './bundled';
-import type { CampaignRow, ParticipantRow, PicketDatabase } from './db';
-import { PARTICIPANTS_PER_BLOCK, type CampaignDirectoryRow } from './rows';
+import { PARTICIPANTS_PER_BLOCK } from './blocks';
+import type { PicketDatabase } from './db';
 import { MemoryIndex } from './pack-index';
+import type { CampaignDirectoryRow, CampaignRow, ParticipantRow } from './schema';
 import { getStore } from './store';
 import { readRegistry } from './userdata';
 
@@ -320,7 +321,6 @@ function view(row: ParticipantRow): ParticipantView {
     ...row.participant,
     campaignKey: row.campaignKey,
     resolvedSources: row.resolvedSources,
-    // Rows cached before the evidence rules had no flag; the next rebuild gives them one.
-    badgeable: row.badgeable !== false,
+    badgeable: row.badgeable,
   };
 }

@@ -1,15 +1,11 @@
 // User settings: the source of truth is storage.local (typed, versioned, migrated).
 // Owned by the store; read by the background, the content config and the UI.
-import { storage } from 'wxt/utils/storage';
-import { DEFAULT_SETTINGS, withSettingDefaults, type Settings } from '../core/settings';
+import { withSettingDefaults, type Settings } from '../core/settings';
+import { settingsItem } from './items';
 
 export type { Settings };
-export { DEFAULT_SETTINGS };
-
-export const settingsItem = storage.defineItem<Settings>('local:settings', {
-  fallback: DEFAULT_SETTINGS,
-  version: 1,
-});
+export { DEFAULT_SETTINGS } from '../core/settings';
+export { settingsItem } from './items';
 
 /** Reads settings, filling in any field a previous version did not have. */
 export async function getSettings(): Promise<Settings> {

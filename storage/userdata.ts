@@ -1,74 +1,21 @@
-// User-authored pack data in storage.local: the source of truth the database is rebuilt from
-// (checklist G4). Imported and subscribed packs are kept as their exact validated JSON text, so
-// an export gives back what was imported and a rebuild re-validates nothing it did not check.
-import { storage } from 'wxt/utils/storage';
-import type { PackConflictInfo } from '../core/messages';
-import type { PackOrigin } from '../core/store-views';
+// User-authored pack data in storage.local: the source of truth the database is rebuilt from.
+// Imported and subscribed packs are kept as their exact validated JSON text, so an export gives
+// back what was imported and a rebuild re-validates nothing it did not check.
+import { storage, type StorageItemKey } from 'wxt/utils/storage';
+import { packsRevisionItem, packTextKey, registryItem } from './items';
+import { decodeText, encodeText, type StoredText } from './pack-text';
+import type { PackConflict, PackRegistry } from './userdata-types';
 
-export interface SubscriptionRecord {
-  url: string;
-  /** The publisher's ECDSA P-256 public key (base64 SPKI), pinned at subscribe time. */
-  publicKey: string;
-  etag?: string;
-  lastModified?: string;
-  lastCheckedAt?: string;
-  /**
-   * The last check that reached the publisher and found its current or a newer version (a 304,
-   * the same version, or an update). Serving an older version is not a success.
-   */
-  lastSuccessAt?: string;
-  lastError?: { at: string; message: string };
-}
+export { EMPTY_REGISTRY, packTextKey, packsRevisionItem, registryItem } from './items';
+export type {
+  PackConflict,
+  PackRegistry,
+  PackSource,
+  StoredPackRecord,
+  SubscriptionRecord,
+} from './userdata-types';
 
-export interface StoredPackRecord {
-  id: string;
-  origin: Exclude<PackOrigin, 'bundled'>;
-  version: number;
-  updatedAt: string;
-  installedAt: string;
-  publisherName: string;
-  corrections?: string;
-  campaignCount: number;
-  participantCount: number;
-  accountCount: number;
-  subscription?: SubscriptionRecord;
-}
-
-export interface PackRegistry {
-  /** Bumped on every pack change; the database records which revision it was built from. */
-  revision: number;
-  packs: StoredPackRecord[];
-  /** Ids of packs (the bundled one included) the user switched off. */
-  disabled: string[];
-}
-
-export const EMPTY_REGISTRY: PackRegistry = { revision: 0, packs: [], disabled: [] };
-
-const REGISTRY_KEY = 'local:packRegistry';
-export const registryItem = storage.defineItem<PackRegistry>(REGISTRY_KEY, {
-  fallback: EMPTY_REGISTRY,
-  version: 1,
-});
-
-/**
- * Bumped after any pack change (once the database has it too). Content scripts watch it through
- * storage.onChanged to drop their cached answers.
- */
-export const packsRevisionItem = storage.defineItem<number>('local:packsRevision', {
-  fallback: 0,
-  version: 1,
-});
-
-type StoredText = { encoding: 'utf8'; data: string } | { encoding: 'gzip-base64'; data: string };
-
-export function packTextKey(packId: string): `local:${string}` {
-  return `local:packText:${packId}`;
-}
-
-/** Where an installed or offered pack comes from, as the options page shows it. */
-export type PackSource = PackConflictInfo['installed'];
-/** Two sources offering the same pack id: what the user is shown before choosing to replace. */
-export type PackConflict = PackConflictInfo;
+const REGISTRY_KEY = registryItem.key;
 
 export class StoreError extends Error {
   constructor(
@@ -122,7 +69,7 @@ export async function writeUserData(change: {
   setTexts?: Record<string, string>;
   removeTexts?: string[];
 }): Promise<void> {
-  const items: { key: `local:${string}`; value: unknown }[] = [
+  const items: { key: StorageItemKey; value: unknown }[] = [
     { key: REGISTRY_KEY, value: change.registry },
   ];
   for (const [packId, text] of Object.entries(change.setTexts ?? {})) {
@@ -154,8 +101,8 @@ export async function restoreUserData(snapshot: {
   registry: PackRegistry | null;
   texts: Map<string, StoredText | null>;
 }): Promise<void> {
-  const items: { key: `local:${string}`; value: unknown }[] = [];
-  const removed: `local:${string}`[] = [];
+  const items: { key: StorageItemKey; value: unknown }[] = [];
+  const removed: StorageItemKey[] = [];
   if (snapshot.registry) items.push({ key: REGISTRY_KEY, value: snapshot.registry });
   else removed.push(REGISTRY_KEY);
   for (const [id, stored] of snapshot.texts) {
@@ -172,62 +119,4 @@ export async function bumpPacksRevision(): Promise<number> {
   const next = Math.max(previous + 1, Date.now());
   await packsRevisionItem.setValue(next);
   return next;
-}
-
-// Packs are JSON text: gzip usually shrinks them 5–10×, which matters with a 10 MB quota and no
-// `unlimitedStorage` permission. Where CompressionStream is missing the text is kept as is.
-async function encodeText(text: string): Promise<StoredText> {
-  if (typeof CompressionStream !== 'function') return { encoding: 'utf8', data: text };
-  const bytes = new TextEncoder().encode(text);
-  const compressed = await pipeBytes(bytes, new CompressionStream('gzip'));
-  return { encoding: 'gzip-base64', data: bytesToBase64(compressed) };
-}
-
-async function decodeText(stored: StoredText): Promise<string | null> {
-  if (stored.encoding === 'utf8') return stored.data;
-  if (stored.encoding === 'gzip-base64' && typeof DecompressionStream === 'function') {
-    const bytes = await pipeBytes(base64ToBytes(stored.data), new DecompressionStream('gzip'));
-    return new TextDecoder().decode(bytes);
-  }
-  return null;
-}
-
-async function pipeBytes(
-  input: Uint8Array,
-  transform: CompressionStream | DecompressionStream,
-): Promise<Uint8Array> {
-  const writer = transform.writable.getWriter();
-  void writer.write(input as Uint8Array<ArrayBuffer>).then(() => writer.close());
-  const chunks: Uint8Array[] = [];
-  const reader = transform.readable.getReader();
-  let length = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    length += value.length;
-  }
-  const out = new Uint8Array(length);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return out;
-}
-
-export function bytesToBase64(bytes: Uint8Array): string {
-  let binary = '';
-  // Chunked: String.fromCharCode with millions of arguments overflows the stack.
-  for (let i = 0; i < bytes.length; i += 0x8000) {
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  }
-  return btoa(binary);
-}
-
-export function base64ToBytes(base64: string): Uint8Array {
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
 }

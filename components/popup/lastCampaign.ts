@@ -1,6 +1,2 @@
-import { storage } from 'wxt/utils/storage';
-
-/** The campaign the user last picked in the popup's switcher (`<packId>/<campaignId>`). */
-export const lastCampaignItem = storage.defineItem<string | null>('local:popup.lastCampaign', {
-  fallback: null,
-});
+// The campaign the user last picked in the popup's switcher; defined with every storage item.
+export { lastCampaignItem } from '../../storage/items';

@@ -1,16 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import Dexie from 'dexie';
+import Dexie, { type Transaction } from 'dexie';
 import { IDBFactory } from 'fake-indexeddb';
-import {
-  DATA_VERSION,
-  openDatabase,
-  SCHEMA_V1,
-  SCHEMA_V2,
-  SCHEMA_V3,
-  upgradeToV2,
-  type AccountRowV1,
-} from '../../../storage/db';
+import { PicketDatabase } from '../../../storage/db';
+import { openDatabase } from '../../../storage/open-database';
+import { CACHE_SCHEMA, DATA_VERSION, SCHEMA_VERSION } from '../../../storage/schema';
 import { displayHandle } from '../../../core/accounts';
 import { findInIndex, type LookupIndexRow } from '../../../storage/lookup-index';
 import { packToRows } from '../../../storage/rows';
@@ -18,6 +12,7 @@ import { closeStore, getStore, getStoreStatus, importPackObject } from '../../..
 import { loadSnapshot } from '../../../storage/queries';
 import { watchDatabaseUpdating } from '../../../storage/open-state';
 import { getSettings, updateSettings } from '../../../storage/settings';
+import { readPackText, readRegistry } from '../../../storage/userdata';
 import { bundledState, cachedParticipants, freshStore, makeBundledPack, makePack } from './support';
 
 vi.mock('../../../storage/bundled', async () => (await import('./fixtures')).bundledModule);
@@ -26,18 +21,42 @@ beforeEach(() => {
   fakeBrowser.reset();
   bundledState.pack = makeBundledPack();
 });
-afterEach(() => closeStore());
+afterEach(() => {
+  closeStore();
+  vi.restoreAllMocks();
+});
 
 let counter = 0;
 const uniqueName = () => `picket-db-test-${Date.now()}-${++counter}`;
 
-/** A database as version-1 code left it: no meta table, no `id:` rows for Facebook ids. */
-async function seedV1(name: string, generated = 0) {
+/** The first layout of the cache: one row per participant and per account, no `meta`. */
+const OLD_SCHEMA_V1 = {
+  packs: 'id',
+  campaigns: 'key, packId',
+  participants: '[packId+campaignId+id], [packId+campaignId+nameLower]',
+  accountIndex: '[packId+campaignId+platform+key+participantId], [platform+key]',
+};
+/** The second: accounts keyed `<packId>|<platform>|<key>`, and `meta`. */
+const OLD_SCHEMA_V2 = {
+  packs: 'id',
+  campaigns: 'key, packId',
+  participants: '[packId+campaignId+id], [packId+campaignId+nameLower]',
+  accounts: 'id',
+  meta: 'key',
+  accountIndex: null,
+};
+
+/** A database as the first layout's code left it, holding `packId`'s rows (and nothing else). */
+async function seedV1(name: string, { generated = 0, packId = 'test-pack' } = {}) {
   const v1 = new Dexie(name);
-  v1.version(1).stores(SCHEMA_V1);
+  v1.version(1).stores(OLD_SCHEMA_V1);
   await v1.open();
-  const rows = packToRows(makePack({ generated }), 'imported', '2026-11-01T00:00:00.000Z');
-  const v1Accounts: AccountRowV1[] = rows.participants.flatMap((p) =>
+  const rows = packToRows(
+    makePack({ generated, id: packId }),
+    'imported',
+    '2026-11-01T00:00:00.000Z',
+  );
+  const accounts = rows.participants.flatMap((p) =>
     p.participant.accounts
       .filter((a) => a.handle)
       .map((a) => ({
@@ -52,9 +71,9 @@ async function seedV1(name: string, generated = 0) {
   await v1.table('packs').add(rows.pack);
   await v1.table('campaigns').bulkAdd(rows.campaigns);
   await v1.table('participants').bulkAdd(rows.participants);
-  await v1.table('accountIndex').bulkAdd(v1Accounts);
+  await v1.table('accountIndex').bulkAdd(accounts);
   v1.close();
-  return { rows, v1Accounts };
+  return { rows };
 }
 
 /** Who a lookup index says an account is: `campaign:participant` per entry, and the handle. */
@@ -66,94 +85,56 @@ function whoIs(index: LookupIndexRow | undefined, platform: 'instagram' | 'faceb
     : [];
 }
 
-describe('schema upgrades v1 → v2 → v3 (G1)', () => {
-  it('keeps every pack, builds its lookup index (numeric Facebook ids included); settings are untouched', async () => {
-    const name = uniqueName();
-    await updateSettings((s) => ({ ...s, allowlist: ['instagram:kept'], badgeStyle: 'compact' }));
-    const { rows, v1Accounts } = await seedV1(name);
-    // v1 had no rows for the two numeric Facebook ids.
-    expect(v1Accounts.some((a) => a.key.startsWith('id:'))).toBe(false);
+const CURRENT_TABLES = Object.keys(CACHE_SCHEMA).sort();
 
-    const { db } = await openDatabase(name);
-    expect(db).not.toBeNull();
-    expect(db!.verno).toBe(3);
-    expect(await db!.packs.toArray()).toEqual([rows.pack]);
-    expect(await db!.campaigns.count()).toBe(rows.campaigns.length);
-    expect((await cachedParticipants(db!)).length).toBe(rows.participants.length);
-    expect((await cachedParticipants(db!)).map((p) => p.id).sort()).toEqual(
-      rows.participants.map((p) => p.id).sort(),
-    );
-    // Rows made from version 2's, marked as such: the store rewrites them when it opens.
-    expect(await db!.meta.get('dataVersion')).toEqual({ key: 'dataVersion', value: 3 });
-    expect(db!.tables.map((t) => t.name).sort()).toEqual([
-      'campaigns',
-      'directories',
-      'handleBlocks',
-      'lookup',
-      'meta',
-      'packs',
-      'participantBlocks',
-    ]);
-    const index = await db!.lookup.get('test-pack');
-    // Built from the cached rows, it answers exactly like one built from the pack.
-    expect(index?.hi).toEqual(rows.lookup.hi);
-    // Same entries (within a campaign the upgrade may list them in another order).
-    expect(index?.entries.length).toBe(rows.lookup.entries.length);
-    expect(index?.entryStarts.length).toBe(rows.lookup.entryStarts.length);
-    expect(whoIs(index, 'instagram', 'kimkardashian')).toEqual([
-      'c1:Kim Kardashian@kimkardashian',
-      'c2:Kim Kardashian@kimkardashian',
-    ]);
-    expect(whoIs(index, 'facebook', 'id:123456789012')).toEqual(
-      whoIs(rows.lookup, 'facebook', 'id:123456789012'),
-    );
-    expect(whoIs(index, 'facebook', 'id:123456789012')).toHaveLength(1);
-
-    // The blocks are the ones a fresh write would make.
-    expect(await db!.directories.toArray()).toEqual(rows.blocks.map((b) => b.directory));
-    expect(await db!.participantBlocks.toArray()).toEqual(
-      rows.blocks.flatMap((b) => b.participantBlocks),
-    );
-    db!.close();
-
-    const settings = await getSettings();
-    expect(settings.allowlist).toEqual(['instagram:kept']);
-    expect(settings.badgeStyle).toBe('compact');
+/** Makes the drop of an older cache take a while, as a big one does in a real browser. */
+function slowDrop(rounds: number): void {
+  const drop = PicketDatabase.prototype.dropCache;
+  vi.spyOn(PicketDatabase.prototype, 'dropCache').mockImplementation(async function (
+    this: PicketDatabase,
+    tx: Transaction,
+  ) {
+    for (let i = 0; i < rounds; i++) await tx.table('meta').put({ key: 'busy', value: i });
+    await drop.call(this, tx);
   });
+}
 
-  it('a v2 database (one row per account) is upgraded to the same index', async () => {
+describe('an older cache is dropped and rebuilt from its sources; user data is never lost', () => {
+  it('opening a database of an older schema empties it, keeping only the current tables', async () => {
     const name = uniqueName();
     await seedV1(name);
     const v2 = new Dexie(name);
-    v2.version(1).stores(SCHEMA_V1);
-    v2.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
+    v2.version(1).stores(OLD_SCHEMA_V1);
+    v2.version(2).stores(OLD_SCHEMA_V2);
     await v2.open();
-    expect(await v2.table('accounts').count()).toBeGreaterThan(0);
+    await v2.table('accounts').put({ id: 'test-pack|instagram|kim', refs: [] });
+    await v2.table('meta').put({ key: 'dataVersion', value: 2 });
     v2.close();
 
-    const { db } = await openDatabase(name);
-    expect(db!.verno).toBe(3);
-    const rows = packToRows(makePack(), 'imported', '2026-11-01T00:00:00.000Z');
-    const index = await db!.lookup.get('test-pack');
-    for (const [platform, key] of [
-      ['instagram', 'kimkardashian'],
-      ['facebook', 'id:100044000111'],
-      ['instagram', 'nobody.here'],
-    ] as const) {
-      expect(whoIs(index, platform, key)).toEqual(whoIs(rows.lookup, platform, key));
-    }
+    let upgrading = 0;
+    const { db } = await openDatabase(name, {}, { onUpgrading: () => upgrading++ });
+    expect(db!.verno).toBe(SCHEMA_VERSION);
+    expect(db!.tables.map((t) => t.name).sort()).toEqual(CURRENT_TABLES);
+    for (const table of db!.tables) expect(await table.count()).toBe(0);
+    expect(upgrading).toBe(1);
     db!.close();
   });
 
-  it('a v1 database is then brought in line with storage.local by the store', async () => {
-    const name = uniqueName();
-    await seedV1(name);
-    // storage.local says test-pack is installed: the store must keep it after the upgrade.
+  it('the store rebuilds a v1 cache from the bundled pack and storage.local; settings and packs are kept', async () => {
+    await updateSettings((s) => ({ ...s, allowlist: ['instagram:kept'], badgeStyle: 'compact' }));
+    // storage.local says test-pack is installed (imported through another database).
     freshStore({ dbName: uniqueName() });
     await importPackObject(makePack(), { origin: 'imported' });
     closeStore();
+    const registry = await readRegistry();
+    const text = await readPackText('test-pack');
+    // The old cache holds a pack storage.local does not know: a cache is never a source.
+    const name = uniqueName();
+    await seedV1(name, { packId: 'only-in-old-cache' });
+
     freshStore({ dbName: name });
     const snapshot = await loadSnapshot();
+    expect(snapshot.usingBundledFallback).toBe(false);
     expect(snapshot.packs.map((p) => p.id)).toEqual(['bundled-pack', 'test-pack']);
     expect(snapshot.campaigns.map((c) => c.key)).toEqual([
       'bundled-pack/main',
@@ -161,13 +142,36 @@ describe('schema upgrades v1 → v2 → v3 (G1)', () => {
       'test-pack/c2',
     ]);
     const db = (await getStore()).db!;
-    expect(whoIs(await db.lookup.get('test-pack'), 'facebook', 'id:100044000111')).toHaveLength(1);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(CURRENT_TABLES);
+    expect((await db.packs.toCollection().primaryKeys()).sort()).toEqual([
+      'bundled-pack',
+      'test-pack',
+    ]);
+    expect(await db.meta.get('dataVersion')).toEqual({ key: 'dataVersion', value: DATA_VERSION });
+    const rows = packToRows(makePack(), 'imported', registry.packs[0]!.installedAt);
+    const index = await db.lookup.get('test-pack');
+    expect(whoIs(index, 'instagram', 'kimkardashian')).toEqual([
+      'c1:Kim Kardashian@kimkardashian',
+      'c2:Kim Kardashian@kimkardashian',
+    ]);
+    expect(whoIs(index, 'facebook', 'id:100044000111')).toEqual(
+      whoIs(rows.lookup, 'facebook', 'id:100044000111'),
+    );
+    expect(whoIs(index, 'facebook', 'id:100044000111')).toHaveLength(1);
     expect(whoIs(await db.lookup.get('bundled-pack'), 'instagram', 'ada.bundled')).toHaveLength(1);
+    expect((await cachedParticipants(db, 'test-pack')).length).toBe(rows.participants.length);
+
+    // storage.local is exactly as it was: the rebuild only reads it.
+    expect(await readRegistry()).toEqual(registry);
+    expect(await readPackText('test-pack')).toBe(text);
+    const settings = await getSettings();
+    expect(settings.allowlist).toEqual(['instagram:kept']);
+    expect(settings.badgeStyle).toBe('compact');
   });
 });
 
-describe('a database from newer code (G2)', () => {
-  it('opens with v3 code and keeps working, reads and writes', async () => {
+describe('a database from newer code', () => {
+  it('opens with this code and keeps working, reads and writes', async () => {
     const name = uniqueName();
     freshStore({ dbName: name });
     await importPackObject(makePack(), { origin: 'imported' });
@@ -175,9 +179,9 @@ describe('a database from newer code (G2)', () => {
 
     // "v4" adds an index and a table, and marks its data version.
     const v4 = new Dexie(name);
-    v4.version(4).stores({
-      ...SCHEMA_V3,
-      campaigns: `${SCHEMA_V3.campaigns}, name`,
+    v4.version(SCHEMA_VERSION + 1).stores({
+      ...CACHE_SCHEMA,
+      campaigns: `${CACHE_SCHEMA.campaigns}, name`,
       notes: '++id',
     });
     await v4.open();
@@ -192,7 +196,7 @@ describe('a database from newer code (G2)', () => {
     ).toHaveLength(2);
     await importPackObject(makePack({ id: 'another-pack' }), { origin: 'imported' });
     expect((await loadSnapshot()).packs.map((p) => p.id)).toContain('another-pack');
-    // v3 code that rewrote rows says so, so v4 code knows to normalize them again.
+    // This code rewrote the rows and says so, so the newer code knows to rebuild them again.
     expect(await store.db!.meta.get('dataVersion')).toEqual({
       key: 'dataVersion',
       value: DATA_VERSION,
@@ -221,12 +225,12 @@ describe('a database from newer code (G2)', () => {
   });
 });
 
-describe('a blocked or failing open degrades (G3)', () => {
+describe('a blocked or failing open degrades', () => {
   it('falls back to the bundled pack when another connection blocks the upgrade', async () => {
     const name = uniqueName();
     const old = new Dexie(name);
-    old.version(1).stores(SCHEMA_V1);
-    // This connection refuses to close on versionchange, so the v2 open stays blocked.
+    old.version(1).stores(OLD_SCHEMA_V1);
+    // This connection refuses to close on versionchange, so the upgrade stays blocked.
     old.on('versionchange', () => false);
     await old.open();
 
@@ -245,7 +249,8 @@ describe('a blocked or failing open degrades (G3)', () => {
 
   it('waits for a slow upgrade that is under way instead of abandoning it at the timeout', async () => {
     const name = uniqueName();
-    const { rows } = await seedV1(name, 1_500);
+    await seedV1(name);
+    slowDrop(1_500);
     let upgrading = 0;
     const started = Date.now();
     const { db, error } = await openDatabase(
@@ -258,17 +263,18 @@ describe('a blocked or failing open degrades (G3)', () => {
     );
     const took = Date.now() - started;
     expect(error).toBeUndefined();
-    expect(db?.verno).toBe(3);
+    expect(db?.verno).toBe(SCHEMA_VERSION);
     // It did take longer than the timeout, and said once that it was upgrading.
     expect(took).toBeGreaterThan(20);
     expect(upgrading).toBe(1);
-    expect((await cachedParticipants(db!)).length).toBe(rows.participants.length);
+    expect(await db!.packs.count()).toBe(0);
     db!.close();
   });
 
   it('the store waits for such an upgrade and says "updating" meanwhile (what the popup shows)', async () => {
     const name = uniqueName();
-    await seedV1(name, 1_500);
+    await seedV1(name);
+    slowDrop(1_500);
     const seen: boolean[] = [];
     const stop = watchDatabaseUpdating((updating) => seen.push(updating));
     freshStore({ dbName: name, openTimeoutMs: 20 });
@@ -283,7 +289,7 @@ describe('a blocked or failing open degrades (G3)', () => {
   it('still gives up on a blocked upgrade, and on one that outlasts its own limit', async () => {
     const name = uniqueName();
     const old = new Dexie(name);
-    old.version(1).stores(SCHEMA_V1);
+    old.version(1).stores(OLD_SCHEMA_V1);
     old.on('versionchange', () => false);
     await old.open();
     let upgrading = 0;
@@ -296,7 +302,8 @@ describe('a blocked or failing open degrades (G3)', () => {
     old.close();
 
     const slow = uniqueName();
-    await seedV1(slow, 1_500);
+    await seedV1(slow);
+    slowDrop(1_500);
     const capped = await openDatabase(slow, {}, { timeoutMs: 5, upgradeTimeoutMs: 10 });
     expect(capped.db).toBeNull();
     expect(capped.error).toMatch(/^Opening the database took longer than \d+ ms\.$/);

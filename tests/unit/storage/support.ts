@@ -1,5 +1,6 @@
 // Store helpers for the store and background tests: a fresh database per test.
-import type { ParticipantRow, PicketDatabase } from '../../../storage/db';
+import type { PicketDatabase } from '../../../storage/db';
+import type { ParticipantRow } from '../../../storage/schema';
 import { configureStore, closeStore } from '../../../storage/store';
 
 let dbCounter = 0;
