@@ -194,7 +194,7 @@ function blockFor(firsts: string[], text: string): number {
 }
 
 /**
- * Reads one campaign's participant blocks (storage/rows.ts) for one query, each at most once.
+ * Reads one campaign's participant blocks (storage/blocks.ts) for one query, each at most once.
  * Positions are places in the campaign's name order.
  */
 class BlockReader {
