@@ -2,7 +2,7 @@ import { i18n } from '#i18n';
 import type { EventKind, Source } from '../../core/pack/types';
 import { CitedSources } from './CitedSources';
 import { formatEventDates } from '../shared/format';
-import { scheduleMarks, type ScheduleMarks, type TimedEvent } from './schedule';
+import { scheduleMarks, type ScheduleMarks, type TimedEvent } from '../../core/time/status';
 
 export function eventKindLabel(kind: EventKind): string {
   switch (kind) {
