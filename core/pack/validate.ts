@@ -1,4 +1,4 @@
-// The one validator for campaign packs (format v1, ../shared/design/contracts.md §2).
+// The one validator for campaign packs (format v1, described by schema/picket-pack-1.schema.json).
 // The build, `npm run pack:check`, import and subscription refresh all call it.
 //
 // Three passes, so that the structure of a pack is written down once, in
