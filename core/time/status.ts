@@ -43,6 +43,11 @@ export function timedEvents(events: readonly CampaignEvent[], userTimeZone: stri
     .sort((a, b) => a.start - b.start);
 }
 
+/** Whether the window is over at `now`. */
+export function isPast(window: TimeWindow, now: number): boolean {
+  return window.end <= now;
+}
+
 /** Whether the window holds `now`. */
 export function isInProgress(window: TimeWindow, now: number): boolean {
   return window.start <= now && now < window.end;
@@ -51,7 +56,7 @@ export function isInProgress(window: TimeWindow, now: number): boolean {
 /** Where one event stands at `now`; `today` is [start, end) of the user's current local day. */
 export function eventPhase(timed: TimedEvent, now: number, today: TimeWindow): EventPhase {
   if (!Number.isFinite(timed.start)) return 'later';
-  if (timed.end <= now) return 'past';
+  if (isPast(timed, now)) return 'past';
   if (timed.multiDay) return timed.start <= now ? 'under-way' : 'later';
   return timed.start < today.end ? 'today' : 'later';
 }
