@@ -19,7 +19,8 @@ import {
   type ReminderCampaign,
 } from '../core/reminders/schedule';
 import { reminderText } from '../core/reminders/text';
-import { eventsInProgress, localDate } from '../core/time/status';
+import { eventsInProgress } from '../core/time/status';
+import { localDate } from '../core/time/wall-clock';
 import { userTimeZone } from '../core/time/zone';
 import { loadSnapshot } from '../storage/queries';
 import {

@@ -18,45 +18,8 @@ export type ContentStringKey =
 
 export type Translate = (key: ContentStringKey, substitutions?: string[]) => string;
 
-/** Only `https:` URLs become links (checklist A3); anything else, or unparsable text, is null. */
-export function safeHttpsUrl(raw: string | undefined): string | null {
-  if (!raw) return null;
-  try {
-    const url = new URL(raw);
-    return url.protocol === 'https:' ? url.href : null;
-  } catch {
-    return null;
-  }
-}
-
-const ALL_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/**
- * A pack date in the reader's locale. All-day dates are calendar days, so they are built in local
- * time; parsing `2020-09-16` as UTC would show the 15th west of Greenwich.
- */
-export function formatPackDate(raw: string, locale?: string): string {
-  const day = ALL_DAY.exec(raw);
-  const date = day ? new Date(Number(day[1]), Number(day[2]) - 1, Number(day[3])) : new Date(raw);
-  if (Number.isNaN(date.getTime())) return raw;
-  try {
-    return dateFormatter(locale).format(date);
-  } catch {
-    return raw;
-  }
-}
-
-// Building an Intl.DateTimeFormat costs far more than formatting with one: one per locale.
-const formatters = new Map<string | undefined, Intl.DateTimeFormat>();
-
-function dateFormatter(locale: string | undefined): Intl.DateTimeFormat {
-  let formatter = formatters.get(locale);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
-    formatters.set(locale, formatter);
-  }
-  return formatter;
-}
+export { safeHttpsUrl } from '../core/safe-url';
+export { formatPackDate } from '../core/time/pack-date';
 
 /** Distinct strings kept; past this the memo starts over. */
 const TRANSLATIONS_KEPT = 2_000;

@@ -2,7 +2,12 @@ import { i18n } from '#i18n';
 import type { EventKind, Source } from '../../core/pack/types';
 import { CitedSources } from './CitedSources';
 import { formatEventDates } from '../shared/format';
-import { scheduleMarks, type ScheduleMarks, type TimedEvent } from './schedule';
+import {
+  isPast as isOver,
+  scheduleMarks,
+  type ScheduleMarks,
+  type TimedEvent,
+} from '../../core/time/status';
 
 export function eventKindLabel(kind: EventKind): string {
   switch (kind) {
@@ -33,7 +38,7 @@ export function Schedule(props: {
   const marks = scheduleMarks(timed, now, timeZone);
   const isCurrent = (t: TimedEvent) =>
     t.event.id === marks.todayId || marks.underWayIds.has(t.event.id);
-  const pastCount = timed.filter((t) => t.end <= now && !isCurrent(t)).length;
+  const pastCount = timed.filter((t) => isOver(t, now) && !isCurrent(t)).length;
   // Events are in time order, so the folded ones are simply the first few.
   const folded = Math.max(0, pastCount - VISIBLE_PAST);
   const renderItem = (t: TimedEvent) => (
@@ -73,12 +78,12 @@ function ScheduleItem(props: {
   marks: ScheduleMarks;
   sources: Source[];
 }) {
-  const { event, end } = props.timed;
+  const { event } = props.timed;
   const { marks } = props;
   const isToday = event.id === marks.todayId;
   const isNext = event.id === marks.next?.event.id;
   const isUnderWay = marks.underWayIds.has(event.id);
-  const isPast = end <= props.now;
+  const isPast = isOver(props.timed, props.now);
   const classes = ['timeline-item'];
   if (isToday) classes.push('is-today');
   if (isNext) classes.push('is-next');

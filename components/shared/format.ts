@@ -2,7 +2,11 @@
 // through Intl in the UI language, in the user's own time zone.
 import { browser } from 'wxt/browser';
 import type { CampaignEvent } from '../../core/pack/types';
-import { eventWindow } from '../../core/time/status';
+import { eventWindow } from '../../core/time/event-window';
+import { calendarDate, formatPackDate } from '../../core/time/pack-date';
+import { calendarDaysBetween } from '../../core/time/wall-clock';
+
+export { safeHttpsUrl } from '../../core/safe-url';
 
 /** The browser's UI language (what @wxt-dev/i18n picked the messages for), else navigator's. */
 export function uiLanguage(): string {
@@ -15,16 +19,6 @@ export function uiLanguage(): string {
   return typeof navigator !== 'undefined' && navigator.language ? navigator.language : 'en';
 }
 
-export function userTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-}
-
-const ALL_DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-export function isAllDay(event: CampaignEvent): boolean {
-  return ALL_DAY.test(event.start);
-}
-
 /**
  * The dates of an event as the user reads them. All-day events are shown by their calendar
  * dates (they mean the same day everywhere they're observed); timed events in the user's zone.
@@ -34,14 +28,11 @@ export function formatEventDates(
   timeZone: string,
   locale = uiLanguage(),
 ): string {
-  if (isAllDay(event)) {
-    // Calendar dates: format at noon UTC in UTC so no zone can shift the day.
-    const start = new Date(`${event.start}T12:00:00Z`);
-    const format = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
-    if (event.end && ALL_DAY.test(event.end) && event.end !== event.start) {
-      return format.formatRange(start, new Date(`${event.end}T12:00:00Z`));
-    }
-    return format.format(start);
+  const start = calendarDate(event.start);
+  if (start) {
+    const end = event.end && event.end !== event.start ? calendarDate(event.end) : null;
+    if (!end) return formatPackDate(event.start, locale, 'long');
+    return new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).formatRange(start, end);
   }
   const window = eventWindow(event, timeZone);
   const format = new Intl.DateTimeFormat(locale, {
@@ -66,25 +57,7 @@ export function formatDateTime(iso: string, locale = uiLanguage()): string {
 
 /** A pack or source date that may be a plain `YYYY-MM-DD` or a date-time. */
 export function formatLooseDate(value: string, locale = uiLanguage()): string {
-  if (ALL_DAY.test(value)) {
-    return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(
-      new Date(`${value}T12:00:00Z`),
-    );
-  }
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime())) return value;
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(date);
-}
-
-/** The user's calendar date (`YYYY-MM-DD`) of an instant in their zone. */
-function calendarDate(epochMs: number, timeZone: string): string {
-  // en-CA formats dates as YYYY-MM-DD; only used as a machine-readable key.
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date(epochMs));
+  return formatPackDate(value, locale);
 }
 
 /**
@@ -100,10 +73,7 @@ export function formatCountdown(
 ): string {
   const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
   const deltaMinutes = Math.round((targetMs - nowMs) / 60_000);
-  const days = Math.round(
-    (Date.parse(calendarDate(targetMs, timeZone)) - Date.parse(calendarDate(nowMs, timeZone))) /
-      86_400_000,
-  );
+  const days = calendarDaysBetween(nowMs, targetMs, timeZone);
   if (Math.abs(deltaMinutes) >= 20 * 60 && days !== 0) return format.format(days, 'day');
   if (Math.abs(deltaMinutes) >= 60) return format.format(Math.round(deltaMinutes / 60), 'hour');
   return format.format(deltaMinutes >= 0 ? Math.max(deltaMinutes, 1) : deltaMinutes, 'minute');
@@ -119,30 +89,4 @@ export function formatWallTime(hhmm: string, locale = uiLanguage()): string {
   if (!match) return hhmm;
   const date = new Date(Date.UTC(2000, 0, 1, Number(match[1]), Number(match[2])));
   return new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone: 'UTC' }).format(date);
-}
-
-/** Only https URLs may become links (security checklist); anything else is shown as text. */
-export function safeHttpsUrl(url: string | undefined): string | null {
-  if (!url) return null;
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'https:' ? parsed.href : null;
-  } catch {
-    return null;
-  }
-}
-
-/** The day an event starts, as the user reads it (all-day events by their calendar date). */
-export function formatEventStartDay(
-  event: CampaignEvent,
-  startMs: number,
-  timeZone: string,
-  locale = uiLanguage(),
-): string {
-  if (isAllDay(event)) {
-    return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(
-      new Date(`${event.start}T12:00:00Z`),
-    );
-  }
-  return formatDate(startMs, timeZone, locale);
 }

@@ -22,14 +22,8 @@
 //   reminder missed while the browser was closed still fires at start-up the same day, never
 //   after.
 import type { CampaignEvent, EventKind } from '../pack/types';
-import {
-  firstDayWindow,
-  isAllDay,
-  localDateParts,
-  surelyEndedBy,
-  tryEventWindow,
-  zonedTime,
-} from '../time/status';
+import { firstDayWindow, isAllDay, surelyEndedBy, tryEventWindow } from '../time/event-window';
+import { localDateParts, zonedTime } from '../time/wall-clock';
 
 export const REMINDER_KINDS: readonly EventKind[] = ['boycott', 'action'];
 export const DEFAULT_REMINDER_TIME = '09:00';

@@ -191,10 +191,8 @@ function participantRow(
   );
 }
 
-function campaignSection(campaign: Campaign, index: number): Markup {
-  const sources = new Map(campaign.sources.map((source) => [source.id, source]));
-  const events = new Map((campaign.events ?? []).map((event) => [event.id, event]));
-  const headingId = `campaign-${index}`;
+/** The campaign's hashtag, target and website, as a definition list (null when it has none). */
+function campaignFacts(campaign: Campaign): Markup | null {
   const facts: Child[] = [];
   if (campaign.hashtag)
     facts.push(el('dt', null, 'Hashtag'), el('dd', null, el('bdi', null, campaign.hashtag)));
@@ -202,83 +200,75 @@ function campaignSection(campaign: Campaign, index: number): Markup {
     facts.push(el('dt', null, 'Target'), el('dd', null, el('bdi', null, campaign.target)));
   if (campaign.url)
     facts.push(el('dt', null, 'Website'), el('dd', null, outLink(campaign.url, campaign.url)));
+  return facts.length > 0 ? el('dl', null, ...facts) : null;
+}
+
+/** A titled list, or nothing when the list is empty. */
+function titledList(title: string, items: Child[]): Markup | null {
+  return items.length > 0 ? fragment(el('h3', null, title), list(items)) : null;
+}
+
+function demandItems(campaign: Campaign): Child[] {
+  return (campaign.demands ?? []).map((demand) =>
+    fragment(
+      el('strong', null, el('bdi', null, demand.title)),
+      demand.detail ? fragment(': ', demand.detail) : null,
+    ),
+  );
+}
+
+function scheduleItems(campaign: Campaign): Child[] {
+  return (campaign.events ?? []).map((event) =>
+    fragment(
+      `${dateRange(event)}: `,
+      el('strong', null, el('bdi', null, event.title)),
+      ` (${EVENT_KIND[event.kind]})`,
+      event.detail ? fragment('. ', event.detail) : null,
+    ),
+  );
+}
+
+function coalitionItems(campaign: Campaign): Child[] {
+  return (campaign.coalition ?? []).map((member) =>
+    member.url ? outLink(member.url, el('bdi', null, member.name)) : el('bdi', null, member.name),
+  );
+}
+
+/** The participants table, one row each, or a line saying there are none. */
+function participantsTable(campaign: Campaign): Markup {
+  if (campaign.participants.length === 0) {
+    return el('p', { class: 'muted' }, 'No participants are listed yet.');
+  }
+  const sources = new Map(campaign.sources.map((source) => [source.id, source]));
+  const events = new Map((campaign.events ?? []).map((event) => [event.id, event]));
+  const header = ['Participant', 'Claim', 'Accounts', 'What they did', 'Sources, strongest first'];
+  return el(
+    'table',
+    null,
+    el(
+      'caption',
+      null,
+      'Each participant, what the pack claims about it, its accounts, its actions and the sources for them.',
+    ),
+    el('thead', null, el('tr', null, ...header.map((name) => el('th', { scope: 'col' }, name)))),
+    el('tbody', null, ...campaign.participants.map((p) => participantRow(p, sources, events))),
+  );
+}
+
+function campaignSection(campaign: Campaign, index: number): Markup {
+  const headingId = `campaign-${index}`;
   const count = campaign.participants.length;
   return el(
     'section',
     { 'aria-labelledby': headingId },
     el('h2', { id: headingId }, el('bdi', null, campaign.name)),
     campaign.summary ? el('p', null, campaign.summary) : null,
-    facts.length > 0 ? el('dl', null, ...facts) : null,
-    campaign.demands?.length
-      ? fragment(
-          el('h3', null, 'Demands'),
-          list(
-            campaign.demands.map((demand) =>
-              fragment(
-                el('strong', null, el('bdi', null, demand.title)),
-                demand.detail ? fragment(': ', demand.detail) : null,
-              ),
-            ),
-          ),
-        )
-      : null,
-    campaign.events?.length
-      ? fragment(
-          el('h3', null, 'Schedule'),
-          list(
-            campaign.events.map((event) =>
-              fragment(
-                `${dateRange(event)}: `,
-                el('strong', null, el('bdi', null, event.title)),
-                ` (${EVENT_KIND[event.kind]})`,
-                event.detail ? fragment('. ', event.detail) : null,
-              ),
-            ),
-          ),
-        )
-      : null,
-    campaign.coalition?.length
-      ? fragment(
-          el('h3', null, 'Coalition'),
-          list(
-            campaign.coalition.map((member) =>
-              member.url
-                ? outLink(member.url, el('bdi', null, member.name))
-                : el('bdi', null, member.name),
-            ),
-          ),
-        )
-      : null,
+    campaignFacts(campaign),
+    titledList('Demands', demandItems(campaign)),
+    titledList('Schedule', scheduleItems(campaign)),
+    titledList('Coalition', coalitionItems(campaign)),
     el('h3', null, `Participants (${count.toLocaleString('en')})`),
-    count === 0
-      ? el('p', { class: 'muted' }, 'No participants are listed yet.')
-      : el(
-          'table',
-          null,
-          el(
-            'caption',
-            null,
-            'Each participant, what the pack claims about it, its accounts, its actions and the sources for them.',
-          ),
-          el(
-            'thead',
-            null,
-            el(
-              'tr',
-              null,
-              el('th', { scope: 'col' }, 'Participant'),
-              el('th', { scope: 'col' }, 'Claim'),
-              el('th', { scope: 'col' }, 'Accounts'),
-              el('th', { scope: 'col' }, 'What they did'),
-              el('th', { scope: 'col' }, 'Sources, strongest first'),
-            ),
-          ),
-          el(
-            'tbody',
-            null,
-            ...campaign.participants.map((p) => participantRow(p, sources, events)),
-          ),
-        ),
+    participantsTable(campaign),
   );
 }
 

@@ -2,16 +2,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CampaignEvent } from '../../../core/pack/types';
 import {
-  campaignStatus,
   eventWindow,
   firstDayWindow,
   isMultiDay,
-  localDate,
-  localDay,
   surelyEndedBy,
   tryEventWindow,
-  zonedTime,
-} from '../../../core/time/status';
+} from '../../../core/time/event-window';
+import { campaignStatus } from '../../../core/time/status';
+import { localDate, localDay, zonedTime } from '../../../core/time/wall-clock';
 
 const NY = 'America/New_York';
 const TOKYO = 'Asia/Tokyo';
@@ -114,14 +112,14 @@ describe('isMultiDay and firstDayWindow', () => {
   it('treats a one-date event as single-day even on a 25-hour day', () => {
     const e = ev({ start: '2026-11-01', timeZone: NY });
     const w = eventWindow(e, NY);
-    expect(isMultiDay(e, w)).toBe(false);
+    expect(isMultiDay(e, w, NY)).toBe(false);
     expect(firstDayWindow(e, w, NY)).toEqual(w);
   });
 
   it('gives the start date as the first day of a July 1–31 event', () => {
     const e = ev({ start: '2026-07-01', end: '2026-07-31', timeZone: NY });
     const w = eventWindow(e, TOKYO);
-    expect(isMultiDay(e, w)).toBe(true);
+    expect(isMultiDay(e, w, TOKYO)).toBe(true);
     expect(firstDayWindow(e, w, TOKYO)).toEqual({
       start: utc('2026-07-01T04:00:00Z'),
       end: utc('2026-07-02T04:00:00Z'),
@@ -131,7 +129,7 @@ describe('isMultiDay and firstDayWindow', () => {
   it('gives the rest of the start day for a timed event longer than 24 hours', () => {
     const e = ev({ start: '2026-07-01T20:00:00-04:00', end: '2026-07-03T20:00:00-04:00' });
     const w = eventWindow(e, NY);
-    expect(isMultiDay(e, w)).toBe(true);
+    expect(isMultiDay(e, w, NY)).toBe(true);
     expect(firstDayWindow(e, w, NY)).toEqual({
       start: utc('2026-07-02T00:00:00Z'),
       end: utc('2026-07-02T04:00:00Z'),
