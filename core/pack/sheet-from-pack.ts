@@ -10,6 +10,8 @@ export interface SplitPack {
   campaignFile: Record<string, unknown>;
   /** The participants as CSV with the documented header. */
   sheet: string;
+  /** How many participants the pack had. */
+  participants: number;
   /**
    * Names of participants with details the sheet cannot hold: account holders, `x-` keys, a
    * Facebook account with both a page name and a numeric id (it comes back as two accounts).
@@ -117,6 +119,7 @@ export function sheetFromPack(pack: unknown): SplitPack | null {
   return {
     campaignFile: { ...pack, campaigns: [{ ...campaign, participants: [] }] },
     sheet: formatDelimited(records) + '\r\n',
+    participants: participants.length,
     notKept: participants.filter(keepsMore).map((p) => p.name),
   };
 }
