@@ -81,9 +81,6 @@ export function BuilderApp() {
         <h1>{i18n.t('builder.title')}</h1>
         <p>{i18n.t('builder.intro')}</p>
       </header>
-      <div class="live" aria-live="polite" role="status" data-testid="announcer">
-        {message}
-      </div>
       <main>
         <OpenFileSection open={(next) => setDraft(next)} announce={announce} />
         <PackForm edit={edit} />
@@ -106,6 +103,9 @@ export function BuilderApp() {
         <PreviewSection campaign={result.pack.campaigns?.[0]} />
         <SigningSection packText={checking ? null : text} announce={announce} />
       </main>
+      <div class="live" aria-live="polite" role="status" data-testid="announcer">
+        {message}
+      </div>
     </div>
   );
 }
