@@ -20,7 +20,9 @@ export function draftFromText(name: string, text: string): { draft: Draft; said:
   }
   const split = sheetFromPack(value);
   if (!split) return i18n.t('builder.open.notOne', [name]);
-  const said = [i18n.t('builder.open.opened', [name, split.participants])];
+  const said = [
+    i18n.t('builder.open.opened', split.participants, [name, String(split.participants)]),
+  ];
   if (split.notKept.length > 0)
     said.push(i18n.t('builder.open.notKept', [split.notKept.join(', ')]));
   return { draft: { campaignFile: split.campaignFile, sheet: split.sheet }, said: said.join(' ') };

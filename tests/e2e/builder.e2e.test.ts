@@ -122,7 +122,7 @@ describe('the pack builder', () => {
 
   it('a 200-row spreadsheet with 3 broken rows shows exactly those 3 problems at their rows', async () => {
     await builder.getByLabel('Open a pack or campaign file (JSON)').setInputFiles(CAMPAIGN_FILE);
-    await expect.poll(() => announced(builder)).toBe('Opened campaign.json: 0 participants.');
+    await expect.poll(() => announced(builder)).toBe('Opened campaign.json: no participants yet.');
     expect(await builder.getByLabel('Campaign name').inputValue()).toBe('Rent strike 2026');
     await builder
       .getByLabel('Or load a spreadsheet file (CSV or TSV)')
