@@ -59,7 +59,11 @@ export function ProblemsSection(props: ProblemsProps) {
   return (
     <section aria-labelledby="problems-heading">
       <h2 id="problems-heading">{i18n.t('builder.problems.heading')}</h2>
-      <p class={problems.length > 0 ? 'summary error' : 'summary'} data-testid="problem-summary">
+      <p
+        class={problems.length > 0 ? 'summary error' : 'summary'}
+        role="status"
+        data-testid="problem-summary"
+      >
         {summary}
       </p>
       {problems.length > 0 && (
