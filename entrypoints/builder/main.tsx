@@ -1,4 +1,4 @@
-// The pack builder page (builder.html): an extension page, opened from the options page, never web-accessible.
+// The pack builder page (builder.html), opened from the options page; never web-accessible.
 import { i18n } from '#i18n';
 import { render } from 'preact';
 import { BuilderApp } from '../../components/builder/BuilderApp';
