@@ -95,6 +95,11 @@ export function OptionsApp() {
             </li>
           </ul>
         </nav>
+        <p>
+          <a href="/builder.html" target="_blank" rel="noopener">
+            {i18n.t('builder.openLink')}
+          </a>
+        </p>
       </header>
       <div class="live" aria-live="polite" role="status" data-testid="announcer">
         {message}

@@ -58,6 +58,15 @@ describe.each([
     }
   });
 
+  it.skipIf(!existsSync(dir))('builds its pages, none of them web-accessible', () => {
+    const m = manifest(dir);
+    for (const page of ['popup.html', 'options.html', 'report.html', 'builder.html'])
+      expect(existsSync(join(dir, page)), page).toBe(true);
+    // No page, the pack builder included, can be loaded or probed by a website.
+    expect(m.web_accessible_resources).toBeUndefined();
+    expect(JSON.stringify(m)).not.toContain('builder');
+  });
+
   it.skipIf(!existsSync(dir))('ships no remote code, no eval and no source maps', () => {
     const all = files(dir);
     expect(all.filter((f) => f.endsWith('.map'))).toEqual([]);
