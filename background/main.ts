@@ -3,6 +3,7 @@
 // (checklist F5), and nothing it needs lives only in memory.
 import { browser } from 'wxt/browser';
 import type { Runtime, Storage, Tabs } from 'webextension-polyfill';
+import { storeSignal } from '../core/store-signals';
 import { getStore } from '../storage/store';
 import { invalidateLookupCache } from './lookup';
 import { initReminders, reconcileReminders } from './reminders';
@@ -11,10 +12,6 @@ import { ensureRefreshAlarm, onRefreshAlarm } from './subscriptions';
 import { forgetTab, setTabCount } from './tab-state';
 
 export { handleMessage } from './router';
-
-/** storage.local keys whose change alters what lookups answer or what reminders are due. */
-const PACK_KEYS = ['packsRevision', 'packRegistry'];
-const SETTINGS_KEY = 'settings';
 
 export function startBackground(): void {
   browser.runtime.onMessage.addListener(onMessage);
@@ -54,14 +51,13 @@ async function afterStart(): Promise<void> {
 }
 
 function onStorageChanged(changes: Record<string, Storage.StorageChange>, area: string): void {
-  if (area !== 'local') return;
-  const packs = PACK_KEYS.some((key) => key in changes);
-  const settings = SETTINGS_KEY in changes;
-  if (!packs && !settings) return;
+  // Settings or packs changed: what lookups answer and which reminders are due.
+  const signal = storeSignal(changes, area);
+  if (!signal) return;
   invalidateLookupCache();
   // packsRevision is bumped once per pack change (after the cache has it): reconcile then, not
   // on the intermediate registry write.
-  if (settings || 'packsRevision' in changes) {
+  if (signal.settings || 'packsRevision' in changes) {
     void reconcileReminders().catch((error) => console.error('[picket] reminders', error));
   }
 }
