@@ -28,7 +28,7 @@ import {
 import { currentNotice, dismissNotice, reminderStatus } from './reminders';
 import { lookup } from './lookup';
 import { dontBadge, openReport, reportContext } from './report';
-import { changeSettings, optionsView, participantsPage, popupView } from './views';
+import { answerViewRequest } from './views';
 import { ensureRefreshAlarm, refreshSubscription, subscribe } from './subscriptions';
 import { readTabReport, saveTabReport, setTabCount } from './tab-state';
 
@@ -213,14 +213,9 @@ async function handlePageRequest(request: PageRequest): Promise<unknown> {
     case 'dontBadge':
       return { ok: true, key: await dontBadge(request.platform, request.handle) };
     case 'getPopupView':
-      return { ok: true, view: await popupView(request.wait === true) };
     case 'getOptionsView':
-      return { ok: true, view: await optionsView() };
-    case 'searchParticipants': {
-      const { campaignKey, ...query } = request;
-      return { ok: true, ...(await participantsPage(campaignKey, query)) };
-    }
+    case 'searchParticipants':
     case 'changeSettings':
-      return { ok: true, settings: await changeSettings(request.patch) };
+      return answerViewRequest(request);
   }
 }

@@ -1,6 +1,12 @@
 // What the extension pages ask to see, shaped for each view: the popup's data in one answer, the
 // options page's, a page of participants, and settings changes. Pages never open the store.
-import type { OptionsView, ParticipantsPage, PopupView } from '../core/messages';
+import type {
+  OptionsView,
+  PageRequest,
+  ParticipantsPage,
+  PopupView,
+  ResponseMap,
+} from '../core/messages';
 import type { ParticipantRole } from '../core/pack/types';
 import type { Settings } from '../core/settings';
 import { applySettingsPatch, type SettingsPatch } from '../core/settings-patch';
@@ -73,4 +79,27 @@ export async function participantsPage(
 
 export function changeSettings(patch: SettingsPatch): Promise<Settings> {
   return updateSettings((current) => applySettingsPatch(current, patch));
+}
+
+type ViewRequest = Extract<
+  PageRequest,
+  { type: 'getPopupView' | 'getOptionsView' | 'searchParticipants' | 'changeSettings' }
+>;
+
+/** The answer to one of the pages' view requests (already checked against its schema). */
+export async function answerViewRequest(
+  request: ViewRequest,
+): Promise<ResponseMap[ViewRequest['type']]> {
+  switch (request.type) {
+    case 'getPopupView':
+      return { ok: true, view: await popupView(request.wait === true) };
+    case 'getOptionsView':
+      return { ok: true, view: await optionsView() };
+    case 'searchParticipants': {
+      const { campaignKey, text, roles, limit } = request;
+      return { ok: true, ...(await participantsPage(campaignKey, { text, roles, limit })) };
+    }
+    case 'changeSettings':
+      return { ok: true, settings: await changeSettings(request.patch) };
+  }
 }
