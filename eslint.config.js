@@ -44,5 +44,41 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Extension pages reach data only through the background's messages.
+    files: ['components/**', 'entrypoints/**'],
+    ignores: ['entrypoints/background.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/storage/*'],
+              message:
+                'Extension pages ask the background (core/messages.ts); they never open storage/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The background maps hosts with core/hosts.ts; the site adapters belong to the content script.
+    files: ['background/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/sites/*'],
+              message: 'The background does not bundle the site adapters; use core/hosts.ts.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   prettier,
 );

@@ -3,7 +3,7 @@
 // (one added later misses the event that woke it), and nothing it needs lives only in memory.
 import { browser } from 'wxt/browser';
 import type { Runtime, Storage, Tabs } from 'webextension-polyfill';
-import { areaKey, packsRevisionItem, registryItem, settingsItem } from '../storage/items';
+import { storeSignal } from '../core/store-signals';
 import { getStore } from '../storage/store';
 import { invalidateLookupCache } from './lookup';
 import { initReminders, reconcileReminders } from './reminders';
@@ -12,10 +12,6 @@ import { ensureRefreshAlarm, onRefreshAlarm } from './subscriptions';
 import { forgetTab, setTabCount } from './tab-state';
 
 export { handleMessage } from './router';
-
-/** storage.local keys whose change alters what lookups answer or what reminders are due. */
-const PACK_KEYS = [areaKey(packsRevisionItem), areaKey(registryItem)];
-const SETTINGS_KEY = areaKey(settingsItem);
 
 export function startBackground(): void {
   browser.runtime.onMessage.addListener(onMessage);
@@ -55,14 +51,13 @@ async function afterStart(): Promise<void> {
 }
 
 function onStorageChanged(changes: Record<string, Storage.StorageChange>, area: string): void {
-  if (area !== 'local') return;
-  const packs = PACK_KEYS.some((key) => key in changes);
-  const settings = SETTINGS_KEY in changes;
-  if (!packs && !settings) return;
+  // Settings or packs changed: what lookups answer and which reminders are due.
+  const signal = storeSignal(changes, area);
+  if (!signal) return;
   invalidateLookupCache();
   // packsRevision is bumped once per pack change (after the cache has it): reconcile then, not
   // on the intermediate registry write.
-  if (settings || areaKey(packsRevisionItem) in changes) {
+  if (signal.settings || signal.packsRevised) {
     void reconcileReminders().catch((error) => console.error('[picket] reminders', error));
   }
 }

@@ -15,8 +15,7 @@ import {
   type Fail,
   type PageRequest,
 } from '../core/messages';
-import type { Platform } from '../core/pack/types';
-import { adapterFor } from '../sites/index';
+import { platformForUrl } from '../core/hosts';
 import { getSettings } from '../storage/settings';
 import {
   clearAllData,
@@ -29,6 +28,7 @@ import {
 import { currentNotice, dismissNotice, reminderStatus } from './reminders';
 import { lookup } from './lookup';
 import { dontBadge, openReport, reportContext } from './report';
+import { answerViewRequest } from './views';
 import { ensureRefreshAlarm, refreshSubscription, subscribe } from './subscriptions';
 import { readTabReport, saveTabReport, setTabCount } from './tab-state';
 
@@ -94,15 +94,6 @@ function failure(error: unknown): Fail {
   };
 }
 
-function platformOf(url: string | undefined): Platform | null {
-  if (!url) return null;
-  try {
-    return adapterFor(new URL(url).hostname)?.platform ?? null;
-  } catch {
-    return null;
-  }
-}
-
 async function handleContentRequest(
   request: ContentRequest,
   sender: Runtime.MessageSender,
@@ -126,7 +117,7 @@ async function handleContentRequest(
     }
     case 'getContentConfig': {
       const settings = await getSettings();
-      const platform = platformOf(sender.url);
+      const platform = platformForUrl(sender.url);
       const enabled = platform !== null && settings.sites[platform];
       return {
         ok: true,
@@ -221,5 +212,10 @@ async function handlePageRequest(request: PageRequest): Promise<unknown> {
     }
     case 'dontBadge':
       return { ok: true, key: await dontBadge(request.platform, request.handle) };
+    case 'getPopupView':
+    case 'getOptionsView':
+    case 'searchParticipants':
+    case 'changeSettings':
+      return answerViewRequest(request);
   }
 }

@@ -3,6 +3,9 @@
 // unknown types, extra keys and oversized payloads are rejected with { ok: false }.
 import * as v from 'valibot';
 import type { Platform, Surface } from './accounts';
+import type { Settings } from './settings';
+import { settingsPatch } from './settings-patch';
+import type { ParticipantView, StoreSnapshot } from './store-views';
 import type { DatedAction } from './claim';
 import type {
   AccountConfidence,
@@ -17,6 +20,7 @@ import { MAX_IMPORT_BYTES } from './import-size';
 const platform = v.picklist(['instagram', 'facebook']);
 const accountKey = v.pipe(v.string(), v.maxLength(64));
 const shortText = v.pipe(v.string(), v.maxLength(2_000));
+const participantRole = v.picklist(['participant', 'advertiser', 'organizer', 'coalition-member']);
 
 /** Which claim a mistake report is about: a pack's participant, seen on one account. */
 const reportTarget = {
@@ -78,6 +82,22 @@ export const pageRequest = v.variant('type', [
   v.strictObject({ type: v.literal('getReportContext'), ...reportTarget }),
   /** Adds the account to the accounts never badged (the report page's "hide it now"). */
   v.strictObject({ type: v.literal('dontBadge'), platform, handle: accountKey }),
+  /**
+   * Everything the popup shows, in one answer. Without `wait`, a database being upgraded is
+   * answered at once with `{ updating: true }`; with it, the answer waits for the data.
+   */
+  v.strictObject({ type: v.literal('getPopupView'), wait: v.optional(v.boolean()) }),
+  v.strictObject({ type: v.literal('getOptionsView') }),
+  /** One page of a campaign's participants, by name; several roles are merged by name. */
+  v.strictObject({
+    type: v.literal('searchParticipants'),
+    campaignKey: shortText,
+    text: v.optional(v.pipe(v.string(), v.maxLength(200))),
+    roles: v.optional(v.pipe(v.array(participantRole), v.maxLength(4))),
+    limit: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(5_000)),
+  }),
+  /** Changes only the settings the patch names; answers with all settings as stored. */
+  v.strictObject({ type: v.literal('changeSettings'), patch: settingsPatch }),
 ]);
 
 export type ContentRequest = v.InferOutput<typeof contentRequest>;
@@ -171,6 +191,29 @@ export interface PackConflictInfo {
   incoming: { publisherName: string; origin: 'bundled' | 'imported' | 'subscribed'; url?: string };
 }
 
+/** The popup's data: the store's snapshot, settings and today's reminder, or "still updating". */
+export type PopupView =
+  | { updating: true }
+  | {
+      updating: false;
+      snapshot: StoreSnapshot;
+      settings: Settings;
+      notificationsFailed: boolean;
+      /** Today's reminder as the background words it, when one is due. */
+      pendingReminder: NoticeInfo | null;
+    };
+
+/** The options page's data; `snapshot` is null when the store could not be read. */
+export interface OptionsView {
+  snapshot: StoreSnapshot | null;
+  settings: Settings;
+}
+
+export interface ParticipantsPage {
+  total: number;
+  items: ParticipantView[];
+}
+
 export type Fail = { ok: false; error: string; issues?: PackIssue[]; conflict?: PackConflictInfo };
 export type Ok<T> = { ok: true } & T;
 
@@ -198,6 +241,10 @@ export interface ResponseMap {
   clearAllData: Ok<object>;
   getReportContext: Ok<{ context: ReportContext }>;
   dontBadge: Ok<{ key: string }>;
+  getPopupView: Ok<{ view: PopupView }>;
+  getOptionsView: Ok<{ view: OptionsView }>;
+  searchParticipants: Ok<ParticipantsPage>;
+  changeSettings: Ok<{ settings: Settings }>;
 }
 export type Response<T extends Request['type']> = ResponseMap[T] | Fail;
 

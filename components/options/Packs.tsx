@@ -1,3 +1,4 @@
+// The options page's packs card: each pack (switch, campaigns shown, export, remove) and the import.
 import { i18n } from '#i18n';
 import { useState } from 'preact/hooks';
 import { MAX_IMPORT_BYTES, utf8ByteLength } from '../../core/import-size';
@@ -83,40 +84,32 @@ function PackItem(
     toggles: CampaignToggles | null;
   },
 ) {
-  const { pack, announce, reload } = props;
-  const [confirming, setConfirming] = useState(false);
-  const switchId = `pack-enabled-${pack.id}`;
-
-  const setEnabled = async (enabled: boolean) => {
-    const answer = await send({ type: 'setPackEnabled', packId: pack.id, enabled });
-    announce(
-      answer.ok
-        ? enabled
-          ? i18n.t('options.packs.enabledDone', [pack.publisherName])
-          : i18n.t('options.packs.disabledDone', [pack.publisherName])
-        : i18n.t('common.failed', [answer.error]),
-    );
-    reload();
-  };
-  const exportPack = async () => {
-    const answer = await send({ type: 'exportPack', packId: pack.id });
-    if (!answer.ok) return announce(i18n.t('common.failed', [answer.error]));
-    downloadText(answer.text, answer.fileName);
-    announce(i18n.t('options.packs.exported', [answer.fileName]));
-  };
-  const remove = async () => {
-    setConfirming(false);
-    const answer = await send({ type: 'removePack', packId: pack.id });
-    announce(
-      answer.ok
-        ? i18n.t('options.packs.removed', [pack.publisherName])
-        : i18n.t('common.failed', [answer.error]),
-    );
-    reload();
-  };
-
+  const { pack } = props;
   return (
     <li class="pack" data-testid="pack">
+      <PackMeta pack={pack} />
+      <PackEnabledSwitch pack={pack} announce={props.announce} reload={props.reload} />
+      {props.toggles && props.campaigns.length > 0 && (
+        <CampaignSwitches
+          campaigns={props.campaigns}
+          toggles={props.toggles}
+          disabled={!pack.enabled}
+        />
+      )}
+      <div class="button-row">
+        <ExportButton pack={pack} announce={props.announce} />
+        {pack.origin !== 'bundled' && (
+          <RemoveButton pack={pack} announce={props.announce} reload={props.reload} />
+        )}
+      </div>
+    </li>
+  );
+}
+
+function PackMeta(props: { pack: PackSummary }) {
+  const { pack } = props;
+  return (
+    <>
       <h3>
         {pack.publisherName} <span class="muted">({pack.id})</span>
       </h3>
@@ -136,70 +129,118 @@ function PackItem(
           formatNumber(pack.accountCount),
         ])}
       </p>
-      <div class="switch-row">
-        <input
-          id={switchId}
-          type="checkbox"
-          role="switch"
-          checked={pack.enabled}
-          onChange={(e) => void setEnabled(e.currentTarget.checked)}
-        />
-        <label for={switchId}>{i18n.t('options.packs.enabledLabel', [pack.publisherName])}</label>
-      </div>
-      {props.toggles && props.campaigns.length > 0 && (
-        <fieldset class="campaign-toggles" disabled={!pack.enabled}>
-          <legend>{i18n.t('options.packs.campaignsLegend')}</legend>
-          {props.campaigns.map((campaign) => {
-            const id = `campaign-shown-${campaign.key}`;
-            return (
-              <div class="switch-row" key={campaign.key}>
-                <input
-                  id={id}
-                  type="checkbox"
-                  role="switch"
-                  checked={props.toggles!.settings.campaigns[campaign.key] !== false}
-                  onChange={(e) =>
-                    props.toggles!.setCampaignShown(campaign, e.currentTarget.checked)
-                  }
-                />
-                <label for={id}>
-                  {campaign.hashtag ? `${campaign.name} (${campaign.hashtag})` : campaign.name}
-                </label>
-              </div>
-            );
-          })}
-          {props.toggles.saveError && (
-            <p class="error-text" role="alert" data-testid="save-error">
-              {props.toggles.saveError}
-            </p>
-          )}
-        </fieldset>
+    </>
+  );
+}
+
+function PackEnabledSwitch(props: ActionProps & { pack: PackSummary }) {
+  const { pack, announce } = props;
+  const switchId = `pack-enabled-${pack.id}`;
+  const setEnabled = async (enabled: boolean) => {
+    const answer = await send({ type: 'setPackEnabled', packId: pack.id, enabled });
+    announce(
+      answer.ok
+        ? enabled
+          ? i18n.t('options.packs.enabledDone', [pack.publisherName])
+          : i18n.t('options.packs.disabledDone', [pack.publisherName])
+        : i18n.t('common.failed', [answer.error]),
+    );
+    props.reload();
+  };
+  return (
+    <div class="switch-row">
+      <input
+        id={switchId}
+        type="checkbox"
+        role="switch"
+        checked={pack.enabled}
+        onChange={(e) => void setEnabled(e.currentTarget.checked)}
+      />
+      <label for={switchId}>{i18n.t('options.packs.enabledLabel', [pack.publisherName])}</label>
+    </div>
+  );
+}
+
+function CampaignSwitches(props: {
+  campaigns: CampaignSummary[];
+  toggles: CampaignToggles;
+  disabled: boolean;
+}) {
+  const { toggles } = props;
+  return (
+    <fieldset class="campaign-toggles" disabled={props.disabled}>
+      <legend>{i18n.t('options.packs.campaignsLegend')}</legend>
+      {props.campaigns.map((campaign) => {
+        const id = `campaign-shown-${campaign.key}`;
+        return (
+          <div class="switch-row" key={campaign.key}>
+            <input
+              id={id}
+              type="checkbox"
+              role="switch"
+              checked={toggles.settings.campaigns[campaign.key] !== false}
+              onChange={(e) => toggles.setCampaignShown(campaign, e.currentTarget.checked)}
+            />
+            <label for={id}>
+              {campaign.hashtag ? `${campaign.name} (${campaign.hashtag})` : campaign.name}
+            </label>
+          </div>
+        );
+      })}
+      {toggles.saveError && (
+        <p class="error-text" role="alert" data-testid="save-error">
+          {toggles.saveError}
+        </p>
       )}
-      <div class="button-row">
-        <button type="button" onClick={() => void exportPack()}>
-          {i18n.t('options.packs.export')}
-        </button>
-        {pack.origin !== 'bundled' &&
-          (confirming ? (
-            <span
-              role="group"
-              aria-label={i18n.t('options.packs.confirmRemove', [pack.publisherName])}
-            >
-              <span>{i18n.t('options.packs.confirmRemove', [pack.publisherName])} </span>
-              <button type="button" class="danger" onClick={() => void remove()}>
-                {i18n.t('options.packs.confirmRemoveYes')}
-              </button>{' '}
-              <button type="button" onClick={() => setConfirming(false)}>
-                {i18n.t('common.cancel')}
-              </button>
-            </span>
-          ) : (
-            <button type="button" class="danger" onClick={() => setConfirming(true)}>
-              {i18n.t('options.packs.remove')}
-            </button>
-          ))}
-      </div>
-    </li>
+    </fieldset>
+  );
+}
+
+function ExportButton(props: { pack: PackSummary; announce: (message: string) => void }) {
+  const exportPack = async () => {
+    const answer = await send({ type: 'exportPack', packId: props.pack.id });
+    if (!answer.ok) return props.announce(i18n.t('common.failed', [answer.error]));
+    downloadText(answer.text, answer.fileName);
+    props.announce(i18n.t('options.packs.exported', [answer.fileName]));
+  };
+  return (
+    <button type="button" onClick={() => void exportPack()}>
+      {i18n.t('options.packs.export')}
+    </button>
+  );
+}
+
+/** Removing a pack takes two clicks: the first only asks. */
+function RemoveButton(props: ActionProps & { pack: PackSummary }) {
+  const { pack } = props;
+  const [confirming, setConfirming] = useState(false);
+  const remove = async () => {
+    setConfirming(false);
+    const answer = await send({ type: 'removePack', packId: pack.id });
+    props.announce(
+      answer.ok
+        ? i18n.t('options.packs.removed', [pack.publisherName])
+        : i18n.t('common.failed', [answer.error]),
+    );
+    props.reload();
+  };
+  if (!confirming) {
+    return (
+      <button type="button" class="danger" onClick={() => setConfirming(true)}>
+        {i18n.t('options.packs.remove')}
+      </button>
+    );
+  }
+  return (
+    <span role="group" aria-label={i18n.t('options.packs.confirmRemove', [pack.publisherName])}>
+      <span>{i18n.t('options.packs.confirmRemove', [pack.publisherName])} </span>
+      <button type="button" class="danger" onClick={() => void remove()}>
+        {i18n.t('options.packs.confirmRemoveYes')}
+      </button>{' '}
+      <button type="button" onClick={() => setConfirming(false)}>
+        {i18n.t('common.cancel')}
+      </button>
+    </span>
   );
 }
 
@@ -208,7 +249,8 @@ function tooLarge(bytes: number): string {
   return i18n.t('options.import.tooLarge', [formatNumber(bytes), formatNumber(MAX_IMPORT_BYTES)]);
 }
 
-export function ImportPack(props: ActionProps) {
+/** Importing a file or a pasted text: its size checked here, its content by the background. */
+function useImport(props: ActionProps) {
   const [text, setText] = useState('');
   const [issues, setIssues] = useState<PackIssue[]>([]);
   const [busy, setBusy] = useState(false);
@@ -267,6 +309,12 @@ export function ImportPack(props: ActionProps) {
     input.value = '';
   };
 
+  return { text, setText, issues, busy, sizeError, conflict, setConflict, importText, onFile };
+}
+
+export function ImportPack(props: ActionProps) {
+  const importer = useImport(props);
+  const { text, setText, busy, sizeError, conflict, setConflict, importText, onFile } = importer;
   return (
     <div class="import" data-testid="import">
       <h3>{i18n.t('options.import.heading')}</h3>
@@ -311,18 +359,24 @@ export function ImportPack(props: ActionProps) {
           onCancel={() => setConflict(null)}
         />
       )}
-      {issues.length > 0 && (
-        <div class="issues" data-testid="import-issues">
-          <h4>{i18n.t('options.import.issuesHeading', issues.length)}</h4>
-          <ul>
-            {issues.map((issue, i) => (
-              <li key={i}>
-                <code>{issue.path || '/'}</code> {issue.message}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <ImportIssues issues={importer.issues} />
+    </div>
+  );
+}
+
+function ImportIssues(props: { issues: PackIssue[] }) {
+  const { issues } = props;
+  if (issues.length === 0) return null;
+  return (
+    <div class="issues" data-testid="import-issues">
+      <h4>{i18n.t('options.import.issuesHeading', issues.length)}</h4>
+      <ul>
+        {issues.map((issue, i) => (
+          <li key={i}>
+            <code>{issue.path || '/'}</code> {issue.message}
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }

@@ -1,3 +1,4 @@
+// The options page's settings cards: sites and surfaces, accounts never badged, reminders.
 import { i18n } from '#i18n';
 import { useState } from 'preact/hooks';
 import {
@@ -10,9 +11,11 @@ import {
 } from '../../core/accounts';
 import { EVE_TIME } from '../../core/reminders/schedule';
 import type { Settings } from '../../core/settings';
+import type { SettingsPatch } from '../../core/settings-patch';
 import { formatWallTime } from '../shared/format';
 
-export type Change = (change: (current: Settings) => Settings, message: string) => void;
+/** Asks for a settings change; `message` is announced once it is saved. */
+export type Change = (patch: SettingsPatch, message: string) => void;
 
 /** A card's settings props: the settings, how to change them, and why the last change failed. */
 export interface SettingsCardProps {
@@ -92,69 +95,97 @@ function Switch(props: {
 }
 
 export function SitesSection(props: SettingsCardProps) {
-  const { settings, change } = props;
   return (
     <section class="card" aria-labelledby="sites-heading" id="sites">
       <h2 id="sites-heading">{i18n.t('options.sites.heading')}</h2>
-      <fieldset>
-        <legend>{i18n.t('options.sites.sitesLegend')}</legend>
-        {(['instagram', 'facebook'] as const).map((site) => (
+      <SiteSwitches {...props} />
+      <SurfaceSwitches {...props} />
+      <BadgeStyleChoice {...props} />
+      <VerifiedOnlySwitch {...props} />
+      <SaveError text={props.saveError} />
+    </section>
+  );
+}
+
+function SiteSwitches(props: SettingsCardProps) {
+  const { settings, change } = props;
+  return (
+    <fieldset>
+      <legend>{i18n.t('options.sites.sitesLegend')}</legend>
+      {(['instagram', 'facebook'] as const).map((site) => (
+        <Switch
+          key={site}
+          id={`site-${site}`}
+          label={platformLabel(site)}
+          checked={settings.sites[site]}
+          onChange={(on) =>
+            change(
+              { sites: { [site]: on } },
+              on
+                ? i18n.t('options.sites.siteOn', [platformLabel(site)])
+                : i18n.t('options.sites.siteOff', [platformLabel(site)]),
+            )
+          }
+        />
+      ))}
+    </fieldset>
+  );
+}
+
+function SurfaceSwitches(props: SettingsCardProps) {
+  const { settings, change } = props;
+  return (
+    <fieldset>
+      <legend>{i18n.t('options.sites.surfacesLegend')}</legend>
+      <div class="surface-grid">
+        {SURFACES.map((surface) => (
           <Switch
-            key={site}
-            id={`site-${site}`}
-            label={platformLabel(site)}
-            checked={settings.sites[site]}
+            key={surface}
+            id={`surface-${surface}`}
+            label={surfaceLabel(surface)}
+            checked={settings.surfaces[surface]}
             onChange={(on) =>
               change(
-                (s) => ({ ...s, sites: { ...s.sites, [site]: on } }),
+                { surfaces: { [surface]: on } },
                 on
-                  ? i18n.t('options.sites.siteOn', [platformLabel(site)])
-                  : i18n.t('options.sites.siteOff', [platformLabel(site)]),
+                  ? i18n.t('options.sites.siteOn', [surfaceLabel(surface)])
+                  : i18n.t('options.sites.siteOff', [surfaceLabel(surface)]),
               )
             }
           />
         ))}
-      </fieldset>
-      <fieldset>
-        <legend>{i18n.t('options.sites.surfacesLegend')}</legend>
-        <div class="surface-grid">
-          {SURFACES.map((surface) => (
-            <Switch
-              key={surface}
-              id={`surface-${surface}`}
-              label={surfaceLabel(surface)}
-              checked={settings.surfaces[surface]}
-              onChange={(on) =>
-                change(
-                  (s) => ({ ...s, surfaces: { ...s.surfaces, [surface]: on } }),
-                  on
-                    ? i18n.t('options.sites.siteOn', [surfaceLabel(surface)])
-                    : i18n.t('options.sites.siteOff', [surfaceLabel(surface)]),
-                )
-              }
-            />
-          ))}
-        </div>
-      </fieldset>
-      <fieldset>
-        <legend>{i18n.t('options.badgeStyle.legend')}</legend>
-        {(['label', 'compact'] as const).map((style) => (
-          <label key={style} class="radio">
-            <input
-              type="radio"
-              name="badge-style"
-              value={style}
-              checked={settings.badgeStyle === style}
-              onChange={() =>
-                change((s) => ({ ...s, badgeStyle: style }), i18n.t('options.badgeStyle.saved'))
-              }
-            />{' '}
-            {style === 'label'
-              ? i18n.t('options.badgeStyle.label')
-              : i18n.t('options.badgeStyle.compact')}
-          </label>
-        ))}
-      </fieldset>
+      </div>
+    </fieldset>
+  );
+}
+
+function BadgeStyleChoice(props: SettingsCardProps) {
+  const { settings, change } = props;
+  return (
+    <fieldset>
+      <legend>{i18n.t('options.badgeStyle.legend')}</legend>
+      {(['label', 'compact'] as const).map((style) => (
+        <label key={style} class="radio">
+          <input
+            type="radio"
+            name="badge-style"
+            value={style}
+            checked={settings.badgeStyle === style}
+            onChange={() => change({ badgeStyle: style }, i18n.t('options.badgeStyle.saved'))}
+          />{' '}
+          {style === 'label'
+            ? i18n.t('options.badgeStyle.label')
+            : i18n.t('options.badgeStyle.compact')}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+function VerifiedOnlySwitch(props: SettingsCardProps) {
+  const { settings, change } = props;
+  return (
+    <>
       <Switch
         id="verified-only"
         label={i18n.t('options.verifiedOnly.label')}
@@ -162,7 +193,7 @@ export function SitesSection(props: SettingsCardProps) {
         describedBy="verified-only-hint"
         onChange={(on) =>
           change(
-            (s) => ({ ...s, verifiedOnly: on }),
+            { verifiedOnly: on },
             on ? i18n.t('options.verifiedOnly.on') : i18n.t('options.verifiedOnly.off'),
           )
         }
@@ -170,8 +201,7 @@ export function SitesSection(props: SettingsCardProps) {
       <p id="verified-only-hint" class="muted switch-hint">
         {i18n.t('options.verifiedOnly.hint')}
       </p>
-      <SaveError text={props.saveError} />
-    </section>
+    </>
   );
 }
 
@@ -202,10 +232,7 @@ export function AllowlistSection(props: SettingsCardProps) {
     setError('');
     setHandle('');
     if (settings.allowlist.includes(key)) return;
-    change(
-      (s) => ({ ...s, allowlist: [...s.allowlist.filter((k) => k !== key), key] }),
-      i18n.t('options.allowlist.added', [key]),
-    );
+    change({ allowlist: { add: key } }, i18n.t('options.allowlist.added', [key]));
   };
 
   return (
@@ -249,10 +276,7 @@ export function AllowlistSection(props: SettingsCardProps) {
                 type="button"
                 aria-label={i18n.t('options.allowlist.removeLabel', [key])}
                 onClick={() =>
-                  change(
-                    (s) => ({ ...s, allowlist: s.allowlist.filter((k) => k !== key) }),
-                    i18n.t('options.allowlist.removed', [key]),
-                  )
+                  change({ allowlist: { remove: key } }, i18n.t('options.allowlist.removed', [key]))
                 }
               >
                 {i18n.t('options.allowlist.remove')}
@@ -278,7 +302,7 @@ export function RemindersSection(props: SettingsCardProps) {
         checked={reminders.enabled}
         onChange={(on) =>
           change(
-            (s) => ({ ...s, reminders: { ...s.reminders, enabled: on } }),
+            { reminders: { enabled: on } },
             on ? i18n.t('options.reminders.on') : i18n.t('options.reminders.off'),
           )
         }
@@ -292,7 +316,7 @@ export function RemindersSection(props: SettingsCardProps) {
             const time = e.currentTarget.value;
             if (!/^\d{2}:\d{2}$/.test(time)) return;
             change(
-              (s) => ({ ...s, reminders: { ...s.reminders, time } }),
+              { reminders: { time } },
               i18n.t('options.reminders.timeSaved', [formatWallTime(time)]),
             );
           }}
@@ -306,7 +330,7 @@ export function RemindersSection(props: SettingsCardProps) {
           onChange={(e) => {
             const dayBefore = e.currentTarget.checked;
             change(
-              (s) => ({ ...s, reminders: { ...s.reminders, dayBefore } }),
+              { reminders: { dayBefore } },
               dayBefore
                 ? i18n.t('options.reminders.dayBeforeOn')
                 : i18n.t('options.reminders.dayBeforeOff'),

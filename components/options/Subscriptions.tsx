@@ -1,3 +1,4 @@
+// The options page's subscriptions card: subscribe to a signed pack, see and refresh each one.
 import { i18n } from '#i18n';
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
@@ -20,12 +21,37 @@ export function subscriptionOrigin(url: string): string | null {
 }
 
 export function SubscriptionsSection(props: ActionProps & { packs: PackSummary[] }) {
+  const subscribed = props.packs.filter((p) => p.subscription);
+  return (
+    <section class="card" aria-labelledby="subscriptions-heading" id="subscriptions">
+      <h2 id="subscriptions-heading">{i18n.t('options.subscriptions.heading')}</h2>
+      <p class="muted">{i18n.t('options.subscriptions.intro')}</p>
+      <SubscribeForm announce={props.announce} reload={props.reload} />
+      {subscribed.length === 0 ? (
+        <p class="muted">{i18n.t('options.subscriptions.empty')}</p>
+      ) : (
+        <ul class="subscription-list">
+          {subscribed.map((pack) => (
+            <SubscriptionItem
+              key={pack.id}
+              pack={pack}
+              announce={props.announce}
+              reload={props.reload}
+            />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/** Subscribing: the https address and the publisher's key, the host's permission, then the background. */
+function useSubscribe(props: ActionProps) {
   const [url, setUrl] = useState('');
   const [publicKey, setPublicKey] = useState('');
   const [busy, setBusy] = useState(false);
   /** A subscription offering an id another source holds, waiting for the user's choice. */
   const [conflict, setConflict] = useState<PackConflictInfo | null>(null);
-  const subscribed = props.packs.filter((p) => p.subscription);
 
   const sendSubscribe = async (replace: boolean) => {
     setConflict(null);
@@ -72,27 +98,26 @@ export function SubscriptionsSection(props: ActionProps & { packs: PackSummary[]
     })();
   };
 
-  const refresh = async (pack: PackSummary) => {
-    const answer = await send({ type: 'refreshSubscription', packId: pack.id });
-    props.announce(
-      answer.ok ? refreshOutcome(pack, answer) : i18n.t('common.failed', [answer.error]),
-    );
-    props.reload();
+  const replace = () => {
+    setBusy(true);
+    void sendSubscribe(true).finally(() => setBusy(false));
   };
+  return { url, setUrl, publicKey, setPublicKey, busy, conflict, setConflict, onSubmit, replace };
+}
 
+function SubscribeForm(props: ActionProps) {
+  const form = useSubscribe(props);
   return (
-    <section class="card" aria-labelledby="subscriptions-heading" id="subscriptions">
-      <h2 id="subscriptions-heading">{i18n.t('options.subscriptions.heading')}</h2>
-      <p class="muted">{i18n.t('options.subscriptions.intro')}</p>
-      <form onSubmit={onSubmit} class="subscribe-form">
+    <>
+      <form onSubmit={form.onSubmit} class="subscribe-form">
         <label class="field">
           <span>{i18n.t('options.subscriptions.urlLabel')}</span>
           <input
             type="url"
             required
             placeholder="https://"
-            value={url}
-            onInput={(e) => setUrl(e.currentTarget.value)}
+            value={form.url}
+            onInput={(e) => form.setUrl(e.currentTarget.value)}
           />
         </label>
         <label class="field">
@@ -101,63 +126,63 @@ export function SubscriptionsSection(props: ActionProps & { packs: PackSummary[]
             rows={2}
             required
             spellcheck={false}
-            value={publicKey}
-            onInput={(e) => setPublicKey(e.currentTarget.value)}
+            value={form.publicKey}
+            onInput={(e) => form.setPublicKey(e.currentTarget.value)}
           />
         </label>
-        <button type="submit" class="primary" disabled={busy}>
+        <button type="submit" class="primary" disabled={form.busy}>
           {i18n.t('options.subscriptions.submit')}
         </button>
       </form>
-      {conflict && (
+      {form.conflict && (
         <ReplaceConfirm
-          conflict={conflict}
-          busy={busy}
-          onReplace={() => {
-            setBusy(true);
-            void sendSubscribe(true).finally(() => setBusy(false));
-          }}
-          onCancel={() => setConflict(null)}
+          conflict={form.conflict}
+          busy={form.busy}
+          onReplace={form.replace}
+          onCancel={() => form.setConflict(null)}
         />
       )}
-      {subscribed.length === 0 ? (
-        <p class="muted">{i18n.t('options.subscriptions.empty')}</p>
-      ) : (
-        <ul class="subscription-list">
-          {subscribed.map((pack) => {
-            const sub = pack.subscription!;
-            return (
-              <li key={pack.id} data-testid="subscription">
-                <p>
-                  <strong>{pack.publisherName}</strong> <span class="muted">{sub.url}</span>
-                </p>
-                <p class="muted">
-                  {pack.enabled
-                    ? i18n.t('options.subscriptions.statusActive')
-                    : i18n.t('options.subscriptions.statusPaused')}
-                  {' · '}
-                  {sub.lastCheckedAt
-                    ? i18n.t('options.subscriptions.lastCheck', [formatDateTime(sub.lastCheckedAt)])
-                    : i18n.t('options.subscriptions.neverChecked')}
-                </p>
-                <Staleness pack={pack} />
-                {sub.lastError && (
-                  <p class="error-text">
-                    {i18n.t('options.subscriptions.lastError', [
-                      formatDateTime(sub.lastError.at),
-                      sub.lastError.message,
-                    ])}
-                  </p>
-                )}
-                <button type="button" onClick={() => void refresh(pack)}>
-                  {i18n.t('options.subscriptions.refresh')}
-                </button>
-              </li>
-            );
-          })}
-        </ul>
+    </>
+  );
+}
+
+function SubscriptionItem(props: ActionProps & { pack: PackSummary }) {
+  const { pack } = props;
+  const sub = pack.subscription!;
+  const refresh = async () => {
+    const answer = await send({ type: 'refreshSubscription', packId: pack.id });
+    props.announce(
+      answer.ok ? refreshOutcome(pack, answer) : i18n.t('common.failed', [answer.error]),
+    );
+    props.reload();
+  };
+  return (
+    <li data-testid="subscription">
+      <p>
+        <strong>{pack.publisherName}</strong> <span class="muted">{sub.url}</span>
+      </p>
+      <p class="muted">
+        {pack.enabled
+          ? i18n.t('options.subscriptions.statusActive')
+          : i18n.t('options.subscriptions.statusPaused')}
+        {' · '}
+        {sub.lastCheckedAt
+          ? i18n.t('options.subscriptions.lastCheck', [formatDateTime(sub.lastCheckedAt)])
+          : i18n.t('options.subscriptions.neverChecked')}
+      </p>
+      <Staleness pack={pack} />
+      {sub.lastError && (
+        <p class="error-text">
+          {i18n.t('options.subscriptions.lastError', [
+            formatDateTime(sub.lastError.at),
+            sub.lastError.message,
+          ])}
+        </p>
       )}
-    </section>
+      <button type="button" onClick={() => void refresh()}>
+        {i18n.t('options.subscriptions.refresh')}
+      </button>
+    </li>
   );
 }
 

@@ -1,3 +1,4 @@
+// The popup's participant list: search by name or handle, filter by role, page 50 at a time.
 import { i18n } from '#i18n';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
@@ -7,8 +8,8 @@ import { accountConfidence } from '../../core/pack/evidence';
 import type { CampaignEvent, ParticipantRole } from '../../core/pack/types';
 import { REPORT_PAGE, reportQuery } from '../../core/report';
 import type { ParticipantView } from '../../core/store-views';
-import { searchParticipants } from '../../storage/queries';
 import { claimLine } from '../shared/claim';
+import { sendFromPage as send } from '../shared/send';
 import { formatLooseDate, formatNumber } from '../shared/format';
 import { SourceList } from '../shared/SourceList';
 
@@ -25,7 +26,7 @@ export const ROLE_GROUPS: Record<RoleFilter, ParticipantRole[] | undefined> = {
   organisers: ['organizer', 'coalition-member'],
 };
 
-/** One page of participants across one or several roles, merged by name. */
+/** One page of participants across one or several roles, merged by name (the background's work). */
 export async function loadParticipants(
   campaignKey: string,
   text: string,
@@ -33,18 +34,15 @@ export async function loadParticipants(
   count: number,
 ): Promise<{ total: number; items: ParticipantView[] }> {
   const roles = ROLE_GROUPS[filter];
-  const query = { text: text || undefined, limit: count, offset: 0 };
-  if (!roles) return searchParticipants(campaignKey, query);
-  if (roles.length === 1) return searchParticipants(campaignKey, { ...query, role: roles[0] });
-  // Several roles: ask for the first `count` of each and merge, so "Show more" stays exact.
-  const pages = await Promise.all(
-    roles.map((role) => searchParticipants(campaignKey, { ...query, role })),
-  );
-  const items = pages
-    .flatMap((page) => page.items)
-    .sort((a, b) => a.name.localeCompare(b.name))
-    .slice(0, count);
-  return { total: pages.reduce((sum, page) => sum + page.total, 0), items };
+  const answer = await send({
+    type: 'searchParticipants',
+    campaignKey,
+    ...(text && { text }),
+    ...(roles && { roles }),
+    limit: count,
+  });
+  if (!answer.ok) throw new Error(answer.error);
+  return { total: answer.total, items: answer.items };
 }
 
 export function roleLabel(role: ParticipantRole): string {

@@ -12,6 +12,11 @@ const REPEATABLE: ReadonlySet<Request['type']> = new Set([
   'exportPack',
   'setPackEnabled',
   'refreshSubscription',
+  'getPopupView',
+  'getOptionsView',
+  'searchParticipants',
+  // A patch sets the fields it names to absolute values (an allowlist entry is added once).
+  'changeSettings',
 ]);
 
 /**

@@ -8,20 +8,12 @@ import {
   facebookVanityKey,
   type AccountKey,
 } from '../../core/accounts';
+import { platformForHost } from '../../core/hosts';
 
-/** www (desktop), web (some regions, 2022 and 2025 saves), m and mbasic (mobile), touch (old mobile). */
-const HOSTS = new Set([
-  'facebook.com',
-  'www.facebook.com',
-  'web.facebook.com',
-  'm.facebook.com',
-  'mbasic.facebook.com',
-  'touch.facebook.com',
-]);
 const DEFAULT_BASE = 'https://www.facebook.com/';
 
 export function isFacebookHost(hostname: string): boolean {
-  return HOSTS.has(hostname.toLowerCase());
+  return platformForHost(hostname) === 'facebook';
 }
 
 /**

@@ -3,13 +3,13 @@
  * No DOM here, so all of it is unit-tested with plain strings (tests/unit/sites/instagram-urls.test.ts).
  */
 import { INSTAGRAM_USERNAME, type AccountKey } from '../../core/accounts';
+import { platformForHost } from '../../core/hosts';
 import { INSTAGRAM_RESERVED_SEGMENTS } from './reserved';
 
-const HOSTS = new Set(['instagram.com', 'www.instagram.com', 'm.instagram.com']);
 const DEFAULT_BASE = 'https://www.instagram.com/';
 
 export function isInstagramHost(hostname: string): boolean {
-  return HOSTS.has(hostname.toLowerCase());
+  return platformForHost(hostname) === 'instagram';
 }
 
 /** `new URL` that never throws: links on a page can hold anything (`javascript:;`, `#`, broken escapes). */

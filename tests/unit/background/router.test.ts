@@ -14,14 +14,6 @@ vi.mock(
   '../../../storage/bundled',
   async () => (await import('../storage/fixtures')).bundledModule,
 );
-vi.mock('../../../sites/index', () => ({
-  adapterFor: (hostname: string) =>
-    hostname.endsWith('instagram.com')
-      ? { platform: 'instagram' }
-      : hostname.endsWith('facebook.com')
-        ? { platform: 'facebook' }
-        : null,
-}));
 vi.mock('../../../background/reminders', () => ({
   initReminders: vi.fn(),
   reconcileReminders: vi.fn(async () => undefined),
@@ -179,6 +171,91 @@ describe('extension page requests', () => {
       tab: { ...contentSender().tab!, url: fakeBrowser.runtime.getURL('/popup.html?tab=3') },
     };
     expect(await handleMessage({ type: 'getStatus' }, sender)).toMatchObject({ ok: true });
+  });
+});
+
+describe("the pages' views", () => {
+  it('gives the popup its whole view in one answer', async () => {
+    await handleMessage({ type: 'importPack', text: JSON.stringify(makePack()) }, pageSender());
+    const answer = (await handleMessage({ type: 'getPopupView' }, pageSender())) as {
+      ok: true;
+      view: { updating: false; snapshot: { packs: { id: string }[] }; settings: object };
+    };
+    expect(answer).toMatchObject({
+      ok: true,
+      view: {
+        updating: false,
+        settings: { reminders: { enabled: false } },
+        notificationsFailed: true,
+        pendingReminder: { id: 'r1', title: 'Freeze', message: "Don't post today." },
+      },
+    });
+    expect(answer.view.snapshot.packs.map((p) => p.id)).toContain('test-pack');
+  });
+
+  it('gives the options page its packs and settings', async () => {
+    expect(await handleMessage({ type: 'getOptionsView' }, pageSender())).toMatchObject({
+      ok: true,
+      view: { snapshot: { usingBundledFallback: false }, settings: { verifiedOnly: false } },
+    });
+  });
+
+  it('searches participants, several roles merged by name', async () => {
+    await handleMessage({ type: 'importPack', text: JSON.stringify(makePack()) }, pageSender());
+    const search = (limit: number) =>
+      handleMessage(
+        {
+          type: 'searchParticipants',
+          campaignKey: 'test-pack/c1',
+          roles: ['participant', 'advertiser'],
+          limit,
+        },
+        pageSender(),
+      ) as Promise<{ ok: true; total: number; items: { name: string }[] }>;
+    const all = await search(50);
+    expect(all.total).toBe(2);
+    expect(all.items.map((item) => item.name)).toEqual(['Corner Bakery', 'Kim Kardashian']);
+    const first = await search(1);
+    expect(first.total).toBe(2);
+    expect(first.items.map((item) => item.name)).toEqual(['Corner Bakery']);
+  });
+
+  it('changes only the settings a patch names, and refuses a patch that is not one', async () => {
+    await updateSettings((s) => ({ ...s, allowlist: ['instagram:rei'] }));
+    expect(
+      await handleMessage(
+        {
+          type: 'changeSettings',
+          patch: { sites: { facebook: false }, allowlist: { add: 'instagram:kim' } },
+        },
+        pageSender(),
+      ),
+    ).toMatchObject({
+      ok: true,
+      settings: {
+        sites: { instagram: true, facebook: false },
+        allowlist: ['instagram:rei', 'instagram:kim'],
+      },
+    });
+    const before = await allStorage();
+    for (const patch of [
+      { theme: 'dark' },
+      { reminders: { time: '9 am' } },
+      { sites: { x: true } },
+    ]) {
+      expect(await handleMessage({ type: 'changeSettings', patch }, pageSender())).toEqual({
+        ok: false,
+        error: 'Unknown or invalid request.',
+      });
+    }
+    // A content script may not change settings at all.
+    expect(
+      await handleMessage(
+        { type: 'changeSettings', patch: { sites: { facebook: true } } },
+        contentSender(),
+      ),
+    ).toMatchObject({ ok: false });
+    expect(await allStorage()).toEqual(before);
   });
 });
 

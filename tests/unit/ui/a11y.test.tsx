@@ -5,14 +5,25 @@ import axe from 'axe-core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { send } from '../../../core/send';
+import { reminderStatus } from '../../../background/reminders';
 import { loadSnapshot, searchParticipants } from '../../../storage/queries';
 import { OptionsApp } from '../../../components/options/OptionsApp';
 import { PopupApp } from '../../../components/popup/PopupApp';
 import { pack, people, searchIn, snapshot } from './fixtures';
+import { answeredByBackground } from './background';
 import { installMessages } from './messages';
 
 vi.mock('../../../storage/queries', () => ({ loadSnapshot: vi.fn(), searchParticipants: vi.fn() }));
 vi.mock('../../../core/send', () => ({ send: vi.fn() }));
+vi.mock(
+  '../../../storage/bundled',
+  async () => (await import('../storage/fixtures')).bundledModule,
+);
+vi.mock('../../../background/reminders', () => ({
+  reminderStatus: vi.fn(),
+  currentNotice: vi.fn(),
+  dismissNotice: vi.fn(),
+}));
 
 beforeEach(async () => {
   fakeBrowser.reset();
@@ -21,25 +32,21 @@ beforeEach(async () => {
   document.title = 'Picket';
   vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-09-16T12:00:00Z') });
   vi.mocked(searchParticipants).mockReset().mockImplementation(searchIn(people));
+  vi.mocked(reminderStatus)
+    .mockReset()
+    .mockResolvedValue({ notificationsFailed: true, pending: null });
   vi.mocked(send)
     .mockReset()
-    .mockImplementation((async (request: { type: string }) => {
-      if (request.type === 'getStatus') {
-        return {
-          ok: true,
-          databaseAvailable: true,
-          usingBundledFallback: true,
-          notificationsFailed: true,
-        };
-      }
-      if (request.type === 'getTabState') {
-        return {
-          ok: true,
-          state: { platform: 'instagram', pageType: 'profile', accounts: [], unreadable: true },
-        };
-      }
-      return { ok: true };
-    }) as typeof send);
+    .mockImplementation(
+      answeredByBackground(async (request) =>
+        request.type === 'getTabState'
+          ? {
+              ok: true,
+              state: { platform: 'instagram', pageType: 'profile', accounts: [], unreadable: true },
+            }
+          : { ok: true },
+      ),
+    );
 });
 
 afterEach(() => {

@@ -1,19 +1,26 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { Request } from '../../../core/messages';
 import { send } from '../../../core/send';
 import { loadSnapshot } from '../../../storage/queries';
 import { getSettings } from '../../../storage/settings';
 import { OptionsApp } from '../../../components/options/OptionsApp';
 import { pack, snapshot } from './fixtures';
+import { answeredByBackground } from './background';
 import { installMessages } from './messages';
 import { failingQuota } from '../storage/fixtures';
 
 vi.mock('../../../storage/queries', () => ({ loadSnapshot: vi.fn(), searchParticipants: vi.fn() }));
 vi.mock('../../../core/send', () => ({ send: vi.fn() }));
+vi.mock(
+  '../../../storage/bundled',
+  async () => (await import('../storage/fixtures')).bundledModule,
+);
 
 const loadSnapshotMock = vi.mocked(loadSnapshot);
-const sendMock = vi.mocked(send);
+/** The requests the background's views do not answer (imports, packs, subscriptions…). */
+const sendMock = vi.fn<(request: Request) => Promise<unknown>>();
 
 const subscribedPack = {
   ...pack,
@@ -31,6 +38,7 @@ beforeEach(async () => {
   fakeBrowser.reset();
   await installMessages('en');
   loadSnapshotMock.mockReset().mockResolvedValue(snapshot({ packs: [pack, subscribedPack] }));
+  vi.mocked(send).mockReset().mockImplementation(answeredByBackground(sendMock));
   sendMock.mockReset().mockResolvedValue({ ok: true } as never);
 });
 

@@ -2,7 +2,9 @@ import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testi
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { TabState } from '../../../core/messages';
+import type { Request } from '../../../core/messages';
 import { send } from '../../../core/send';
+import { reminderStatus } from '../../../background/reminders';
 import { loadSnapshot, searchParticipants } from '../../../storage/queries';
 import { DEFAULT_SETTINGS, getSettings, settingsItem } from '../../../storage/settings';
 import { setDatabaseUpdating } from '../../../storage/open-state';
@@ -10,15 +12,26 @@ import { PopupApp } from '../../../components/popup/PopupApp';
 import { prepareDocument } from '../../../components/shared/document';
 import { campaign, pack, participant, people, searchIn, snapshot } from './fixtures';
 import type { ParticipantView } from '../../../core/store-views';
+import { answeredByBackground } from './background';
 import { installMessages } from './messages';
 import { failingQuota } from '../storage/fixtures';
 
 vi.mock('../../../storage/queries', () => ({ loadSnapshot: vi.fn(), searchParticipants: vi.fn() }));
 vi.mock('../../../core/send', () => ({ send: vi.fn() }));
+vi.mock(
+  '../../../storage/bundled',
+  async () => (await import('../storage/fixtures')).bundledModule,
+);
+vi.mock('../../../background/reminders', () => ({
+  reminderStatus: vi.fn(),
+  currentNotice: vi.fn(),
+  dismissNotice: vi.fn(),
+}));
 
 const loadSnapshotMock = vi.mocked(loadSnapshot);
 const searchMock = vi.mocked(searchParticipants);
-const sendMock = vi.mocked(send);
+/** The requests the background's views do not answer (the tab's state). */
+const sendMock = vi.fn<(request: Request) => Promise<unknown>>();
 
 let tabState: TabState;
 let notificationsFailed: boolean;
@@ -34,19 +47,14 @@ beforeEach(async () => {
   pendingReminder = null;
   loadSnapshotMock.mockReset().mockResolvedValue(snapshot());
   searchMock.mockReset().mockImplementation(searchIn(people));
-  sendMock.mockReset().mockImplementation((async (request: { type: string }) => {
-    if (request.type === 'getStatus') {
-      return {
-        ok: true,
-        databaseAvailable: true,
-        usingBundledFallback: false,
-        notificationsFailed,
-        pendingReminder,
-      };
-    }
+  vi.mocked(reminderStatus)
+    .mockReset()
+    .mockImplementation(async () => ({ notificationsFailed, pending: pendingReminder }));
+  vi.mocked(send).mockReset().mockImplementation(answeredByBackground(sendMock));
+  sendMock.mockReset().mockImplementation(async (request) => {
     if (request.type === 'getTabState') return { ok: true, state: tabState };
     return { ok: false, error: 'unexpected' };
-  }) as typeof send);
+  });
 });
 
 afterEach(() => {
@@ -142,8 +150,20 @@ describe('popup', () => {
     notificationsFailed = true;
     render(<PopupApp search="?tab=7" />);
     await screen.findByRole('heading', { level: 2, name: campaign.name });
-    await waitFor(() => expect(sendMock).toHaveBeenCalledWith({ type: 'getStatus' }));
+    await waitFor(() => expect(reminderStatus).toHaveBeenCalled());
     expect(screen.queryByTestId('reminder-banner')).toBeNull();
+  });
+
+  it('opens with one request for its whole view, and asks again when settings change', async () => {
+    render(<PopupApp search="?tab=7" />);
+    await screen.findByRole('heading', { level: 2, name: campaign.name });
+    const types = () => vi.mocked(send).mock.calls.map(([request]) => request.type);
+    expect(types().filter((type) => type === 'getPopupView')).toHaveLength(1);
+    expect(types()).not.toContain('getStatus');
+    expect(loadSnapshotMock).toHaveBeenCalledTimes(1);
+    await settingsItem.setValue({ ...DEFAULT_SETTINGS, campaigns: { [campaign.key]: false } });
+    expect(await screen.findByTestId('empty-state')).toBeTruthy();
+    expect(types().filter((type) => type === 'getPopupView')).toHaveLength(2);
   });
 
   it('searches participants by name or handle and filters by role', async () => {
@@ -375,11 +395,13 @@ describe('popup', () => {
 
   it('says "updating" while the store waits for a long upgrade of its data, then shows the campaign', async () => {
     let finish!: (value: ReturnType<typeof snapshot>) => void;
-    loadSnapshotMock.mockReturnValueOnce(new Promise((resolve) => (finish = resolve)));
+    loadSnapshotMock.mockReturnValue(new Promise((resolve) => (finish = resolve)));
     render(<PopupApp search="?tab=7" />);
+    await waitFor(() => expect(loadSnapshotMock).toHaveBeenCalled());
     expect(screen.queryByTestId('updating-banner')).toBeNull();
+    // The background answers "updating" at once; the popup says so and waits for the data.
     act(() => setDatabaseUpdating(true));
-    expect(screen.getByTestId('updating-banner').textContent).toBe(
+    expect((await screen.findByTestId('updating-banner')).textContent).toBe(
       'Updating the campaign data… This can take a few seconds after Picket was updated.',
     );
     act(() => setDatabaseUpdating(false));
