@@ -44,5 +44,24 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Tests may lean on product code and on harness/, never the other way round: nothing outside
+    // tests/ imports from it.
+    files: ['**/*.{ts,tsx,js,mjs,cjs}'],
+    ignores: ['tests/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)tests(/|$)',
+              message: 'Only tests import from tests/; move what is shared (e.g. into harness/).',
+            },
+          ],
+        },
+      ],
+    },
+  },
   prettier,
 );

@@ -19,7 +19,7 @@ import {
   repoRoot,
   startSiteServer,
   type SiteServer,
-} from '../tests/e2e/harness/index';
+} from '../harness';
 import { launchVariant, type BenchBrowser, type Variant } from './lib/browser';
 import { buildBench, buildDefault } from './lib/build';
 import { computeMetrics, type RawResults } from './lib/metrics';

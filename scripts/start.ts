@@ -21,7 +21,7 @@ import {
   startSiteServer,
   type ExtensionBrowser,
   type SiteServer,
-} from '../tests/e2e/harness';
+} from '../harness';
 
 const INSTAGRAM_URL = 'https://www.instagram.com/';
 const FACEBOOK_URL = 'https://www.facebook.com/';

@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'vite';
 import { bundledPack } from '../../scripts/bundled-pack-plugin';
-import { repoRoot } from '../../tests/e2e/harness/paths';
+import { repoRoot } from '../../harness/paths';
 import { makePack } from './packs';
 
 /** The pack bundled into the bench build: 1,000 accounts, the stream page's members among them. */

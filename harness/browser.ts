@@ -12,7 +12,7 @@ import {
   type Page,
   type Worker,
 } from 'playwright-core';
-import { requireBrowser } from '../../../scripts/lib/find-browser';
+import { requireBrowser } from '../scripts/lib/find-browser';
 import { ensureBuilt, extensionDir as defaultExtensionDir } from './paths';
 
 /**
