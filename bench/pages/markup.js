@@ -15,6 +15,19 @@ export function outsiderHandle(index) {
   return 'guest.' + index.toString(36);
 }
 
+/**
+ * The same members' Facebook usernames (the stream pack lists both), for the saved Facebook
+ * pages: Facebook usernames are letters, digits and dots, at least five characters.
+ */
+export function facebookMemberHandle(index) {
+  return 'benchmember' + index.toString(36);
+}
+
+/** Facebook usernames that no bench pack lists. */
+export function facebookOutsiderHandle(index) {
+  return 'benchguest' + index.toString(36);
+}
+
 /** How many distinct members the pages use (every bench pack has at least this many). */
 export const PAGE_MEMBERS = 200;
 const PAGE_OUTSIDERS = 2_000;
