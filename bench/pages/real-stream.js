@@ -97,9 +97,13 @@ function cloneWithAuthor(template, authorSelector, handle) {
   return clone;
 }
 
-function scrollToEnd() {
-  const root = document.scrollingElement ?? document.documentElement;
-  root.scrollTop = root.scrollHeight;
+/**
+ * Infinite scroll: the reader is at the end of the feed when the next posts arrive. A saved page
+ * has more below its feed (side columns without their style sheets), so the new posts are
+ * scrolled to rather than the end of the document.
+ */
+function scrollTo(firstNew) {
+  firstNew.scrollIntoView({ block: 'start' });
 }
 
 /** The posts to clone: the page's own posts that have an author link, in page order. */
@@ -134,19 +138,21 @@ function startStream({
     const tick = () => {
       const batch = document.createDocumentFragment();
       const first = clones.length;
+      let firstNew = null;
       for (let i = first; i < Math.min(posts, first + batchSize); i++) {
         const isMember = i % memberEvery === 0;
         const handle = isMember ? member(i % PAGE_MEMBERS) : outsider(i);
         const clone = cloneWithAuthor(templates[i % templates.length], authorSelector, handle);
         clone.setAttribute(CLONE_ATTRIBUTE, String(i));
         onScreen.observe(clone);
+        firstNew ??= clone;
         batch.appendChild(clone);
         clones.push({ handle, member: isMember, insertedAt: 0, badgeAt: undefined, shown: false });
       }
       feed.appendChild(batch);
       const now = performance.now();
       for (let i = first; i < clones.length; i++) clones[i].insertedAt = now;
-      scrollToEnd();
+      if (firstNew) scrollTo(firstNew);
       if (clones.length < posts) setTimeout(tick, intervalMs);
       else resolve({ start, end: performance.now(), templates: templates.length });
     };

@@ -68,6 +68,30 @@ export interface StreamRun {
 
 const wait = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
 
+/** Starts the page's stream; resolves with its window once the last batch is in. */
+function startStream(page: Page, options: StreamOptions): Promise<{ start: number; end: number }> {
+  return page.evaluate(
+    (o) =>
+      (
+        globalThis as unknown as {
+          picketBench: { startStream(o: object): Promise<{ start: number; end: number }> };
+        }
+      ).picketBench.startStream(o),
+    {
+      ...options.pageArgs,
+      posts: options.posts,
+      batchSize: options.batchSize,
+      intervalMs: options.intervalMs,
+    },
+  );
+}
+
+function readResults(page: Page): Promise<PageResults> {
+  return page.evaluate(() =>
+    (globalThis as unknown as { picketBench: { results(): PageResults } }).picketBench.results(),
+  );
+}
+
 async function oneRun(
   browser: BenchBrowser,
   round: number,
@@ -92,39 +116,18 @@ async function oneRun(
 
     if (traced) await startTrace(cdp);
     const before = await mainThreadTotals(cdp);
-    const window = await page.evaluate(
-      (o) =>
-        (
-          globalThis as unknown as {
-            picketBench: {
-              startStream(o: object): Promise<{ start: number; end: number }>;
-            };
-          }
-        ).picketBench.startStream(o),
-      {
-        ...options.pageArgs,
-        posts: options.posts,
-        batchSize: options.batchSize,
-        intervalMs: options.intervalMs,
-      },
-    );
-    const readResults = () =>
-      page.evaluate(() =>
-        (
-          globalThis as unknown as { picketBench: { results(): PageResults } }
-        ).picketBench.results(),
-      );
-    let results = await readResults();
+    const window = await startStream(page, options);
+    let results = await readResults(page);
     if (browser.variant === 'picket') {
       const deadline = Date.now() + options.badgeTimeoutMs;
       while (results.latencies.length < results.expectedAuthorBadges && Date.now() < deadline) {
         await wait(100);
-        results = await readResults();
+        results = await readResults(page);
       }
     }
     await wait(options.tailMs);
     const after = await mainThreadTotals(cdp);
-    results = await readResults();
+    results = await readResults(page);
     const events = traced ? await stopTrace(cdp) : null;
 
     const inWindow = (start: number) => start >= window.start;
