@@ -262,7 +262,7 @@ export async function main(argv: string[]): Promise<number> {
   const feedHtml = readFileSync(resolve(repoRoot, 'bench/pages/feed.html'), 'utf8');
   const big = bigPageHtml(config.bigPageReferences);
   const server: SiteServer = await startSiteServer({
-    routes: routes(feedHtml, big.html, realPagesHtml(REAL_PAGES)),
+    routes: routes(feedHtml, big.html, realPagesHtml(sections.has('real') ? REAL_PAGES : [])),
   });
   let raw: RawResults;
   try {

@@ -32,10 +32,10 @@ beforeAll(() => {
       // Its own build directory: the bench bundles its own pack and must never overwrite the
       // build the other browser tests load.
       env: { ...process.env, PICKET_OUT_DIR: join(work, 'out') },
-      timeout: 280_000,
+      timeout: 420_000,
     },
   );
-}, 300_000);
+}, 450_000);
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
