@@ -1,5 +1,5 @@
 // Lint: typescript-eslint for correctness, no-unsanitized plus syntax bans so that
-// data can never reach an HTML sink (security checklist A2).
+// data can never reach an HTML sink.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import nounsanitized from 'eslint-plugin-no-unsanitized';

@@ -261,9 +261,8 @@ function workerControls(
 
   const workerRunning = () => withCdp(async (cdp) => (await workerTargets(cdp)).length > 0);
 
-  // Chromium restarts a stopped worker under the same CDP target id, and Playwright (since the
-  // fix for microsoft/playwright#39475) keeps the same Worker object across the restart: its
-  // evaluate() waits for the fresh context. So waking the worker is all there is to do.
+  // Chromium restarts a stopped worker under the same CDP target id, and Playwright keeps the
+  // same Worker object across the restart: its evaluate() waits for the fresh context. So waking the worker is all there is to do.
   const getServiceWorker = async (): Promise<Worker> => {
     if (!(await workerRunning())) {
       // Any extension event wakes the worker: the popup asking the background for a tab's state

@@ -1,4 +1,4 @@
-// From raw runs to the metrics table: every figure of the issue, with its budget where it has one.
+// From raw runs to the metrics table: every figure the bench reports, with its budget if it has one.
 // Ratios are computed pair by pair: each round ran Picket, no extension and the floor back to
 // back (in rotating order), and a round's ratio only ever divides figures of that round.
 import type { BigPage, BigPageRun } from '../scenarios/bigpage';

@@ -1,5 +1,5 @@
-// Bench pages: a synthetic Instagram home feed in the 2024–26 markup (see
-// ../shared/research/dom-patterns.md, "Home-feed post header"). Plain JS ES module so the same
+// Bench pages: a synthetic Instagram home feed in the 2024–26 markup (the home-feed post header
+// as the real site writes it). Plain JS ES module so the same
 // code builds posts in the page (stream.js, via DOM calls) and in Node (the big page, as HTML
 // text): both scenarios see exactly the same markup. Nothing here is copied from a saved page;
 // the shapes follow the documented patterns (author link with span[dir=auto], avatar in a
