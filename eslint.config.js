@@ -1,5 +1,5 @@
 // Lint: typescript-eslint for correctness, no-unsanitized plus syntax bans so that
-// data can never reach an HTML sink (security checklist A2).
+// data can never reach an HTML sink.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import nounsanitized from 'eslint-plugin-no-unsanitized';
@@ -26,6 +26,23 @@ const htmlSinks = [
   },
 ];
 
+/** Tests may lean on product code and on harness/, never the other way round. */
+const outOfTests = {
+  regex: '(^|/)tests(/|$)',
+  message: 'Only tests import from tests/; move what is shared (e.g. into harness/).',
+};
+/** Extension pages reach data only through the background's messages. */
+const outOfStorage = {
+  group: ['**/storage/*'],
+  message: 'Extension pages ask the background (core/messages.ts); they never open storage/.',
+};
+/** The background maps hosts with core/hosts.ts; the site adapters belong to the content script. */
+const outOfSites = {
+  group: ['**/sites/*'],
+  message: 'The background does not bundle the site adapters; use core/hosts.ts.',
+};
+const restrictImports = (...patterns) => ['error', { patterns }];
+
 export default tseslint.config(
   { ignores: ['node_modules', '.output', '.wxt', 'demo-output', 'coverage'] },
   js.configs.recommended,
@@ -44,41 +61,21 @@ export default tseslint.config(
       ],
     },
   },
+  // Which way imports may point. In a flat config a later block's rule replaces an earlier one's
+  // for the files both match, so each block repeats the rule that holds everywhere.
   {
-    // Extension pages reach data only through the background's messages.
-    files: ['components/**', 'entrypoints/**'],
-    ignores: ['entrypoints/background.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['**/storage/*'],
-              message:
-                'Extension pages ask the background (core/messages.ts); they never open storage/.',
-            },
-          ],
-        },
-      ],
-    },
+    files: ['**/*.{ts,tsx,js,mjs,cjs}'],
+    ignores: ['tests/**'],
+    rules: { 'no-restricted-imports': restrictImports(outOfTests) },
   },
   {
-    // The background maps hosts with core/hosts.ts; the site adapters belong to the content script.
+    files: ['components/**', 'entrypoints/**'],
+    ignores: ['entrypoints/background.ts'],
+    rules: { 'no-restricted-imports': restrictImports(outOfTests, outOfStorage) },
+  },
+  {
     files: ['background/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['**/sites/*'],
-              message: 'The background does not bundle the site adapters; use core/hosts.ts.',
-            },
-          ],
-        },
-      ],
-    },
+    rules: { 'no-restricted-imports': restrictImports(outOfTests, outOfSites) },
   },
   prettier,
 );

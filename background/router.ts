@@ -214,6 +214,7 @@ async function handlePageRequest(request: PageRequest): Promise<unknown> {
       return { ok: true, key: await dontBadge(request.platform, request.handle) };
     case 'getPopupView':
     case 'getOptionsView':
+    case 'rememberCampaign':
     case 'searchParticipants':
     case 'changeSettings':
       return answerViewRequest(request);

@@ -10,16 +10,18 @@ import type {
 import type { ParticipantRole } from '../core/pack/types';
 import type { Settings } from '../core/settings';
 import { applySettingsPatch, type SettingsPatch } from '../core/settings-patch';
+import { lastCampaignItem } from '../storage/items';
 import { watchDatabaseUpdating } from '../storage/open-state';
 import { loadSnapshot, searchParticipants } from '../storage/queries';
 import { getSettings, updateSettings } from '../storage/settings';
 import { reminderStatus } from './reminders';
 
 async function readyPopupView(): Promise<PopupView> {
-  const [snapshot, settings, reminders] = await Promise.all([
+  const [snapshot, settings, reminders, lastCampaign] = await Promise.all([
     loadSnapshot(),
     getSettings(),
     reminderStatus(),
+    lastCampaignItem.getValue().catch(() => null),
   ]);
   return {
     updating: false,
@@ -27,6 +29,7 @@ async function readyPopupView(): Promise<PopupView> {
     settings,
     notificationsFailed: reminders.notificationsFailed,
     pendingReminder: reminders.pending,
+    lastCampaign,
   };
 }
 
@@ -83,7 +86,14 @@ export function changeSettings(patch: SettingsPatch): Promise<Settings> {
 
 type ViewRequest = Extract<
   PageRequest,
-  { type: 'getPopupView' | 'getOptionsView' | 'searchParticipants' | 'changeSettings' }
+  {
+    type:
+      | 'getPopupView'
+      | 'getOptionsView'
+      | 'rememberCampaign'
+      | 'searchParticipants'
+      | 'changeSettings';
+  }
 >;
 
 /** The answer to one of the pages' view requests (already checked against its schema). */
@@ -95,6 +105,9 @@ export async function answerViewRequest(
       return { ok: true, view: await popupView(request.wait === true) };
     case 'getOptionsView':
       return { ok: true, view: await optionsView() };
+    case 'rememberCampaign':
+      await lastCampaignItem.setValue(request.campaignKey);
+      return { ok: true };
     case 'searchParticipants': {
       const { campaignKey, text, roles, limit } = request;
       return { ok: true, ...(await participantsPage(campaignKey, { text, roles, limit })) };

@@ -5,21 +5,16 @@
 //
 // Flags: --quick · --out FILE (default bench-results.json) · --no-md · --skip-build (reuse the
 // build in the output dir) · --rounds N · --posts N · --sizes 1000,100000 (scale packs) ·
+// --only stream,bigpage,scale,size,real (some parts only; writes no BENCHMARKS.md) ·
+// --real-posts N · --real-rounds N · --real-pages fb2022,fb2025,ig2024 (the saved-page streams) ·
 // --from FILE (re-render a recorded run's JSON: table, JSON metrics, BENCHMARKS.md; no measuring).
 // Env: PICKET_OUT_DIR (where the bench build goes; default <tmp>/picket-bench-out).
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, release, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { BrowserNotFoundError } from '../scripts/lib/find-browser';
-import {
-  chromiumPath,
-  DEMO_CSP,
-  repoRoot,
-  startSiteServer,
-  type SiteServer,
-} from '../tests/e2e/harness/index';
+import { chromiumPath, DEMO_CSP, repoRoot, startSiteServer, type SiteServer } from '../harness';
 import { launchVariant, type BenchBrowser, type Variant } from './lib/browser';
 import { buildBench, buildDefault } from './lib/build';
 import { computeMetrics, type RawResults } from './lib/metrics';
@@ -27,53 +22,9 @@ import { markdownTable, textTable, updateBenchmarksMd, type Metric } from './lib
 import { bigPageHtml, runBigPage } from './scenarios/bigpage';
 import { runScale } from './scenarios/scale';
 import { measureSize } from './scenarios/size';
+import { parseFlags, realOptions, SECTIONS, type BenchConfig, type Section } from './lib/config';
+import { REAL_PAGES, REAL_PARAM, realPagesHtml, runReal } from './scenarios/real';
 import { runStream, runTracedStream } from './scenarios/stream';
-
-export interface BenchConfig {
-  mode: 'full' | 'quick';
-  posts: number;
-  batchSize: number;
-  intervalMs: number;
-  rounds: number;
-  /** Traced rounds (Picket and floor), for attribution. */
-  tracedRounds: number;
-  bigPageReferences: number;
-  bigPageRounds: number;
-  scaleSizes: number[];
-  scaleRounds: number;
-  lookupCount: number;
-  memoryPosts: number;
-}
-
-const FULL: BenchConfig = {
-  mode: 'full',
-  posts: 1_000,
-  batchSize: 10,
-  intervalMs: 50,
-  rounds: 6,
-  tracedRounds: 3,
-  bigPageReferences: 5_000,
-  bigPageRounds: 5,
-  scaleSizes: [1_000, 100_000, 1_000_000],
-  scaleRounds: 5,
-  lookupCount: 200,
-  memoryPosts: 300,
-};
-
-const QUICK: BenchConfig = {
-  mode: 'quick',
-  posts: 50,
-  batchSize: 10,
-  intervalMs: 50,
-  rounds: 1,
-  tracedRounds: 1,
-  bigPageReferences: 300,
-  bigPageRounds: 1,
-  scaleSizes: [1_000, 5_000],
-  scaleRounds: 1,
-  lookupCount: 200,
-  memoryPosts: 50,
-};
 
 const FEED_URL = 'https://www.instagram.com/';
 const BIG_URL = 'https://www.instagram.com/?bench=big';
@@ -83,18 +34,33 @@ function log(line: string): void {
   process.stderr.write(`[bench] ${line}\n`);
 }
 
-function routes(feedHtml: string, bigPage: string) {
+function routes(feedHtml: string, bigPage: string, realPages: Map<string, string>) {
   const headers = { 'content-security-policy': DEMO_CSP };
+  const html = (body: string | undefined) =>
+    body === undefined
+      ? { status: 404 }
+      : { headers: { 'content-type': 'text/html; charset=utf-8' }, body };
+  const realPage = (url: URL) => realPages.get(url.searchParams.get(REAL_PARAM) ?? '');
   return [
     { host: '*', path: '/_bench/*', dir: resolve(repoRoot, 'bench/pages') },
     {
       host: 'www.instagram.com',
       path: '/',
       headers,
-      handler: ({ url }: { url: URL }) => ({
-        headers: { 'content-type': 'text/html; charset=utf-8' },
-        body: url.searchParams.get('bench') === 'big' ? bigPage : feedHtml,
-      }),
+      handler: ({ url }: { url: URL }) =>
+        html(
+          url.searchParams.has(REAL_PARAM)
+            ? realPage(url)
+            : url.searchParams.get('bench') === 'big'
+              ? bigPage
+              : feedHtml,
+        ),
+    },
+    {
+      host: 'www.facebook.com',
+      path: '/',
+      headers,
+      handler: ({ url }: { url: URL }) => html(realPage(url)),
     },
     {
       host: 'www.instagram.com',
@@ -210,35 +176,76 @@ async function publish(
   }
 }
 
-export async function main(argv: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      quick: { type: 'boolean', default: false },
-      out: { type: 'string' },
-      'no-md': { type: 'boolean', default: false },
-      'skip-build': { type: 'boolean', default: false },
-      rounds: { type: 'string' },
-      posts: { type: 'string' },
-      sizes: { type: 'string' },
-      from: { type: 'string' },
+async function measure(
+  config: BenchConfig,
+  sections: Set<Section>,
+  build: { extensionDir: string },
+  big: ReturnType<typeof bigPageHtml>,
+  port: number,
+): Promise<Omit<RawResults, 'size'>> {
+  const streamOptions = {
+    posts: config.posts,
+    batchSize: config.batchSize,
+    intervalMs: config.intervalMs,
+    rounds: config.rounds,
+    feedUrl: FEED_URL,
+    badgeTimeoutMs: 15_000,
+    tailMs: 500,
+  };
+  const inBrowsers = await withBrowsers(
+    ['picket', 'none', 'floor'],
+    port,
+    build.extensionDir,
+    async (browsers) => {
+      const raw: Omit<RawResults, 'size' | 'scale'> = { stream: [], traced: [], bigPage: [] };
+      if (sections.has('stream')) {
+        log(
+          `stream: ${config.posts} posts, ${config.batchSize} every ${config.intervalMs} ms, ${config.rounds} rounds`,
+        );
+        raw.stream = await runStream(browsers, streamOptions, log);
+        raw.traced = await runTracedStream(browsers, streamOptions, config.tracedRounds, log);
+      }
+      if (sections.has('bigpage')) {
+        log(`big page: ${big.references} references in ${big.posts} posts`);
+        raw.bigPage = await runBigPage(browsers[0]!, BIG_URL, config.bigPageRounds, {}, log);
+        raw.bigPageInfo = big;
+      }
+      if (sections.has('real')) raw.real = await runReal(browsers, realOptions(config), log);
+      return raw;
     },
-  });
-  if (values.from) {
-    const recorded = JSON.parse(readFileSync(resolve(values.from), 'utf8')) as BenchResults;
+  );
+  const scale = sections.has('scale')
+    ? await runScale(
+        {
+          sizes: config.scaleSizes,
+          rounds: config.scaleRounds,
+          lookupCount: config.lookupCount,
+          port,
+          extensionDir: build.extensionDir,
+          feedUrl: FEED_URL,
+          quietUrl: QUIET_URL,
+          memoryPosts: config.memoryPosts,
+        },
+        log,
+      )
+    : [];
+  return { ...inBrowsers, scale };
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const flags = parseFlags(argv);
+  if (flags.from) {
+    const recorded = JSON.parse(readFileSync(resolve(flags.from), 'utf8')) as BenchResults;
     await publish(recorded, {
-      outFile: resolve(values.out ?? values.from),
-      writeMd: recorded.mode === 'full' && !values['no-md'],
+      outFile: resolve(flags.out ?? flags.from),
+      writeMd: recorded.mode === 'full' && !flags.noMd,
     });
     return 0;
   }
   // Before the build: a machine without a usable browser learns it at once, in one line.
   chromiumPath();
-  const config: BenchConfig = { ...(values.quick ? QUICK : FULL) };
-  if (values.rounds) config.rounds = Number(values.rounds);
-  if (values.posts) config.posts = Number(values.posts);
-  if (values.sizes) config.scaleSizes = values.sizes.split(',').map(Number);
-  const outFile = resolve(values.out ?? resolve(repoRoot, 'bench-results.json'));
+  const { config, sections } = flags;
+  const outFile = resolve(flags.out ?? resolve(repoRoot, 'bench-results.json'));
   const outDir = resolve(
     repoRoot,
     process.env.PICKET_OUT_DIR ?? join(tmpdir(), 'picket-bench-out'),
@@ -248,55 +255,18 @@ export async function main(argv: string[]): Promise<number> {
   const loadBefore = loadavg();
 
   // The generated pack goes beside the build: two runs with different output dirs never share it.
-  const build = await buildBench(outDir, join(outDir, 'work'), {
-    reuse: values['skip-build'],
-    log,
-  });
-  const size = measureSize(buildDefault(outDir, { reuse: values['skip-build'], log }));
+  const reuse = { reuse: flags.skipBuild, log };
+  const build = await buildBench(outDir, join(outDir, 'work'), reuse);
+  const size = sections.has('size') ? measureSize(buildDefault(outDir, reuse)) : undefined;
 
   const feedHtml = readFileSync(resolve(repoRoot, 'bench/pages/feed.html'), 'utf8');
   const big = bigPageHtml(config.bigPageReferences);
-  const server: SiteServer = await startSiteServer({ routes: routes(feedHtml, big.html) });
+  const server: SiteServer = await startSiteServer({
+    routes: routes(feedHtml, big.html, realPagesHtml(sections.has('real') ? REAL_PAGES : [])),
+  });
   let raw: RawResults;
   try {
-    const streamOptions = {
-      posts: config.posts,
-      batchSize: config.batchSize,
-      intervalMs: config.intervalMs,
-      rounds: config.rounds,
-      feedUrl: FEED_URL,
-      badgeTimeoutMs: 15_000,
-      tailMs: 500,
-    };
-    const { stream, traced, bigPage } = await withBrowsers(
-      ['picket', 'none', 'floor'],
-      server.port,
-      build.extensionDir,
-      async (browsers) => {
-        log(
-          `stream: ${config.posts} posts, ${config.batchSize} every ${config.intervalMs} ms, ${config.rounds} rounds`,
-        );
-        const stream = await runStream(browsers, streamOptions, log);
-        const traced = await runTracedStream(browsers, streamOptions, config.tracedRounds, log);
-        log(`big page: ${big.references} references in ${big.posts} posts`);
-        const bigPage = await runBigPage(browsers[0]!, BIG_URL, config.bigPageRounds, {}, log);
-        return { stream, traced, bigPage };
-      },
-    );
-    const scale = await runScale(
-      {
-        sizes: config.scaleSizes,
-        rounds: config.scaleRounds,
-        lookupCount: config.lookupCount,
-        port: server.port,
-        extensionDir: build.extensionDir,
-        feedUrl: FEED_URL,
-        quietUrl: QUIET_URL,
-        memoryPosts: config.memoryPosts,
-      },
-      log,
-    );
-    raw = { stream, traced, bigPage, bigPageInfo: big, scale, size };
+    raw = { ...(await measure(config, sections, build, big, server.port)), size };
   } finally {
     await server.close();
   }
@@ -310,9 +280,11 @@ export async function main(argv: string[]): Promise<number> {
     machine: { ...machine(), loadAverage: { before: loadBefore, after: loadavg() } },
     config,
     metrics: [],
-    raw: { ...raw, bigPageInfo: { ...raw.bigPageInfo, html: '' } },
+    raw: { ...raw, ...(raw.bigPageInfo && { bigPageInfo: { ...raw.bigPageInfo, html: '' } }) },
   };
-  await publish(results, { outFile, writeMd: config.mode === 'full' && !values['no-md'] });
+  // Only a full run of every part rewrites BENCHMARKS.md.
+  const complete = config.mode === 'full' && sections.size === SECTIONS.length;
+  await publish(results, { outFile, writeMd: complete && !flags.noMd });
   return 0;
 }
 

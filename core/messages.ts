@@ -88,6 +88,8 @@ export const pageRequest = v.variant('type', [
    */
   v.strictObject({ type: v.literal('getPopupView'), wait: v.optional(v.boolean()) }),
   v.strictObject({ type: v.literal('getOptionsView') }),
+  /** The campaign the user picked in the popup's switcher, shown first next time. */
+  v.strictObject({ type: v.literal('rememberCampaign'), campaignKey: shortText }),
   /** One page of a campaign's participants, by name; several roles are merged by name. */
   v.strictObject({
     type: v.literal('searchParticipants'),
@@ -201,6 +203,8 @@ export type PopupView =
       notificationsFailed: boolean;
       /** Today's reminder as the background words it, when one is due. */
       pendingReminder: NoticeInfo | null;
+      /** The campaign last picked in the popup, if any. */
+      lastCampaign: string | null;
     };
 
 /** The options page's data; `snapshot` is null when the store could not be read. */
@@ -243,6 +247,7 @@ export interface ResponseMap {
   dontBadge: Ok<{ key: string }>;
   getPopupView: Ok<{ view: PopupView }>;
   getOptionsView: Ok<{ view: OptionsView }>;
+  rememberCampaign: Ok<object>;
   searchParticipants: Ok<ParticipantsPage>;
   changeSettings: Ok<{ settings: Settings }>;
 }

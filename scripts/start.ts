@@ -1,6 +1,5 @@
 // `npm start` (after checking for a browser and `npm run build`): Chromium with Picket on the
-// offline demo, served locally at https://www.instagram.com/ and https://www.facebook.com/
-// (contracts §1).
+// offline demo, served locally at https://www.instagram.com/ and https://www.facebook.com/.
 //   With a display (DISPLAY set, no --headless): the browser stays open until you close it or
 //   press Ctrl-C.
 //   Without one: screenshots go to demo-output/, their paths are printed, and it exits 0.
@@ -21,7 +20,7 @@ import {
   startSiteServer,
   type ExtensionBrowser,
   type SiteServer,
-} from '../tests/e2e/harness';
+} from '../harness';
 
 const INSTAGRAM_URL = 'https://www.instagram.com/';
 const FACEBOOK_URL = 'https://www.facebook.com/';

@@ -11,7 +11,7 @@ import {
   chromiumPath,
   launchWithExtension,
   type ExtensionBrowser,
-} from '../../tests/e2e/harness/index';
+} from '../../harness';
 
 export type Variant = 'picket' | 'none' | 'floor';
 

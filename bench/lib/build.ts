@@ -6,10 +6,13 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'vite';
 import { bundledPack } from '../../scripts/bundled-pack-plugin';
-import { repoRoot } from '../../tests/e2e/harness/paths';
+import { repoRoot } from '../../harness/paths';
 import { makePack } from './packs';
 
-/** The pack bundled into the bench build: 1,000 accounts, the stream page's members among them. */
+/**
+ * The pack bundled into the bench build: 1,000 Instagram accounts, the stream page's members among
+ * them, plus those members' Facebook accounts for the saved Facebook pages.
+ */
 export const STREAM_PACK_ACCOUNTS = 1_000;
 export const STREAM_PACK_ID = 'bench-stream';
 export const STORE_PAGE = 'bench-store.html';
@@ -24,7 +27,10 @@ export interface BenchBuild {
 export function writeStreamPack(workDir: string): string {
   mkdirSync(workDir, { recursive: true });
   const file = join(workDir, 'stream-pack.json');
-  writeFileSync(file, JSON.stringify(makePack(STREAM_PACK_ACCOUNTS, STREAM_PACK_ID)));
+  writeFileSync(
+    file,
+    JSON.stringify(makePack(STREAM_PACK_ACCOUNTS, STREAM_PACK_ID, undefined, { facebook: true })),
+  );
   return file;
 }
 

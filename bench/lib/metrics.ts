@@ -1,21 +1,26 @@
-// From raw runs to the metrics table: every figure of the issue, with its budget where it has one.
+// From raw runs to the metrics table: every figure the bench reports, with its budget if it has one.
 // Ratios are computed pair by pair: each round ran Picket, no extension and the floor back to
 // back (in rotating order), and a round's ratio only ever divides figures of that round.
 import type { BigPage, BigPageRun } from '../scenarios/bigpage';
+import type { RealResults } from '../scenarios/real';
 import type { ScaleRun } from '../scenarios/scale';
+import { scaleMetrics } from './scale-metrics';
 import type { SizeResult } from '../scenarios/size';
 import type { StreamRun } from '../scenarios/stream';
 import { budget, metric, type Metric } from './report';
 import { median, summarize } from './stats';
+import { realMetrics } from './real-metrics';
 import type { TaskAttribution } from './trace';
 
+/** What a run measured; a part left out with `--only` is empty or absent. */
 export interface RawResults {
   stream: StreamRun[];
   traced: StreamRun[];
   bigPage: BigPageRun[];
-  bigPageInfo: BigPage;
+  bigPageInfo?: BigPage;
   scale: ScaleRun[];
-  size: SizeResult;
+  size?: SizeResult;
+  real?: RealResults;
 }
 
 /** The long-task threshold of the Long Tasks API. */
@@ -34,20 +39,23 @@ function largestShare(tasks: TaskAttribution[]): string {
 
 const one = (value: number) => summarize([value]);
 
-export function computeMetrics(
-  raw: RawResults,
-  config: { posts: number; scaleSizes: number[] },
-): Metric[] {
-  const metrics: Metric[] = [];
-  const of = (variant: string) => raw.stream.filter((r) => r.variant === variant);
-  const rounds = [...new Set(raw.stream.map((r) => r.round))];
-  const triple = rounds.map((round) => {
+type Triple = { picket: StreamRun; none: StreamRun; floor: StreamRun };
+
+/** Each round's three runs (Picket, no extension, floor). */
+function triples(stream: StreamRun[]): Triple[] {
+  const rounds = [...new Set(stream.map((r) => r.round))];
+  return rounds.map((round) => {
     const find = (variant: string) =>
-      raw.stream.find((r) => r.round === round && r.variant === variant)!;
+      stream.find((r) => r.round === round && r.variant === variant)!;
     return { picket: find('picket'), none: find('none'), floor: find('floor') };
   });
+}
 
-  // ---- 1. feed stream
+/** Scenario 1, the feed stream: badge latency, main-thread time, where Picket's extra goes. */
+function streamMetrics(raw: RawResults, config: { posts: number }): Metric[] {
+  const metrics: Metric[] = [];
+  const of = (variant: string) => raw.stream.filter((r) => r.variant === variant);
+  const triple = triples(raw.stream);
   const picketRuns = of('picket');
   const latencies = picketRuns.flatMap((r) => r.latencies);
   metrics.push(
@@ -110,6 +118,13 @@ export function computeMetrics(
     );
   }
 
+  return metrics;
+}
+
+/** Scenario 2, the floor: Picket's own script time against the floor's. */
+function floorMetrics(raw: RawResults): Metric[] {
+  const metrics: Metric[] = [];
+  const triple = triples(raw.stream);
   // Picket / floor. The floor's whole cost is its script (it writes nothing to the page), and
   // the trace measures script time to the microsecond; main-thread totals cannot resolve a cost
   // that small against the page's own run-to-run noise (see BENCHMARKS.md), so the budget is
@@ -160,6 +175,14 @@ export function computeMetrics(
       ),
     );
   }
+  return metrics;
+}
+
+/** Scenario 2, long tasks: those Picket caused (traced rounds) and those the page saw. */
+function streamLongTaskMetrics(raw: RawResults): Metric[] {
+  const metrics: Metric[] = [];
+  const of = (variant: string) => raw.stream.filter((r) => r.variant === variant);
+  const picketRuns = of('picket');
   const tracedLongTasks = raw.traced
     .filter((r) => r.variant === 'picket' && r.trace)
     .flatMap((r) => r.trace!.longTasks);
@@ -192,7 +215,14 @@ export function computeMetrics(
     ),
   );
 
-  // ---- 3. big page (the traced round is only for attribution)
+  return metrics;
+}
+
+/** Scenario 3, the big page (its traced round is only for attribution). */
+function bigPageMetrics(raw: RawResults): Metric[] {
+  const info = raw.bigPageInfo;
+  if (!info || !raw.bigPage.length) return [];
+  const metrics: Metric[] = [];
   const bigTraced = raw.bigPage.find((r) => r.longTasks);
   const bigRuns = raw.bigPage.filter((r) => !r.longTasks);
   if (bigTraced?.longTasks) {
@@ -214,11 +244,11 @@ export function computeMetrics(
   metrics.push(
     metric(
       'bigPage.allBadges',
-      `Big page (${raw.bigPageInfo.references.toLocaleString('en-US')} references): navigation → author badges on the first screen`,
+      `Big page (${info.references.toLocaleString('en-US')} references): navigation → author badges on the first screen`,
       'ms',
       summarize(bigRuns.map((r) => r.allBadgesMs)),
       [],
-      `${raw.bigPageInfo.posts} posts in the HTML, ${raw.bigPageInfo.memberAuthors} by pack members, ${bigRuns.map((r) => r.expectedAuthors).join(', ')} of them on the first screen (Picket badges what a reader can see); badges seen: ${bigRuns.map((r) => r.badges).join(', ')}; DOMContentLoaded at ${median(bigRuns.map((r) => r.domContentLoadedMs)).toFixed(0)} ms (median).`,
+      `${info.posts} posts in the HTML, ${info.memberAuthors} by pack members, ${bigRuns.map((r) => r.expectedAuthors).join(', ')} of them on the first screen (Picket badges what a reader can see); badges seen: ${bigRuns.map((r) => r.badges).join(', ')}; DOMContentLoaded at ${median(bigRuns.map((r) => r.domContentLoadedMs)).toFixed(0)} ms (median).`,
     ),
     metric(
       'bigPage.lastBadge',
@@ -228,122 +258,13 @@ export function computeMetrics(
     ),
   );
 
-  // ---- 4. scale
-  const largest = Math.max(...config.scaleSizes);
-  const smallest = Math.min(...config.scaleSizes);
-  for (const run of raw.scale) {
-    const n = run.accounts.toLocaleString('en-US');
-    const isLargest = run.accounts === largest && largest >= 1_000_000;
-    // A pack that never reached the database makes every figure of its size a figure of the
-    // bundled pack alone: said on each row, and the import itself has no time.
-    const notIndexed = run.indexed
-      ? undefined
-      : `NOT INDEXED: the import returned after ${(run.importCallMs / 1000).toFixed(1)} s but only ${run.accountRows.toLocaleString('en-US')} of ${n} accounts reached the database; this size's figures are for the bundled pack alone.`;
-    const tag = notIndexed ? ' [pack not indexed]' : '';
-    metrics.push(
-      metric(
-        `scale.${run.accounts}.import`,
-        `Scale ${n}: import (importPackObject)`,
-        'ms',
-        one(run.importMs),
-        isLargest ? [budget('max', 20_000, '≤ 20 s')] : [],
-        notIndexed,
-      ),
-      metric(
-        `scale.${run.accounts}.rows`,
-        `Scale ${n}: account keys in the lookup index${tag}`,
-        'count',
-        one(run.accountRows),
-      ),
-      metric(
-        `scale.${run.accounts}.storage`,
-        `Scale ${n}: database growth (IndexedDB)${tag}`,
-        'MB',
-        one(run.storageBytes / 1e6),
-        [],
-        run.accounts === largest
-          ? 'navigator.storage.estimate() usage before/after the import, in an extension page.'
-          : undefined,
-      ),
-      metric(
-        `scale.${run.accounts}.storageLocal`,
-        `Scale ${n}: storage.local growth (the pack's stored copy)${tag}`,
-        'MB',
-        one(run.storageLocalBytes / 1e6),
-        [],
-        run.accounts === largest
-          ? 'storage.local.getBytesInUse() before/after; not part of the estimate above.'
-          : undefined,
-      ),
-      metric(
-        `scale.${run.accounts}.lookupAsleep`,
-        `Scale ${n}: lookup of 200, worker asleep${tag}`,
-        'ms',
-        summarize(run.lookupAsleepMs),
-      ),
-      metric(
-        `scale.${run.accounts}.lookupAwake`,
-        `Scale ${n}: lookup of 200, worker awake${tag}`,
-        'ms',
-        summarize(run.lookupAwakeMs),
-        [budget('median', 5, 'median ≤ 5 ms')],
-        run.accounts === largest
-          ? `From the content script's world through runtime.sendMessage; new keys every time (100 members spread over the pack, 100 outsiders); ${run.lookupMatched} matched.`
-          : undefined,
-        { measurable: run.indexed },
-      ),
-      metric(
-        `scale.${run.accounts}.lookupInPage`,
-        `Scale ${n}: the same lookup in an extension page, no messaging${tag}`,
-        'ms',
-        summarize(run.lookupInPageMs),
-        [],
-        run.accounts === largest
-          ? "background/lookup.ts's lookup() called directly in the bench's extension page: the store's share of the row above."
-          : undefined,
-      ),
-      metric(
-        `scale.${run.accounts}.lookupCached`,
-        `Scale ${n}: same 200 again (background cache)${tag}`,
-        'ms',
-        summarize(run.lookupRepeatMs),
-      ),
-      metric(
-        `scale.${run.accounts}.contentHeap`,
-        `Scale ${n}: content-script heap (page with − without Picket)${tag}`,
-        'MB',
-        summarize(run.contentHeapBytes.map((b) => b / 1e6)),
-      ),
-      metric(
-        `scale.${run.accounts}.popup`,
-        `Scale ${n}: popup first render${tag}`,
-        'ms',
-        summarize(run.popupFirstRenderMs),
-        run.accounts === largest ? [budget('median', 200, 'median ≤ 200 ms')] : [],
-        run.accounts === largest
-          ? 'Navigation start → #campaign-heading in the DOM with text and a box.'
-          : undefined,
-        { measurable: run.indexed },
-      ),
-    );
-  }
-  const heapOf = (accounts: number) =>
-    median(raw.scale.find((r) => r.accounts === accounts)?.contentHeapBytes ?? []);
-  const growth = Math.abs(heapOf(largest) - heapOf(smallest)) / 1e6;
-  metrics.push(
-    metric(
-      'scale.heapGrowth',
-      `Content-script heap, ${largest.toLocaleString('en-US')} vs ${smallest.toLocaleString('en-US')} accounts (|Δ| of medians)`,
-      'MB',
-      one(growth),
-      [budget('max', 1, '≤ 1 MB')],
-      'CDP Runtime.getHeapUsage after two forced collections, with ' +
-        'the same feed page in a browser without the extension subtracted (paired, alternating).',
-      { measurable: raw.scale.every((r) => r.indexed) },
-    ),
-  );
+  return metrics;
+}
 
-  // ---- 5. size
+/** Scenario 5, the size of what ships. */
+function sizeMetrics(raw: RawResults): Metric[] {
+  if (!raw.size) return [];
+  const metrics: Metric[] = [];
   metrics.push(
     metric(
       'size.content',
@@ -363,4 +284,19 @@ export function computeMetrics(
     ),
   );
   return metrics;
+}
+
+export function computeMetrics(
+  raw: RawResults,
+  config: { posts: number; scaleSizes: number[] },
+): Metric[] {
+  return [
+    ...(raw.stream.length
+      ? [...streamMetrics(raw, config), ...floorMetrics(raw), ...streamLongTaskMetrics(raw)]
+      : []),
+    ...bigPageMetrics(raw),
+    ...scaleMetrics(raw.scale, config),
+    ...sizeMetrics(raw),
+    ...realMetrics(raw.real),
+  ];
 }

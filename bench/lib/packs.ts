@@ -6,14 +6,24 @@
 // organiser writes. No shape brings 1,000,000 accounts under the 10 MB text limit (≥ 40 bytes
 // per account), so the big packs go in as objects (see BENCHMARKS.md).
 import type { Account, Pack, Participant } from '../../core/pack/types';
-import { memberHandle, outsiderHandle, PAGE_MEMBERS } from '../pages/markup.js';
+import {
+  facebookMemberHandle,
+  memberHandle,
+  outsiderHandle,
+  PAGE_MEMBERS,
+} from '../pages/markup.js';
 
 const ACCOUNTS_PER_BULK_PARTICIPANT = 10;
 
+/**
+ * `facebook`: the page members get their Facebook account too (the stream pack, for the saved
+ * Facebook pages); `accountCount` counts Instagram accounts either way.
+ */
 export function makePack(
   accountCount: number,
   id = `bench-${accountCount}`,
   campaignName = 'Bench campaign',
+  { facebook = false } = {},
 ): Pack {
   if (accountCount < PAGE_MEMBERS) throw new Error(`a bench pack needs ≥ ${PAGE_MEMBERS} accounts`);
   const participants: Participant[] = [];
@@ -24,7 +34,10 @@ export function makePack(
       kind: i % 3 === 0 ? 'brand' : 'person',
       role: i % 5 === 0 ? 'advertiser' : 'participant',
       status: 'took-part',
-      accounts: [{ platform: 'instagram', handle: memberHandle(i) }],
+      accounts: [
+        { platform: 'instagram', handle: memberHandle(i) },
+        ...(facebook ? [{ platform: 'facebook' as const, handle: facebookMemberHandle(i) }] : []),
+      ],
       actions: [{ event: 'bench-day', summary: 'Took part in the bench day', sources: ['S1'] }],
       sources: ['S1'],
     });

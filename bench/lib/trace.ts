@@ -159,3 +159,48 @@ export function extensionScriptTime(events: TraceEvent[], origin: string): numbe
   }
   return total / 1000;
 }
+
+export interface RenderWork {
+  /** Every main-thread task (RunTask), CPU time, ms. */
+  taskMs: number;
+  /** Style recalculation (UpdateLayoutTree), ms. */
+  styleMs: number;
+  layoutMs: number;
+  prePaintMs: number;
+  paintMs: number;
+}
+
+const RENDER_EVENTS: Record<string, keyof RenderWork> = {
+  RunTask: 'taskMs',
+  UpdateLayoutTree: 'styleMs',
+  RecalculateStyles: 'styleMs',
+  Layout: 'layoutMs',
+  PrePaint: 'prePaintMs',
+  Paint: 'paintMs',
+};
+
+/**
+ * CPU time of the renderers' main threads by kind of work, over the whole trace (outermost
+ * events of each kind only, so nested ones are not counted twice).
+ */
+export function renderWork(events: TraceEvent[]): RenderWork {
+  const mainThreads = new Set(
+    events
+      .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+      .map((e) => `${e.pid}:${e.tid}`),
+  );
+  const work: RenderWork = { taskMs: 0, styleMs: 0, layoutMs: 0, prePaintMs: 0, paintMs: 0 };
+  const coveredUntil = new Map<string, number>();
+  const sorted = events
+    .filter((e) => e.ph === 'X' && e.dur !== undefined && e.name in RENDER_EVENTS)
+    .filter((e) => mainThreads.has(`${e.pid}:${e.tid}`))
+    .sort((a, b) => a.ts - b.ts);
+  for (const event of sorted) {
+    const kind = RENDER_EVENTS[event.name]!;
+    const key = `${event.pid}:${event.tid}:${kind}`;
+    if (event.ts < (coveredUntil.get(key) ?? 0)) continue;
+    coveredUntil.set(key, event.ts + event.dur!);
+    work[kind] += cpu(event) / 1000;
+  }
+  return work;
+}

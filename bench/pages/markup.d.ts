@@ -13,6 +13,8 @@ export interface Post {
 
 export function memberHandle(index: number): string;
 export function outsiderHandle(index: number): string;
+export function facebookMemberHandle(index: number): string;
+export function facebookOutsiderHandle(index: number): string;
 export const PAGE_MEMBERS: number;
 export function random(seed: number): () => number;
 export function makePosts(count: number, seed?: number): Post[];

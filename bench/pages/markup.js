@@ -1,5 +1,5 @@
-// Bench pages: a synthetic Instagram home feed in the 2024–26 markup (see
-// ../shared/research/dom-patterns.md, "Home-feed post header"). Plain JS ES module so the same
+// Bench pages: a synthetic Instagram home feed in the 2024–26 markup (the home-feed post header
+// as the real site writes it). Plain JS ES module so the same
 // code builds posts in the page (stream.js, via DOM calls) and in Node (the big page, as HTML
 // text): both scenarios see exactly the same markup. Nothing here is copied from a saved page;
 // the shapes follow the documented patterns (author link with span[dir=auto], avatar in a
@@ -13,6 +13,19 @@ export function memberHandle(index) {
 /** Handles that no bench pack lists: the page's other accounts. */
 export function outsiderHandle(index) {
   return 'guest.' + index.toString(36);
+}
+
+/**
+ * The same members' Facebook usernames (the stream pack lists both), for the saved Facebook
+ * pages: Facebook usernames are letters, digits and dots, at least five characters.
+ */
+export function facebookMemberHandle(index) {
+  return 'benchmember' + index.toString(36);
+}
+
+/** Facebook usernames that no bench pack lists. */
+export function facebookOutsiderHandle(index) {
+  return 'benchguest' + index.toString(36);
 }
 
 /** How many distinct members the pages use (every bench pack has at least this many). */
@@ -104,8 +117,8 @@ function mentionLink(handle) {
   ];
 }
 
-/** One feed post as a tree. */
-export function postTree(post) {
+/** The caption: the author's words with 0–2 mentions, then a hashtag. */
+function captionTree(post) {
   const caption = [
     'span',
     { class: TEXT_CLASSES, dir: 'auto' },
@@ -118,70 +131,81 @@ export function postTree(post) {
     { class: LINK_CLASSES, href: `/explore/tags/${post.words[0]}/`, role: 'link', tabindex: '0' },
     '#' + post.words[0],
   ]);
-  const comments = post.comments.map((comment) => [
+  return caption;
+}
+
+function commentTrees(post) {
+  return post.comments.map((comment) => [
     'div',
     { class: 'x9f619 xjbqb8w x78zum5 x168nmei x13lgxp2 x5pf9jr xo71vjh x1uhb9sk' },
     ['span', { class: 'xt0psk2' }, accountLink(comment.author, comment.author)],
     ' ',
     ['span', { class: TEXT_CLASSES, dir: 'auto' }, ['span', {}, comment.text]],
   ]);
+}
+
+/** The avatar: a span[role=link] around the picture, not an anchor. */
+function avatarTree(post) {
   return [
-    'article',
-    { class: 'x1lliihq x1n2onr6 xh8yej3 x1lq5wgf xgqcy7u x30kzoy x9jhf4c' },
+    'div',
+    { class: 'x6s0dn4 x78zum5 xdt5ytf x5yr21d xl56j7k x1n2onr6 xh8yej3' },
     [
-      'div',
-      { class: 'x9f619 xjbqb8w x78zum5 x168nmei x13lgxp2 x5pf9jr xo71vjh x1n2onr6' },
+      'span',
+      {
+        class: 'xnz67gz x14yjl9h xudhj91 x18nykt9 xww2gxu',
+        role: 'link',
+        tabindex: '-1',
+        style: 'height:32px;width:32px',
+      },
       [
-        'div',
-        { class: 'x6s0dn4 x78zum5 xdt5ytf x5yr21d xl56j7k x1n2onr6 xh8yej3' },
-        [
-          'span',
-          {
-            class: 'xnz67gz x14yjl9h xudhj91 x18nykt9 xww2gxu',
-            role: 'link',
-            tabindex: '-1',
-            style: 'height:32px;width:32px',
-          },
-          [
-            'img',
-            {
-              alt: `${post.author}'s profile picture`,
-              class: 'xpdipgo x972fbf',
-              draggable: 'false',
-              src: PIXEL,
-            },
-          ],
-        ],
-      ],
-      [
-        'div',
-        { class: 'x9f619 x1n2onr6 x1ja2u2z x78zum5' },
-        [
-          'div',
-          {},
-          ['span', { class: 'xt0psk2' }, ['div', {}, accountLink(post.author, post.author)]],
-        ],
-        ['span', { class: 'x1lliihq', 'aria-hidden': 'true' }, ' • '],
-        [
-          'div',
-          {},
-          [
-            'a',
-            { class: LINK_CLASSES, href: `/p/${post.code}/`, role: 'link', tabindex: '0' },
-            [
-              'span',
-              {},
-              ['time', { class: 'x1p4m5qa', datetime: '2026-11-29T10:00:00.000Z' }, '1d'],
-            ],
-          ],
-        ],
-      ],
-      [
-        'div',
-        { class: 'x1i10hfl', role: 'button', tabindex: '0', 'aria-label': 'More options' },
-        '…',
+        'img',
+        {
+          alt: `${post.author}'s profile picture`,
+          class: 'xpdipgo x972fbf',
+          draggable: 'false',
+          src: PIXEL,
+        },
       ],
     ],
+  ];
+}
+
+/** The header: avatar, author link, the post's time link and its menu button. */
+function headerTree(post) {
+  return [
+    'div',
+    { class: 'x9f619 xjbqb8w x78zum5 x168nmei x13lgxp2 x5pf9jr xo71vjh x1n2onr6' },
+    avatarTree(post),
+    [
+      'div',
+      { class: 'x9f619 x1n2onr6 x1ja2u2z x78zum5' },
+      [
+        'div',
+        {},
+        ['span', { class: 'xt0psk2' }, ['div', {}, accountLink(post.author, post.author)]],
+      ],
+      ['span', { class: 'x1lliihq', 'aria-hidden': 'true' }, ' • '],
+      [
+        'div',
+        {},
+        [
+          'a',
+          { class: LINK_CLASSES, href: `/p/${post.code}/`, role: 'link', tabindex: '0' },
+          ['span', {}, ['time', { class: 'x1p4m5qa', datetime: '2026-11-29T10:00:00.000Z' }, '1d']],
+        ],
+      ],
+    ],
+    [
+      'div',
+      { class: 'x1i10hfl', role: 'button', tabindex: '0', 'aria-label': 'More options' },
+      '…',
+    ],
+  ];
+}
+
+/** The photo and the row of action buttons under it. */
+function mediaTrees(post) {
+  return [
     [
       'div',
       { class: '_aagu' },
@@ -208,32 +232,39 @@ export function postTree(post) {
         ['div', { class: 'x1i10hfl', role: 'button', tabindex: '0', 'aria-label': label }, label],
       ]),
     ],
+  ];
+}
+
+/** One feed post as a tree. */
+export function postTree(post) {
+  const postLink = (path, child) => [
+    'div',
+    {},
     [
-      'div',
-      {},
-      [
-        'a',
-        { class: LINK_CLASSES, href: `/p/${post.code}/liked_by/`, role: 'link', tabindex: '0' },
-        ['span', { class: 'x193iq5w' }, `${post.likes.toLocaleString('en-US')} likes`],
-      ],
+      'a',
+      { class: LINK_CLASSES, href: `/p/${post.code}/${path}`, role: 'link', tabindex: '0' },
+      child,
     ],
+  ];
+  return [
+    'article',
+    { class: 'x1lliihq x1n2onr6 xh8yej3 x1lq5wgf xgqcy7u x30kzoy x9jhf4c' },
+    headerTree(post),
+    ...mediaTrees(post),
+    postLink('liked_by/', [
+      'span',
+      { class: 'x193iq5w' },
+      `${post.likes.toLocaleString('en-US')} likes`,
+    ]),
     [
       'div',
       { class: 'x9f619 xjbqb8w' },
       ['span', { class: 'xt0psk2' }, accountLink(post.author, post.author)],
       ' ',
-      caption,
+      captionTree(post),
     ],
-    [
-      'div',
-      {},
-      [
-        'a',
-        { class: LINK_CLASSES, href: `/p/${post.code}/comments/`, role: 'link', tabindex: '0' },
-        ['span', {}, `View all ${post.comments.length + 10} comments`],
-      ],
-    ],
-    ...comments,
+    postLink('comments/', ['span', {}, `View all ${post.comments.length + 10} comments`]),
+    ...commentTrees(post),
     ['div', { class: 'x9f619' }, ['span', { class: 'x1lliihq' }, 'Add a comment…']],
   ];
 }

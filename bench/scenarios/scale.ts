@@ -194,6 +194,127 @@ async function stopWorker(browser: BenchBrowser, log: (line: string) => void): P
   return false;
 }
 
+/** The import through the store page, the storage it took, and lookups without messaging. */
+async function importPack(
+  browser: BenchBrowser,
+  accounts: number,
+  options: ScaleOptions,
+  log: (line: string) => void,
+) {
+  const store = await storePage(browser);
+  // Opens the store (and builds the bundled pack's rows) untimed.
+  const countsBefore = await callStore(store, 'counts');
+  const before = await callStore(store, 'estimate');
+  const localBefore = await callStore(store, 'storageLocalBytes');
+  const imported = await callStore(
+    store,
+    'importGenerated',
+    accounts,
+    `bench-scale-${accounts}`,
+    `Scale campaign (${accounts.toLocaleString('en-US')} accounts)`,
+  );
+  const counts = await callStore(store, 'counts');
+  const after = await callStore(store, 'estimate');
+  const localAfter = await callStore(store, 'storageLocalBytes');
+  const lookupInPageMs: number[] = [];
+  // Keys of rounds the content-script lookups below never use.
+  for (let i = 0; i < options.rounds + 1; i++) {
+    const keys = lookupKeys(accounts, options.lookupCount, 1_000 + i);
+    const answer = await callStore(store, 'lookupHere', keys);
+    if (i > 0) lookupInPageMs.push(answer.ms); // the first opens the store's caches
+  }
+  await store.close();
+  const accountRows = counts.accounts - countsBefore.accounts;
+  log(
+    `scale ${accounts}: import ${imported.ms.toFixed(0)} ms, ${accountRows} account keys indexed, ` +
+      `storage +${((after.usage - before.usage) / 1e6).toFixed(1)} MB`,
+  );
+  const indexed = accountRows >= accounts;
+  return {
+    importMs: indexed ? imported.ms : Number.NaN,
+    importCallMs: imported.ms,
+    accountRows,
+    indexed,
+    storageBytes: after.usage - before.usage,
+    indexedDbBytes: after.indexedDB !== undefined ? after.indexedDB : null,
+    storageLocalBytes: localAfter - localBefore,
+    lookupInPageMs,
+  };
+}
+
+/** Lookups from the content script's world on a quiet Instagram page: asleep, awake, repeated. */
+async function lookups(
+  browser: BenchBrowser,
+  accounts: number,
+  options: ScaleOptions,
+  log: (line: string) => void,
+) {
+  const quiet = await browser.context.newPage();
+  const { world } = await watchWorlds(quiet);
+  await quiet.goto(options.quietUrl, { waitUntil: 'load' });
+  const contentWorld = await world(`chrome-extension://${browser.extension!.extensionId}`);
+  const ask = async (keys: string[]) => {
+    const answer = await contentWorld.evaluate<LookupAnswer>(lookupExpression(keys));
+    if (!answer.ok) throw new Error(`lookup failed: ${answer.error}`);
+    return answer;
+  };
+  const lookupAsleepMs: number[] = [];
+  const lookupAwakeMs: number[] = [];
+  const lookupRepeatMs: number[] = [];
+  let lookupMatched = Number.NaN;
+  let round = 0;
+  for (let i = 0; i < options.rounds; i++) {
+    if (!(await stopWorker(browser, log))) {
+      lookupAsleepMs.push(Number.NaN);
+      continue;
+    }
+    await wait(200);
+    lookupAsleepMs.push((await ask(lookupKeys(accounts, options.lookupCount, round++))).ms);
+  }
+  // Warm-up once after the last wake, then fresh keys every time (no cache can answer).
+  await contentWorld.evaluate<LookupAnswer>(
+    lookupExpression(lookupKeys(accounts, options.lookupCount, round++)),
+  );
+  for (let i = 0; i < options.rounds; i++) {
+    const keys = lookupKeys(accounts, options.lookupCount, round++);
+    const awake = await ask(keys);
+    lookupMatched = awake.matched;
+    lookupAwakeMs.push(awake.ms);
+    const repeat = await contentWorld.evaluate<LookupAnswer>(lookupExpression(keys));
+    lookupRepeatMs.push(repeat.ms);
+  }
+  await quiet.close();
+  log(
+    `scale ${accounts}: lookup asleep ${lookupAsleepMs.map((v) => v.toFixed(0)).join('/')} ms, ` +
+      `awake ${lookupAwakeMs.map((v) => v.toFixed(1)).join('/')} ms, ${lookupMatched} matched`,
+  );
+  return { lookupAsleepMs, lookupAwakeMs, lookupRepeatMs, lookupMatched };
+}
+
+/** Content-script heap, paired with the same page in the no-extension browser; popup timing. */
+async function heapAndPopup(
+  browser: BenchBrowser,
+  baseline: BenchBrowser,
+  accounts: number,
+  options: ScaleOptions,
+  log: (line: string) => void,
+) {
+  const contentHeapBytes: number[] = [];
+  for (let i = 0; i < options.rounds; i++) {
+    const pair = i % 2 === 0 ? [browser, baseline] : [baseline, browser];
+    const heaps = new Map<BenchBrowser, number>();
+    for (const b of pair) heaps.set(b, (await feedHeap(b, options)).heap);
+    contentHeapBytes.push(heaps.get(browser)! - heaps.get(baseline)!);
+  }
+  const popupFirstRenderMs: number[] = [];
+  for (let i = 0; i < options.rounds; i++) popupFirstRenderMs.push(await popupFirstRender(browser));
+  log(
+    `scale ${accounts}: content heap +${contentHeapBytes.map((b) => (b / 1e6).toFixed(2)).join('/')} MB, ` +
+      `popup ${popupFirstRenderMs.map((v) => v.toFixed(0)).join('/')} ms`,
+  );
+  return { contentHeapBytes, popupFirstRenderMs };
+}
+
 async function runSize(
   accounts: number,
   baseline: BenchBrowser,
@@ -202,113 +323,10 @@ async function runSize(
 ): Promise<ScaleRun> {
   const browser = await launchVariant('picket', options.port, options.extensionDir);
   try {
-    const extension = browser.extension!;
-    // --- import
-    const store = await storePage(browser);
-    // Opens the store (and builds the bundled pack's rows) untimed.
-    const countsBefore = await callStore(store, 'counts');
-    const before = await callStore(store, 'estimate');
-    const localBefore = await callStore(store, 'storageLocalBytes');
-    const imported = await callStore(
-      store,
-      'importGenerated',
-      accounts,
-      `bench-scale-${accounts}`,
-      `Scale campaign (${accounts.toLocaleString('en-US')} accounts)`,
-    );
-    const counts = await callStore(store, 'counts');
-    const after = await callStore(store, 'estimate');
-    const localAfter = await callStore(store, 'storageLocalBytes');
-    const lookupInPageMs: number[] = [];
-    // Keys of rounds the content-script lookups below never use.
-    for (let i = 0; i < options.rounds + 1; i++) {
-      const keys = lookupKeys(accounts, options.lookupCount, 1_000 + i);
-      const answer = await callStore(store, 'lookupHere', keys);
-      if (i > 0) lookupInPageMs.push(answer.ms); // the first opens the store's caches
-    }
-    await store.close();
-    log(
-      `scale ${accounts}: import ${imported.ms.toFixed(0)} ms, ` +
-        `${counts.accounts - countsBefore.accounts} account keys indexed, ` +
-        `storage +${((after.usage - before.usage) / 1e6).toFixed(1)} MB`,
-    );
-
-    // --- lookups from the content script's world on a quiet Instagram page
-    const quiet = await browser.context.newPage();
-    const { world } = await watchWorlds(quiet);
-    await quiet.goto(options.quietUrl, { waitUntil: 'load' });
-    const contentWorld = await world(`chrome-extension://${extension.extensionId}`);
-    const lookupAsleepMs: number[] = [];
-    const lookupAwakeMs: number[] = [];
-    const lookupRepeatMs: number[] = [];
-    let matched = Number.NaN;
-    let round = 0;
-    for (let i = 0; i < options.rounds; i++) {
-      if (!(await stopWorker(browser, log))) {
-        lookupAsleepMs.push(Number.NaN);
-        continue;
-      }
-      await wait(200);
-      const asleep = await contentWorld.evaluate<LookupAnswer>(
-        lookupExpression(lookupKeys(accounts, options.lookupCount, round++)),
-      );
-      if (!asleep.ok) throw new Error(`lookup failed: ${asleep.error}`);
-      lookupAsleepMs.push(asleep.ms);
-    }
-    // Warm-up once after the last wake, then fresh keys every time (no cache can answer).
-    await contentWorld.evaluate<LookupAnswer>(
-      lookupExpression(lookupKeys(accounts, options.lookupCount, round++)),
-    );
-    for (let i = 0; i < options.rounds; i++) {
-      const keys = lookupKeys(accounts, options.lookupCount, round++);
-      const awake = await contentWorld.evaluate<LookupAnswer>(lookupExpression(keys));
-      if (!awake.ok) throw new Error(`lookup failed: ${awake.error}`);
-      matched = awake.matched;
-      lookupAwakeMs.push(awake.ms);
-      const repeat = await contentWorld.evaluate<LookupAnswer>(lookupExpression(keys));
-      lookupRepeatMs.push(repeat.ms);
-    }
-    await quiet.close();
-    log(
-      `scale ${accounts}: lookup asleep ${lookupAsleepMs.map((v) => v.toFixed(0)).join('/')} ms, ` +
-        `awake ${lookupAwakeMs.map((v) => v.toFixed(1)).join('/')} ms, ${matched} matched`,
-    );
-
-    // --- content-script heap, paired with the same page in the no-extension browser
-    const contentHeapBytes: number[] = [];
-    for (let i = 0; i < options.rounds; i++) {
-      const pair = i % 2 === 0 ? [browser, baseline] : [baseline, browser];
-      const heaps = new Map<BenchBrowser, number>();
-      for (const b of pair) heaps.set(b, (await feedHeap(b, options)).heap);
-      contentHeapBytes.push(heaps.get(browser)! - heaps.get(baseline)!);
-    }
-
-    // --- popup
-    const popupFirstRenderMs: number[] = [];
-    for (let i = 0; i < options.rounds; i++)
-      popupFirstRenderMs.push(await popupFirstRender(browser));
-    log(
-      `scale ${accounts}: content heap +${contentHeapBytes.map((b) => (b / 1e6).toFixed(2)).join('/')} MB, ` +
-        `popup ${popupFirstRenderMs.map((v) => v.toFixed(0)).join('/')} ms`,
-    );
-
-    return {
-      accounts,
-      importMs: counts.accounts - countsBefore.accounts >= accounts ? imported.ms : Number.NaN,
-      importCallMs: imported.ms,
-      accountRows: counts.accounts - countsBefore.accounts,
-      indexed: counts.accounts - countsBefore.accounts >= accounts,
-      storageBytes: after.usage - before.usage,
-      indexedDbBytes: after.indexedDB !== undefined ? after.indexedDB : null,
-      storageLocalBytes: localAfter - localBefore,
-      lookupAsleepMs,
-      lookupAwakeMs,
-      lookupRepeatMs,
-      lookupMatched: matched,
-      lookupInPageMs,
-      contentHeapBytes,
-      popupFirstRenderMs,
-    };
+    const imported = await importPack(browser, accounts, options, log);
+    const looked = await lookups(browser, accounts, options, log);
+    const measured = await heapAndPopup(browser, baseline, accounts, options, log);
+    return { accounts, ...imported, ...looked, ...measured };
   } finally {
     await browser.close();
   }

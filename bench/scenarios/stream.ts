@@ -9,6 +9,8 @@ import {
   type TaskAttribution,
   attributeLongTasks,
   extensionScriptTime,
+  renderWork,
+  type RenderWork,
   startTrace,
   stopTrace,
 } from '../lib/trace';
@@ -23,6 +25,8 @@ export interface StreamOptions {
   badgeTimeoutMs: number;
   /** Quiet time after the stream (and, with Picket, after the last badge) still measured. */
   tailMs: number;
+  /** More arguments for the page's startStream (the saved-page stream's selectors and mix). */
+  pageArgs?: Record<string, unknown>;
 }
 
 /** What the page script reports (bench/pages/stream.js `results()`). */
@@ -55,12 +59,38 @@ export interface StreamRun {
   trace?: {
     /** Every main-thread task ≥ 50 ms, with the time the extension's scripts took inside it. */
     longTasks: TaskAttribution[];
-    /** All the extension's script time during the stream, ms. */
+    /** All the extension's script time during the stream, ms (0 without an extension). */
     extensionScriptMs: number;
+    /** The renderer's main-thread work by kind (style, layout, pre-paint, paint, all tasks). */
+    render: RenderWork;
   };
 }
 
 const wait = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
+
+/** Starts the page's stream; resolves with its window once the last batch is in. */
+function startStream(page: Page, options: StreamOptions): Promise<{ start: number; end: number }> {
+  return page.evaluate(
+    (o) =>
+      (
+        globalThis as unknown as {
+          picketBench: { startStream(o: object): Promise<{ start: number; end: number }> };
+        }
+      ).picketBench.startStream(o),
+    {
+      ...options.pageArgs,
+      posts: options.posts,
+      batchSize: options.batchSize,
+      intervalMs: options.intervalMs,
+    },
+  );
+}
+
+function readResults(page: Page): Promise<PageResults> {
+  return page.evaluate(() =>
+    (globalThis as unknown as { picketBench: { results(): PageResults } }).picketBench.results(),
+  );
+}
 
 async function oneRun(
   browser: BenchBrowser,
@@ -86,34 +116,18 @@ async function oneRun(
 
     if (traced) await startTrace(cdp);
     const before = await mainThreadTotals(cdp);
-    const window = await page.evaluate(
-      (o) =>
-        (
-          globalThis as unknown as {
-            picketBench: {
-              startStream(o: object): Promise<{ start: number; end: number }>;
-            };
-          }
-        ).picketBench.startStream(o),
-      { posts: options.posts, batchSize: options.batchSize, intervalMs: options.intervalMs },
-    );
-    const readResults = () =>
-      page.evaluate(() =>
-        (
-          globalThis as unknown as { picketBench: { results(): PageResults } }
-        ).picketBench.results(),
-      );
-    let results = await readResults();
+    const window = await startStream(page, options);
+    let results = await readResults(page);
     if (browser.variant === 'picket') {
       const deadline = Date.now() + options.badgeTimeoutMs;
       while (results.latencies.length < results.expectedAuthorBadges && Date.now() < deadline) {
         await wait(100);
-        results = await readResults();
+        results = await readResults(page);
       }
     }
     await wait(options.tailMs);
     const after = await mainThreadTotals(cdp);
-    results = await readResults();
+    results = await readResults(page);
     const events = traced ? await stopTrace(cdp) : null;
 
     const inWindow = (start: number) => start >= window.start;
@@ -131,13 +145,14 @@ async function oneRun(
       badgeCount: results.badgeCount,
       longTasks: longTasks.length,
       longTaskMs: longTasks.map((t) => t.duration),
-      ...(events &&
-        extensionOrigin && {
-          trace: {
-            longTasks: attributeLongTasks(events, extensionOrigin),
-            extensionScriptMs: extensionScriptTime(events, extensionOrigin),
-          },
-        }),
+      ...(events && {
+        trace: {
+          // No extension: every long task with a share of 0, against an origin nothing has.
+          longTasks: attributeLongTasks(events, extensionOrigin ?? 'chrome-extension://none/'),
+          extensionScriptMs: extensionOrigin ? extensionScriptTime(events, extensionOrigin) : 0,
+          render: renderWork(events),
+        },
+      }),
     };
   } finally {
     await page.close().catch(() => undefined);
@@ -165,9 +180,10 @@ export async function runStream(
 }
 
 /**
- * Traced rounds, for attribution: in each, every extension browser streams once (rotating
- * order) with a Chromium trace running, which tells which long tasks the extension's scripts
- * made long and how much main-thread time the extension's own code took. Kept apart from the
+ * Traced rounds, for attribution: in each, every extension browser (and, with `withNone`, the
+ * browser without one) streams once (rotating order) with a Chromium trace running, which tells
+ * which long tasks the extension's scripts made long, how much main-thread time the extension's
+ * own code took and how much style, layout and pre-paint the page needed. Kept apart from the
  * timing rounds because tracing slows everything down.
  */
 export async function runTracedStream(
@@ -175,9 +191,10 @@ export async function runTracedStream(
   options: StreamOptions,
   rounds: number,
   log: (line: string) => void = () => {},
+  { withNone = false } = {},
 ): Promise<StreamRun[]> {
   const runs: StreamRun[] = [];
-  const extensions = browsers.filter((b) => b.variant !== 'none');
+  const extensions = browsers.filter((b) => withNone || b.variant !== 'none');
   for (let round = 0; round < rounds; round++) {
     for (const browser of rotation(extensions, round)) {
       const run = await oneRun(browser, round, options, true);

@@ -5,7 +5,6 @@ import type { Settings } from '../../core/settings';
 import type { StoreSnapshot } from '../../core/store-views';
 import { sendFromPage as send } from '../shared/send';
 import { useStoreSignal } from '../shared/useStoreSignal';
-import { lastCampaignItem } from './lastCampaign';
 
 /** How often the popup asks again while a long upgrade of the data outlives the background. */
 const UPDATING_ATTEMPTS = 30;
@@ -17,7 +16,7 @@ export interface PopupData {
   /** Today's reminder as the background words it, when it has one due. */
   pendingReminder: NoticeInfo | null;
   /** The campaign last chosen in the switcher. */
-  remembered: string | null;
+  lastCampaign: string | null;
 }
 
 export type PopupLoad =
@@ -61,15 +60,11 @@ export function usePopupView(): {
       now.kind === 'ready' ? now : next;
     const onUpdating = () =>
       id === latest.current && setLoad(unlessReady({ kind: 'loading', updating: true }));
-    // The remembered choice is one storage.local read that finishes well before the view.
-    void Promise.all([
-      fetchPopupView(onUpdating),
-      lastCampaignItem.getValue().catch(() => null),
-    ]).then(([view, remembered]) => {
+    void fetchPopupView(onUpdating).then((view) => {
       if (id !== latest.current) return;
       if (view) {
         const { updating: _updating, ...data } = view;
-        setLoad({ kind: 'ready', data: { ...data, remembered } });
+        setLoad({ kind: 'ready', data });
       } else {
         setLoad(quiet ? unlessReady({ kind: 'error' }) : { kind: 'error' });
       }

@@ -1,7 +1,7 @@
 // Which campaigns the popup may show (enabled packs, not hidden in settings) and which one it shows.
 import { useMemo, useState } from 'preact/hooks';
 import type { CampaignSummary } from '../../core/store-views';
-import { lastCampaignItem } from './lastCampaign';
+import { sendFromPage as send } from '../shared/send';
 import type { PopupData } from './usePopupView';
 
 export function useShownCampaign(data: PopupData | null): {
@@ -20,12 +20,12 @@ export function useShownCampaign(data: PopupData | null): {
 
   const campaign =
     campaigns.find((c) => c.key === selected) ??
-    campaigns.find((c) => c.key === data?.remembered) ??
+    campaigns.find((c) => c.key === data?.lastCampaign) ??
     campaigns[0];
 
   const choose = (key: string) => {
     setSelected(key);
-    void lastCampaignItem.setValue(key);
+    void send({ type: 'rememberCampaign', campaignKey: key });
   };
   return { campaigns, campaign, choose };
 }

@@ -14,6 +14,7 @@ const REPEATABLE: ReadonlySet<Request['type']> = new Set([
   'refreshSubscription',
   'getPopupView',
   'getOptionsView',
+  'rememberCampaign',
   'searchParticipants',
   // A patch sets the fields it names to absolute values (an allowlist entry is added once).
   'changeSettings',

@@ -9,6 +9,7 @@ import type { Request } from '../../../core/messages';
 const VIEW_REQUESTS: ReadonlySet<string> = new Set([
   'getPopupView',
   'getOptionsView',
+  'rememberCampaign',
   'searchParticipants',
   'changeSettings',
 ]);

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
+export const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
 
 /** Our own hand-written demo pages (never copies of saved pages). */
 export const demoDir = resolve(repoRoot, 'demo');

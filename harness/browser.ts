@@ -12,7 +12,7 @@ import {
   type Page,
   type Worker,
 } from 'playwright-core';
-import { requireBrowser } from '../../../scripts/lib/find-browser';
+import { requireBrowser } from '../scripts/lib/find-browser';
 import { ensureBuilt, extensionDir as defaultExtensionDir } from './paths';
 
 /**
@@ -136,38 +136,37 @@ function isExtensionWorker(worker: Worker, extensionId?: string): boolean {
   return url.protocol === 'chrome-extension:' && (!extensionId || url.host === extensionId);
 }
 
-export async function launchWithExtension(options: LaunchOptions): Promise<ExtensionBrowser> {
-  // First, so a machine without a browser gets the one-line answer before any build or profile.
-  const executablePath = chromiumPath();
-  const extensionDir = ensureBuilt(options.extensionDir ?? defaultExtensionDir());
-  const ownProfile = options.userDataDir === undefined;
-  const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'picket-profile-'));
+async function launchContext(
+  options: LaunchOptions,
+  executablePath: string,
+  extensionDir: string,
+  userDataDir: string,
+): Promise<BrowserContext> {
   const args = chromiumArgs(extensionDir, options.port, options.extraHosts);
   if (options.locale) args.push(`--lang=${options.locale}`);
   args.push(...(options.extraArgs ?? []));
+  return chromium.launchPersistentContext(userDataDir, {
+    executablePath,
+    headless: options.headless ?? process.env.PICKET_HEADED !== '1',
+    ignoreDefaultArgs: ['--disable-extensions'],
+    args,
+    ignoreHTTPSErrors: true,
+    handleSIGINT: options.handleSignals ?? true,
+    handleSIGTERM: options.handleSignals ?? true,
+    colorScheme: options.colorScheme ?? 'light',
+    viewport: options.viewport === undefined ? { width: 1280, height: 900 } : options.viewport,
+    ...(options.locale && {
+      locale: options.locale,
+      env: { ...process.env, LANGUAGE: options.locale, LANG: `${options.locale}.UTF-8` },
+    }),
+  });
+}
 
-  let context: BrowserContext;
-  try {
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath,
-      headless: options.headless ?? process.env.PICKET_HEADED !== '1',
-      ignoreDefaultArgs: ['--disable-extensions'],
-      args,
-      ignoreHTTPSErrors: true,
-      handleSIGINT: options.handleSignals ?? true,
-      handleSIGTERM: options.handleSignals ?? true,
-      colorScheme: options.colorScheme ?? 'light',
-      viewport: options.viewport === undefined ? { width: 1280, height: 900 } : options.viewport,
-      ...(options.locale && {
-        locale: options.locale,
-        env: { ...process.env, LANGUAGE: options.locale, LANG: `${options.locale}.UTF-8` },
-      }),
-    });
-  } catch (error) {
-    if (ownProfile) rmSync(userDataDir, { recursive: true, force: true });
-    throw error;
-  }
-
+/** Records every request, console error and uncaught exception of the context from now on. */
+function recordTraffic(context: BrowserContext): {
+  errors: BrowserError[];
+  requests: BrowserRequest[];
+} {
   const errors: BrowserError[] = [];
   const requests: BrowserRequest[] = [];
   context.on('request', (request) => {
@@ -205,61 +204,36 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Exten
   context.on('page', watchPage);
   context.serviceWorkers().forEach(watchWorker);
   context.on('serviceworker', watchWorker);
+  return { errors, requests };
+}
 
-  const close = async (): Promise<void> => {
-    await context.close().catch(() => undefined);
-    if (ownProfile) rmSync(userDataDir, { recursive: true, force: true });
-  };
+async function findServiceWorker(context: BrowserContext): Promise<Worker> {
+  return (
+    context.serviceWorkers().find((w) => isExtensionWorker(w)) ??
+    (await context.waitForEvent('serviceworker', {
+      predicate: (w) => isExtensionWorker(w),
+      timeout: 30_000,
+    }))
+  );
+}
 
-  let serviceWorker: Worker;
-  try {
-    serviceWorker =
-      context.serviceWorkers().find((w) => isExtensionWorker(w)) ??
-      (await context.waitForEvent('serviceworker', {
-        predicate: (w) => isExtensionWorker(w),
-        timeout: 30_000,
-      }));
-  } catch (error) {
-    await close();
-    throw error;
-  }
-  const extensionId = new URL(serviceWorker.url()).host;
+const pause = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
 
+type WorkerControls = Pick<
+  ExtensionBrowser,
+  'openExtensionPage' | 'getServiceWorker' | 'killServiceWorker' | 'tabIdOf'
+>;
+
+/** Opening extension pages, waking and stopping the service worker, and naming tabs. */
+function workerControls(
+  context: BrowserContext,
+  extensionId: string,
+  serviceWorker: Worker,
+): WorkerControls {
   const openExtensionPage = async (path: string): Promise<Page> => {
     const page = await context.newPage();
     await page.goto(`chrome-extension://${extensionId}/${path.replace(/^\//, '')}`);
     return page;
-  };
-
-  const workerRunning = async (): Promise<boolean> => {
-    const page = context.pages()[0] ?? (await context.newPage());
-    const cdp = await context.newCDPSession(page);
-    try {
-      return (await workerTargets(cdp)).length > 0;
-    } finally {
-      await cdp.detach().catch(() => undefined);
-    }
-  };
-
-  // Chromium restarts a stopped worker under the same CDP target id, and Playwright (since the
-  // fix for microsoft/playwright#39475) keeps the same Worker object across the restart: its
-  // evaluate() waits for the fresh context. So waking the worker is all there is to do.
-  const getServiceWorker = async (): Promise<Worker> => {
-    if (!(await workerRunning())) {
-      // Any extension event wakes the worker: the popup asking the background for a tab's state
-      // is one.
-      const page = await openExtensionPage('popup.html');
-      try {
-        const deadline = Date.now() + 15_000;
-        while (!(await workerRunning())) {
-          if (Date.now() > deadline) throw new Error('The service worker did not start again.');
-          await new Promise((ok) => setTimeout(ok, 50));
-        }
-      } finally {
-        await page.close();
-      }
-    }
-    return serviceWorker;
   };
 
   const workerTargets = async (cdp: CDPSession): Promise<string[]> => {
@@ -274,25 +248,53 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Exten
       .map((t) => t.targetId);
   };
 
-  const killServiceWorker = async (): Promise<void> => {
-    // A CDP session on any page sees every target of the browser; Target.closeTarget on the
-    // extension's service_worker target stops the worker (the same StopWorker path as an idle
-    // timeout; ServiceWorker.stopWorker and stopAllWorkers were verified to behave the same).
+  /** Runs `task` with a CDP session on any page: it sees every target of the browser. */
+  const withCdp = async <T>(task: (cdp: CDPSession) => Promise<T>): Promise<T> => {
     const page = context.pages()[0] ?? (await context.newPage());
     const cdp = await context.newCDPSession(page);
     try {
+      return await task(cdp);
+    } finally {
+      await cdp.detach().catch(() => undefined);
+    }
+  };
+
+  const workerRunning = () => withCdp(async (cdp) => (await workerTargets(cdp)).length > 0);
+
+  // Chromium restarts a stopped worker under the same CDP target id, and Playwright keeps the
+  // same Worker object across the restart: its evaluate() waits for the fresh context. So waking the worker is all there is to do.
+  const getServiceWorker = async (): Promise<Worker> => {
+    if (!(await workerRunning())) {
+      // Any extension event wakes the worker: the popup asking the background for a tab's state
+      // is one.
+      const page = await openExtensionPage('popup.html');
+      try {
+        const deadline = Date.now() + 15_000;
+        while (!(await workerRunning())) {
+          if (Date.now() > deadline) throw new Error('The service worker did not start again.');
+          await pause(50);
+        }
+      } finally {
+        await page.close();
+      }
+    }
+    return serviceWorker;
+  };
+
+  // Target.closeTarget on the extension's service_worker target stops the worker (the same
+  // StopWorker path as an idle timeout; ServiceWorker.stopWorker and stopAllWorkers were
+  // verified to behave the same).
+  const killServiceWorker = () =>
+    withCdp(async (cdp) => {
       const targets = await workerTargets(cdp);
       if (targets.length === 0) return;
       for (const targetId of targets) await cdp.send('Target.closeTarget', { targetId });
       const deadline = Date.now() + 10_000;
       while ((await workerTargets(cdp)).length > 0) {
         if (Date.now() > deadline) throw new Error('The service worker did not stop.');
-        await new Promise((ok) => setTimeout(ok, 50));
+        await pause(50);
       }
-    } finally {
-      await cdp.detach().catch(() => undefined);
-    }
-  };
+    });
 
   const tabIdOf = async (page: Page): Promise<number> => {
     // Without the `tabs` permission the worker sees tab ids but not their URLs, so the tab is
@@ -310,6 +312,39 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Exten
     return active[0];
   };
 
+  return { openExtensionPage, getServiceWorker, killServiceWorker, tabIdOf };
+}
+
+export async function launchWithExtension(options: LaunchOptions): Promise<ExtensionBrowser> {
+  // First, so a machine without a browser gets the one-line answer before any build or profile.
+  const executablePath = chromiumPath();
+  const extensionDir = ensureBuilt(options.extensionDir ?? defaultExtensionDir());
+  const ownProfile = options.userDataDir === undefined;
+  const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'picket-profile-'));
+
+  let context: BrowserContext;
+  try {
+    context = await launchContext(options, executablePath, extensionDir, userDataDir);
+  } catch (error) {
+    if (ownProfile) rmSync(userDataDir, { recursive: true, force: true });
+    throw error;
+  }
+  const { errors, requests } = recordTraffic(context);
+
+  const close = async (): Promise<void> => {
+    await context.close().catch(() => undefined);
+    if (ownProfile) rmSync(userDataDir, { recursive: true, force: true });
+  };
+
+  let serviceWorker: Worker;
+  try {
+    serviceWorker = await findServiceWorker(context);
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  const extensionId = new URL(serviceWorker.url()).host;
+
   return {
     context,
     extensionId,
@@ -318,10 +353,7 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Exten
     errors,
     requests,
     scriptErrors: () => errors.filter((e) => !/Failed to load resource/i.test(e.text)),
-    openExtensionPage,
-    getServiceWorker,
-    killServiceWorker,
-    tabIdOf,
+    ...workerControls(context, extensionId, serviceWorker),
     close,
   };
 }
