@@ -2,7 +2,7 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { bundledPack } from './scripts/bundled-pack-plugin';
 
-// Extension-page CSP: only our own scripts, nothing framed or based elsewhere (checklist C3).
+// Extension-page CSP: only our own scripts, nothing framed or based elsewhere.
 const extensionPagesCsp =
   "script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 

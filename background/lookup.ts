@@ -26,7 +26,8 @@ onStoreChange(invalidateLookupCache);
 
 /**
  * The key as the pack indexes it, or null when the text cannot be an account of that platform
- * (page text only becomes a lookup key after passing the handle rules, checklist E7).
+ * (page text only becomes a lookup key after passing the handle rules: a page cannot make Picket
+ * look up arbitrary text).
  */
 export function normalizeKey(platform: Platform, key: string): string | null {
   if (platform === 'instagram') return instagramKey(key);

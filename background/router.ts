@@ -1,4 +1,4 @@
-// The one entry point for messages. Who may ask what (checklist B3):
+// The one entry point for messages. Who may ask what:
 // - content scripts (a tab on a web page): read-only lookups, their config, their own page report,
 //   notice dismissal and opening the report page for a claim (which changes nothing by itself);
 // - extension pages (our own origin, top frame): everything, including writes.

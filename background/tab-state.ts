@@ -1,5 +1,5 @@
 // What each tab's content script last reported. Kept in storage.session where the browser has
-// it, so it survives the service worker being stopped between events (pitfall 1); in memory
+// it, so it survives the service worker being stopped between events; in memory
 // otherwise (it is per-session data either way).
 import { browser } from 'wxt/browser';
 import type { Platform } from '../core/pack/types';

@@ -1,5 +1,5 @@
 // The one typed message protocol between the content script, the extension pages and the
-// background. Every request is validated by the background with these schemas (checklist B3):
+// background. Every request is validated by the background with these schemas:
 // unknown types, extra keys and oversized payloads are rejected with { ok: false }.
 import * as v from 'valibot';
 import type { Platform, Surface } from './accounts';
@@ -117,7 +117,7 @@ export interface BadgeSource {
   kind?: SourceKind;
 }
 
-/** What a badge may show about one account: the least the content script needs (checklist B4). */
+/** What a badge may show about one account: the least the content script needs. */
 export interface BadgeEntry {
   /** With campaignId and participantId: what a mistake report is about. */
   packId: string;

@@ -1,4 +1,4 @@
-// npm run pack:check -- FILE...   Validates campaign packs (contracts §1) and checks their evidence.
+// npm run pack:check -- FILE...   Validates campaign packs (docs/packs.md) and checks their evidence.
 // Valid: one summary line per file, then the evidence rules' errors and warnings with their JSON
 // paths (core/pack/evidence-rules.ts). Exit 1 when a file is invalid or unreadable or breaks an
 // evidence rule marked error; warnings alone exit 0. Never a stack trace.

@@ -1,7 +1,7 @@
 // The lookup index of one pack: what the background needs to answer "which of these accounts take
 // part?" without touching the database once it is loaded.
 //
-// Why this shape (BENCHMARKS.md, findings §2–3): one database row per account made a
+// Why this shape (measured in BENCHMARKS.md): one database row per account made a
 // 1,000,000-account import write a million rows (over 2 minutes), and every lookup cost one
 // IndexedDB request per key and per match (~0.05 ms each in Chromium, so 200 keys could never
 // be answered in 5 ms). Like uBlock Origin's compiled filter lists, the index is instead built

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 
 /**
- * The tab the popup describes: `?tab=<id>` when given (contract §4, used when the popup is
+ * The tab the popup describes: `?tab=<id>` when given (a public address of the popup, used when it is
  * opened as a page), else the active tab of the current window. Reading a tab's id needs no
  * `tabs` permission. Null when there is none.
  */

@@ -1,4 +1,4 @@
-// Campaign pack format v1 (../shared/design/contracts.md §2), as TypeScript types.
+// Campaign pack format v1 (docs/packs.md, schema/pack.schema.json), as TypeScript types.
 // The validator in core/pack/validate.ts is the only way a value becomes a `Pack`.
 
 export const PACK_FORMAT = 'picket-pack/1';

@@ -17,8 +17,8 @@ export function isFacebookHost(hostname: string): boolean {
 }
 
 /**
- * First path segments that are Facebook routes, not profiles (`research/dom-patterns.md`, as of
- * 2026-11). `facebook` itself is a real Page and stays out.
+ * First path segments that are Facebook routes, not profiles (seen on saved pages
+ * and in Facebook's own links). `facebook` itself is a real Page and stays out.
  */
 export const FACEBOOK_RESERVED_SEGMENTS: ReadonlySet<string> = new Set([
   'home.php',

@@ -2,7 +2,7 @@
  * First path segments of instagram.com that are routes, not usernames (`/explore/`, `/accounts/`, …).
  *
  * Built 2026-11-30 from two sources, lower-cased and merged:
- * - the reserved list in `research/dom-patterns.md` (Instagram's route config plus links seen on saved pages);
+ * - the routes of Instagram's route config and the links seen on saved pages;
  * - every static first segment of `fixtures/ig-routes.txt` (Instagram's own route table, 514 patterns),
  *   plus `language` (the footer's `/language/preferences/`, seen on `instagram-home_feed-2024-1`).
  * `tests/unit/sites/instagram-urls.test.ts` re-derives the route-table part when ../shared is present, so a
