@@ -1,4 +1,5 @@
-// The content script's one DOM observer.
+// The content script's one DOM observer: the only MutationObserver it makes (the site theme on
+// <html> is watched through it too).
 //
 //   MutationObserver callback ──queue (added elements, elements whose href/aria-label changed)──┐
 //                                                                                               ▼
@@ -61,6 +62,11 @@ export interface DomObserver {
    * observer has an idle scheduler, else in the frame flush after the queued elements.
    */
   enqueueJob(job: () => boolean): void;
+  /**
+   * Calls `changed` in the next flush after `element`'s class attribute changed (Facebook's
+   * theme on <html>), through the same MutationObserver.
+   */
+  watchClass(element: Element, changed: () => void): void;
   readonly queued: number;
   readonly frames: number;
 }
@@ -71,16 +77,64 @@ const LATE_BUDGET_MS = 4;
 /** Under half an idle period's 50 ms: the last step and a garbage collection must still fit under the long-task line. */
 const IDLE_BUDGET_MS = 20;
 
+const OBSERVED: MutationObserverInit = {
+  childList: true,
+  subtree: true,
+  attributes: true,
+  attributeFilter: ['href', 'aria-label'],
+};
+const CLASS_ONLY: MutationObserverInit = { attributes: true, attributeFilter: ['class'] };
+
+/**
+ * What waits for the next flush. Element → whether it was added; an element queued twice before
+ * the flush is visited once (as added, if it was added at all). Visited newest first (`order` is
+ * a stack): what the page added last is what the person is looking at, and a page that floods the
+ * queue with thousands of elements cannot keep the next one waiting behind them.
+ */
+class WorkQueue {
+  readonly added = new Map<Element, boolean>();
+  readonly order: Element[] = [];
+  /** Elements whose watched class changed. */
+  readonly classChanged = new Set<Element>();
+
+  /** Queues what the records name; only reads the records, never the DOM. */
+  take(records: MutationRecord[], ignore: (element: Element) => boolean, classWatched: (node: Node) => boolean): void {
+    for (const record of records) {
+      if (record.type === 'attributes') {
+        const target = record.target as Element;
+        if (record.attributeName === 'class' && classWatched(target)) {
+          this.classChanged.add(target);
+        } else if (!this.added.has(target)) {
+          this.added.set(target, false);
+          this.order.push(target);
+        }
+        continue;
+      }
+      for (const node of record.addedNodes) {
+        if (node.nodeType !== 1 || ignore(node as Element)) continue;
+        if (!this.added.has(node as Element)) this.order.push(node as Element);
+        this.added.set(node as Element, true);
+      }
+    }
+  }
+
+  get size(): number {
+    return this.added.size + this.classChanged.size;
+  }
+
+  clear(): void {
+    this.added.clear();
+    this.order.length = 0;
+    this.classChanged.clear();
+  }
+}
+
 export function createDomObserver(options: DomObserverOptions): DomObserver {
-  // Element → whether it was added; an element queued twice before the flush is visited once (as
-  // added, if it was added at all). Visited newest first (`order` is a stack): what the page
-  // added last is what the person is looking at, and a page that floods the queue with
-  // thousands of elements cannot keep the next one waiting behind them.
-  const queue = new Map<Element, boolean>();
-  const order: Element[] = [];
+  const queue = new WorkQueue();
   // Run after the queued elements: those are fresh insertions the reader is looking at, while a
   // job is the rest of a whole-page scan.
   const jobs: Array<() => boolean> = [];
+  const classWatches = new Map<Element, () => void>();
   let observer: MutationObserver | null = null;
   let frameHandle: number | null = null;
   let idleHandle: number | null = null;
@@ -96,6 +150,15 @@ export function createDomObserver(options: DomObserverOptions): DomObserver {
     if (idleHandle === null && observer !== null) idleHandle = idle.request(runJobs);
   }
 
+  /** Runs jobs until `budget` is spent (at least one slice); true when the budget ran out. */
+  function runJobsFor(started: number, budget: number): boolean {
+    do {
+      if (!jobs[0]!()) jobs.shift();
+      if (options.now() - started >= budget) return true;
+    } while (jobs.length > 0 && observer !== null);
+    return false;
+  }
+
   /**
    * Runs jobs while the browser expects to stay idle (up to IDLE_BUDGET_MS: the callback is a task
    * of its own, and must not become a long one), or for the frame budget when the timeout forced
@@ -106,32 +169,28 @@ export function createDomObserver(options: DomObserverOptions): DomObserver {
     // A job may queue another (a whole-page visit starts a sliced scan), which asks for another
     // callback; this one may finish both, leaving that one nothing to do.
     if (jobs.length === 0 || observer === null) return;
-    const started = options.now();
-    const budget = timeLeft > 0 ? Math.min(timeLeft, IDLE_BUDGET_MS) : options.budgetMs;
-    do {
-      if (!jobs[0]!()) jobs.shift();
-    } while (jobs.length > 0 && observer !== null && options.now() - started < budget);
+    runJobsFor(options.now(), timeLeft > 0 ? Math.min(timeLeft, IDLE_BUDGET_MS) : options.budgetMs);
     if (jobs.length > 0) scheduleJobs();
     options.afterFlush(queue.size === 0 && jobs.length === 0);
   }
 
   function onMutations(records: MutationRecord[]): void {
-    for (const record of records) {
-      if (record.type === 'attributes') {
-        const target = record.target as Element;
-        if (!queue.has(target)) {
-          queue.set(target, false);
-          order.push(target);
-        }
-        continue;
-      }
-      for (const node of record.addedNodes) {
-        if (node.nodeType !== 1 || options.ignore(node as Element)) continue;
-        if (!queue.has(node as Element)) order.push(node as Element);
-        queue.set(node as Element, true);
-      }
-    }
+    queue.take(records, options.ignore, (node) => classWatches.has(node as Element));
     if (queue.size > 0) schedule();
+  }
+
+  /** Visits queued elements, newest first, until the budget is spent; true when it was. */
+  function visitQueued(started: number, budget: number): boolean {
+    for (const element of queue.classChanged) classWatches.get(element)?.();
+    queue.classChanged.clear();
+    while (queue.order.length > 0) {
+      const element = queue.order.pop()!;
+      const added = queue.added.get(element)!;
+      queue.added.delete(element);
+      options.visit(element, added);
+      if (options.now() - started >= budget) return true;
+    }
+    return false;
   }
 
   function flush(frameTime?: number): void {
@@ -142,21 +201,8 @@ export function createDomObserver(options: DomObserverOptions): DomObserver {
     const budget = late
       ? Math.min(options.budgetMs, options.lateBudgetMs ?? LATE_BUDGET_MS)
       : options.budgetMs;
-    let spent = false;
-    while (order.length > 0) {
-      const element = order.pop()!;
-      const added = queue.get(element)!;
-      queue.delete(element);
-      options.visit(element, added);
-      if (options.now() - started >= budget) {
-        spent = true;
-        break;
-      }
-    }
-    while (!idle && !spent && jobs.length > 0 && observer !== null) {
-      if (!jobs[0]!()) jobs.shift();
-      spent = options.now() - started >= budget;
-    }
+    const spent = visitQueued(started, budget);
+    if (!idle && !spent && jobs.length > 0 && observer !== null) runJobsFor(started, budget);
     const drained = queue.size === 0 && jobs.length === 0;
     if (queue.size > 0 || (!idle && jobs.length > 0)) schedule();
     options.afterFlush(drained);
@@ -166,12 +212,8 @@ export function createDomObserver(options: DomObserverOptions): DomObserver {
     start() {
       if (observer) return;
       observer = new MutationObserver(onMutations);
-      observer.observe(options.target, {
-        childList: true,
-        subtree: true,
-        attributes: true,
-        attributeFilter: ['href', 'aria-label'],
-      });
+      observer.observe(options.target, OBSERVED);
+      for (const element of classWatches.keys()) observer.observe(element, CLASS_ONLY);
       if (queue.size > 0) schedule();
       if (jobs.length > 0) scheduleJobs();
     },
@@ -183,15 +225,18 @@ export function createDomObserver(options: DomObserverOptions): DomObserver {
       if (idleHandle !== null) idle?.cancel(idleHandle);
       idleHandle = null;
       queue.clear();
-      order.length = 0;
       jobs.length = 0;
     },
     enqueueJob(job) {
       jobs.push(job);
       scheduleJobs();
     },
+    watchClass(element, changed) {
+      classWatches.set(element, changed);
+      observer?.observe(element, CLASS_ONLY);
+    },
     get queued() {
-      return queue.size + jobs.length;
+      return queue.added.size + jobs.length;
     },
     get frames() {
       return framesRun;

@@ -14,8 +14,15 @@ import type {
 } from './pack/types';
 import { MAX_IMPORT_BYTES } from './import-size';
 
+/** Longest account key the protocol accepts. */
+export const MAX_KEY_LENGTH = 64;
+/** Longest page type a page report may name. */
+export const MAX_PAGE_TYPE_LENGTH = 40;
+/** Most badged accounts one page report may list. */
+export const MAX_BADGED = 10_000;
+
 const platform = v.picklist(['instagram', 'facebook']);
-const accountKey = v.pipe(v.string(), v.maxLength(64));
+const accountKey = v.pipe(v.string(), v.maxLength(MAX_KEY_LENGTH));
 const shortText = v.pipe(v.string(), v.maxLength(2_000));
 
 /** Which claim a mistake report is about: a pack's participant, seen on one account. */
@@ -40,9 +47,9 @@ export const contentRequest = v.variant('type', [
   v.strictObject({
     type: v.literal('pageReport'),
     platform,
-    pageType: v.pipe(v.string(), v.maxLength(40)),
+    pageType: v.pipe(v.string(), v.maxLength(MAX_PAGE_TYPE_LENGTH)),
     /** Keys of the participating accounts badged on the page, in order of appearance. */
-    badged: v.pipe(v.array(accountKey), v.maxLength(10_000)),
+    badged: v.pipe(v.array(accountKey), v.maxLength(MAX_BADGED)),
     /** True when the page type should show accounts and the adapter found none after settling. */
     unreadable: v.boolean(),
   }),

@@ -1,0 +1,290 @@
+// Which reference carries which badge: a record per origin element, names handed to the
+// sightings until the person can see them, answers put on the page as badges after the names,
+// and badges whose reference moved on taken away.
+import type { AccountKey, Surface } from '../core/accounts';
+import type { ContentConfig } from '../core/messages';
+import type { AccountRef, SiteAdapter } from '../sites/types';
+import type { BadgeContext } from './badge';
+import {
+  BADGE_TAG,
+  badgeInfo,
+  createBadge,
+  guardOpening,
+  isOwnBadge,
+  removeBadge,
+  updateBadge,
+} from './badge';
+import { badgeStyleFor, surfaceShown } from './config';
+import type { Hit, Lookups } from './lookups';
+import type { Timers } from './schedulers';
+import { createSightings, type Sightings, type SightingsOptions } from './visibility';
+
+export interface BadgingStats {
+  badgesInserted: number;
+  /** Existing badges given new data or style (a refresh); re-seeing a node must not count here. */
+  badgesUpdated: number;
+}
+
+export interface BadgingOptions {
+  document: Document;
+  adapter: SiteAdapter;
+  lookups: Lookups;
+  badgeContext: BadgeContext;
+  config: () => ContentConfig | null;
+  stats: BadgingStats;
+  timers: Timers;
+  now: () => number;
+  createSightings?: (options: SightingsOptions) => Sightings;
+  /** False once the runtime is stopped or orphaned: nothing is done then. */
+  alive: () => boolean;
+  /** What the page shows changed: time for a page report. */
+  changed: () => void;
+}
+
+interface OriginRecord {
+  key: AccountKey;
+  /** The key the pack lists the account under (the ref's key or one of its altKeys). */
+  matched: AccountKey | null;
+  /** Bumped on every refresh: a record from an older generation must be re-checked. */
+  generation: number;
+  badge: Element | null;
+  /** Whether its name has been seen (content/visibility.ts); until then it is neither asked nor badged. */
+  seen: boolean;
+}
+
+export interface Badging {
+  /** A reference found on the page; `fresh`: in what the page just added, not a bulk scan. */
+  consider(ref: AccountRef, fresh?: boolean): void;
+  /** `origin` was looked at again and names nobody now: its badge goes. */
+  forgetUnless(origin: Element, refs: readonly AccountRef[]): void;
+  /** A waiting reference's answer is in. */
+  answered(ref: AccountRef, hit: Hit | null): void;
+  /** Everything known is from before the packs or settings changed. */
+  nextGeneration(): void;
+  /** After a refresh's rescan: badges whose reference was not found again are removed. */
+  sweepStale(): void;
+  /** The config's badge style changed: existing badges take it. */
+  restyle(): void;
+  /** The keys badged on the page, first appearance first, at most `limit`. */
+  badgedKeys(limit: number): AccountKey[];
+  /** Removes every badge and forgets every name being watched. */
+  clear(): void;
+}
+
+export function createBadging(options: BadgingOptions): Badging {
+  const { document, adapter, lookups } = options;
+  let generation = 0;
+  // Origin element → the account it referred to when last looked at. A recycled node whose link
+  // now names someone else no longer matches its record, and is looked at again.
+  const origins = new WeakMap<Element, OriginRecord>();
+  // Badge → the origin it belongs to, its surface, and the element it was put after.
+  const badgeOrigins = new WeakMap<Element, Element>();
+  const badgeSurfaces = new WeakMap<Element, Surface>();
+  const badgeAnchors = new WeakMap<Element, Element>();
+  // Name element → the reference waiting for it to be seen (the latest, if its link changed).
+  const unseen = new WeakMap<Element, AccountRef>();
+  const sightings = (options.createSightings ?? createSightings)({
+    timers: options.timers,
+    now: options.now,
+    onSeen,
+  });
+
+  function current(ref: AccountRef): OriginRecord | undefined {
+    const record = origins.get(ref.origin);
+    return record && record.key === ref.key && record.generation === generation
+      ? record
+      : undefined;
+  }
+
+  /** The badge goes after the name; if the adapter named something inside a site link, after the link. */
+  function placementOf(ref: AccountRef): Element {
+    return ref.nameElement.parentElement?.closest('a') ?? ref.nameElement;
+  }
+
+  function place(badge: Element, ref: AccountRef): void {
+    const anchor = placementOf(ref);
+    if (!anchor.isConnected) return;
+    if (anchor.nextElementSibling !== badge) anchor.after(badge);
+    badgeAnchors.set(badge, anchor);
+  }
+
+  function watch(ref: AccountRef, fresh: boolean): void {
+    unseen.set(ref.nameElement, ref);
+    sightings.watch(ref.nameElement, fresh);
+  }
+
+  /** Badges a seen reference from known answers, or has it wait for the next lookup. */
+  function lookUp(ref: AccountRef): void {
+    const hit = lookups.answer(ref);
+    if (hit === undefined) lookups.wait(ref);
+    else answered(ref, hit);
+  }
+
+  /** Names the person can now see: their accounts are answered from the cache or asked for. */
+  function onSeen(elements: Element[]): void {
+    if (!options.alive()) return;
+    for (const element of elements) {
+      const ref = unseen.get(element);
+      if (!ref) continue;
+      unseen.delete(element);
+      const record = current(ref);
+      // The origin moved on (recycled, refreshed, gone) since it was handed over.
+      if (!record || !ref.origin.isConnected) continue;
+      record.seen = true;
+      lookUp(ref);
+    }
+    lookups.flush();
+    options.changed();
+  }
+
+  function consider(ref: AccountRef, fresh = true): void {
+    const record = origins.get(ref.origin);
+    if (record && current(ref) === record) {
+      // Known already: only put its badge back if the site re-rendered around it.
+      if (record.badge) place(record.badge, ref);
+      else if (!surfaceShown(ref.surface, options.config())) return;
+      // The answer may have come while the node was detached (virtualised lists): badge it now.
+      // Still unanswered, the ref already waiting will do it.
+      else if (record.seen) {
+        const hit = lookups.answer(ref);
+        if (hit !== undefined) answered(ref, hit);
+      } else watch(ref, fresh);
+      return;
+    }
+    let kept: Element | null = null;
+    if (record && record.key === ref.key) kept = record.badge;
+    else if (record?.badge) removeBadge(record.badge);
+    const next: OriginRecord = {
+      key: ref.key,
+      matched: kept ? record!.matched : null,
+      generation,
+      badge: kept,
+      // A badge kept through a refresh was beside a name the person could see.
+      seen: kept !== null,
+    };
+    origins.set(ref.origin, next);
+    if (!surfaceShown(ref.surface, options.config())) {
+      if (kept) removeBadge(kept);
+      next.badge = null;
+      return;
+    }
+    if (next.seen) lookUp(ref);
+    else watch(ref, fresh);
+  }
+
+  function answered(ref: AccountRef, hit: Hit | null): void {
+    const record = current(ref);
+    // The origin moved on (recycled, refreshed) since the question was asked.
+    if (!record) return;
+    if (!hit) {
+      if (record.badge) removeBadge(record.badge);
+      record.badge = null;
+      return;
+    }
+    record.matched = hit.key;
+    if (record.badge) {
+      updateBadge(record.badge, hit.info, badgeStyleFor(ref.surface, options.config()));
+      options.stats.badgesUpdated += 1;
+      place(record.badge, ref);
+      return;
+    }
+    record.badge = insertBadge(ref, hit);
+  }
+
+  /** A new badge after the name, unless another reference to the same account put one there. */
+  function insertBadge(ref: AccountRef, { info }: Hit): Element | null {
+    const anchor = placementOf(ref);
+    if (!anchor.isConnected) return null;
+    const next = anchor.nextElementSibling;
+    if (
+      next &&
+      isOwnBadge(next) &&
+      next.getAttribute('data-handle') === info.handle &&
+      next.getAttribute('data-platform') === info.platform
+    ) {
+      return next;
+    }
+    const style = badgeStyleFor(ref.surface, options.config());
+    const badge = createBadge(document, info, style, options.badgeContext);
+    badgeOrigins.set(badge, ref.origin);
+    badgeSurfaces.set(badge, ref.surface);
+    anchor.after(badge);
+    badgeAnchors.set(badge, anchor);
+    guardOpening(badge, () => stillPlaced(badge, ref.origin));
+    options.stats.badgesInserted += 1;
+    return badge;
+  }
+
+  /**
+   * Asked when a badge's card is about to open: the badge must still follow the element it was
+   * put after, and that reference must still name the account. A badge the page moved next to
+   * someone else is removed quietly instead (its own reference gets a new one when next seen).
+   */
+  function stillPlaced(badge: Element, origin: Element): boolean {
+    const record = origins.get(origin);
+    const anchor = badgeAnchors.get(badge);
+    const placed =
+      record !== undefined &&
+      record.badge === badge &&
+      record.generation === generation &&
+      anchor !== undefined &&
+      badge.previousElementSibling === anchor &&
+      origin.isConnected &&
+      adapter.findAccounts(origin).some((ref) => ref.origin === origin && ref.key === record.key);
+    if (!placed) {
+      if (record?.badge === badge) record.badge = null;
+      removeBadge(badge);
+      options.changed();
+    }
+    return placed;
+  }
+
+  function ownBadges(): Element[] {
+    return [...document.querySelectorAll(BADGE_TAG)].filter(isOwnBadge);
+  }
+
+  return {
+    consider,
+    answered,
+    forgetUnless(origin, refs) {
+      const record = origins.get(origin);
+      if (!record || refs.some((ref) => ref.origin === origin)) return;
+      if (record.badge) removeBadge(record.badge);
+      origins.delete(origin);
+    },
+    nextGeneration() {
+      generation += 1;
+    },
+    sweepStale() {
+      for (const badge of ownBadges()) {
+        const origin = badgeOrigins.get(badge);
+        const record = origin ? origins.get(origin) : undefined;
+        if (!record || record.badge !== badge || record.generation !== generation) {
+          removeBadge(badge);
+        }
+      }
+    },
+    restyle() {
+      for (const badge of ownBadges()) {
+        const info = badgeInfo(badge);
+        const style = badgeStyleFor(badgeSurfaces.get(badge), options.config());
+        if (info) updateBadge(badge, info, style);
+      }
+    },
+    badgedKeys(limit) {
+      const badged = new Set<AccountKey>();
+      for (const badge of ownBadges()) {
+        const origin = badgeOrigins.get(badge);
+        const key = origin ? origins.get(origin)?.matched : undefined;
+        if (!key || !badgeInfo(badge)) continue;
+        badged.add(key);
+        if (badged.size === limit) break;
+      }
+      return [...badged];
+    },
+    clear() {
+      sightings.clear();
+      for (const badge of document.querySelectorAll(BADGE_TAG)) removeBadge(badge);
+    },
+  };
+}
