@@ -8,7 +8,7 @@
 // How fast keys may go out (backoff, the page's key budget) is content/lookup-pacing.ts's.
 import type { AccountKey, Platform } from '../core/accounts';
 import type { BadgeInfo, ContentRequest, Response } from '../core/messages';
-import { MAX_KEY_LENGTH, MAX_LOOKUP_KEYS } from '../core/messages';
+import { MAX_KEY_LENGTH, MAX_LOOKUP_KEYS } from '../core/limits';
 import { createKeyBudget, type KeyBudget } from './key-budget';
 import { createAdmission, createBackoff } from './lookup-pacing';
 import type { Timers } from './schedulers';

@@ -1,7 +1,7 @@
 // Follows the page's address (same-document navigations included) and tells when a page has
 // settled: then it is looked at again, and a page that should show accounts and showed none is
 // called unreadable. Two one-shot timers per navigation, no polling.
-import { MAX_PAGE_TYPE_LENGTH } from '../core/messages';
+import { MAX_PAGE_TYPE_LENGTH } from '../core/limits';
 import type { SiteAdapter } from '../sites/types';
 import type { Timers } from './schedulers';
 

@@ -16,17 +16,17 @@
 import type { BadgeEntry, BadgeInfo, ContentConfig } from '../core/messages';
 import type { SiteAdapter } from '../sites/types';
 import { BADGE_TAG, followSiteTheme, type BadgeContext } from './badge';
-import { createBadging } from './badging';
+import { createBadging, type Badging } from './badging';
 import { loadConfig } from './config';
 import type { KeyBudget } from './key-budget';
 import type { ContentSend } from './lookup-client';
-import { createLookups } from './lookups';
-import { createNavigation } from './navigation';
-import { createNoticeSlot, NOTICE_TAG } from './notice';
+import { createLookups, type Lookups } from './lookups';
+import { createNavigation, type Navigation } from './navigation';
+import { createNoticeSlot, NOTICE_TAG, type NoticeSlot } from './notice';
 import type { FrameScheduler, IdleScheduler } from './observer';
-import { createDomObserver } from './observer';
-import { createPageReporter } from './page-report';
-import { createScanner } from './scanner';
+import { createDomObserver, type DomObserver } from './observer';
+import { createPageReporter, type PageReporter } from './page-report';
+import { createScanner, type Scanner } from './scanner';
 import { browserFrames, browserIdle, browserTimers, type Timers } from './schedulers';
 import { rememberingTranslate, type Translate } from './strings';
 import type { Sightings, SightingsOptions } from './visibility';
@@ -99,191 +99,238 @@ function reportMistake(send: ContentSend) {
 }
 
 export function createContentRuntime(options: ContentRuntimeOptions): ContentRuntime {
-  const { adapter, document } = options;
-  const lifetime = new AbortController();
-  const t = rememberingTranslate(options.t);
-  const now = options.now ?? (() => performance.now());
-  const timers = options.timers ?? browserTimers;
-  const stats = { rootsVisited: 0, refsFound: 0, badgesInserted: 0, badgesUpdated: 0 };
-  let config: ContentConfig | null = null;
-  let sweepAfterScan = false;
-  const stopped = () => lifetime.signal.aborted;
+  return new Runtime(options);
+}
+
+class Runtime implements ContentRuntime {
+  private readonly lifetime = new AbortController();
+  private readonly counts = { rootsVisited: 0, refsFound: 0, badgesInserted: 0, badgesUpdated: 0 };
+  private config: ContentConfig | null = null;
+  private sweepAfterScan = false;
+  private readonly options: ContentRuntimeOptions;
+  private readonly document: Document;
+  private readonly now: () => number;
+  private readonly timers: Timers;
+  private readonly lookups: Lookups;
+  private readonly badging: Badging;
+  private readonly observer: DomObserver;
+  private readonly scanner: Scanner;
+  private readonly navigation: Navigation;
+  private readonly reporter: PageReporter;
+  private readonly notice: NoticeSlot;
+
+  constructor(options: ContentRuntimeOptions) {
+    this.options = options;
+    this.document = options.document;
+    this.now = options.now ?? (() => performance.now());
+    this.timers = options.timers ?? browserTimers;
+    const t = rememberingTranslate(options.t);
+    this.lookups = this.createLookups();
+    this.badging = this.createBadging({
+      t,
+      locale: options.locale,
+      report: reportMistake(this.send),
+      signal: this.lifetime.signal,
+    });
+    this.observer = this.createObserver();
+    this.scanner = this.createScanner();
+    this.navigation = this.createNavigation();
+    this.reporter = this.createReporter();
+    this.notice = createNoticeSlot(this.document, t, (noticeId) => {
+      void this.send({ type: 'dismissNotice', noticeId });
+    });
+    const html = this.document.documentElement;
+    if (options.adapter.platform === 'facebook' && html) {
+      this.observer.watchClass(html, () => followSiteTheme(this.document));
+    }
+    options.signal?.addEventListener('abort', () => this.stop(), { once: true });
+  }
+
+  private get stopped(): boolean {
+    return this.lifetime.signal.aborted;
+  }
 
   /** Nothing is sent after teardown. */
-  const send: ContentSend = async (request) =>
-    stopped() ? { ok: false, error: 'Stopped.' } : options.send(request);
+  private readonly send: ContentSend = async (request) =>
+    this.stopped ? { ok: false, error: 'Stopped.' } : this.options.send(request);
 
   /** Whether the runtime may still work; tears it down when the extension context is gone. */
-  function alive(): boolean {
+  private readonly alive = (): boolean => {
     // Checked before any work, not only after the flush: an orphan (extension reloaded) that
     // meets an account it already has an answer for would build a badge, and the badge's label
     // calls the gone i18n API ("Extension context invalidated" in the page).
-    if (stopped()) return false;
-    if (options.isInvalid?.()) {
-      runtime.stop();
+    if (this.stopped) return false;
+    if (this.options.isInvalid?.()) {
+      this.stop();
       return false;
     }
     return true;
-  }
-
-  const badgeContext: BadgeContext = {
-    t,
-    locale: options.locale,
-    report: reportMistake(send),
-    signal: lifetime.signal,
   };
-  const lookups = createLookups({
-    platform: adapter.platform,
-    send,
-    now,
-    timers,
-    budget: options.keyBudget,
-    answered: (ref, hit) => badging.answered(ref, hit),
-    afterAnswers: () => reporter.schedule(),
-  });
-  const badging = createBadging({
-    document,
-    adapter,
-    lookups,
-    badgeContext,
-    config: () => config,
-    stats,
-    timers,
-    now,
-    createSightings: options.createSightings,
-    alive,
-    changed: () => reporter.schedule(),
-  });
-  const observer = createDomObserver({
-    target: document,
-    now,
-    // Tests that drive frames themselves get jobs in those frames too, unless they pass idle.
-    frames: options.frames ?? browserFrames,
-    idle: options.idle ?? (options.frames ? undefined : browserIdle()),
-    budgetMs: options.budgetMs ?? 8,
-    ignore: (element) => element.localName === BADGE_TAG || element.localName === NOTICE_TAG,
-    visit: (element, added) => scanner.visit(element, added),
-    afterFlush,
-  });
-  const scanner = createScanner({
-    adapter,
-    enqueueJob: (job) => observer.enqueueJob(job),
-    alive,
-    stats,
-    found(root, refs, fresh) {
-      // An origin whose own link changed and no longer names an account loses its badge.
-      if (root) badging.forgetUnless(root, refs);
-      for (const ref of refs) {
-        stats.refsFound += 1;
-        navigation.sawReference();
-        badging.consider(ref, fresh);
-      }
-    },
-  });
-  const navigation = createNavigation({
-    view: document.defaultView,
-    adapter,
-    timers,
-    settleMs: options.settleMs ?? 3_000,
-    navigated() {
-      adapter.contextChanged?.();
-      // The page under a modal stays mounted: count what is there again for the new page type.
-      scanner.rescan(document);
-      reporter.schedule();
-    },
-    rescanDue: () => {
-      if (!stopped() && config?.enabled) scanner.rescan(document);
-    },
-    changed: () => reporter.schedule(),
-  });
-  const reporter = createPageReporter({
-    platform: adapter.platform,
-    send,
-    timers,
-    delayMs: options.reportDelayMs ?? 500,
-    enabled: () => !stopped() && config?.enabled === true,
-    snapshot: () => ({
-      pageType: navigation.pageType,
-      unreadable: navigation.unreadable,
-      badged: (limit) => badging.badgedKeys(limit),
-    }),
-  });
-  const notice = createNoticeSlot(document, t, (noticeId) => {
-    void send({ type: 'dismissNotice', noticeId });
-  });
-  if (adapter.platform === 'facebook' && document.documentElement) {
-    observer.watchClass(document.documentElement, () => followSiteTheme(document));
+
+  private createLookups(): Lookups {
+    return createLookups({
+      platform: this.options.adapter.platform,
+      send: this.send,
+      now: this.now,
+      timers: this.timers,
+      budget: this.options.keyBudget,
+      answered: (ref, hit) => this.badging.answered(ref, hit),
+      afterAnswers: () => this.reporter.schedule(),
+    });
   }
 
-  function afterFlush(drained: boolean): void {
-    if (!alive()) return;
-    lookups.flush();
-    if (drained && sweepAfterScan) {
-      sweepAfterScan = false;
-      badging.sweepStale();
+  private createBadging(badgeContext: BadgeContext): Badging {
+    return createBadging({
+      document: this.document,
+      adapter: this.options.adapter,
+      lookups: this.lookups,
+      badgeContext,
+      config: () => this.config,
+      stats: this.counts,
+      timers: this.timers,
+      now: this.now,
+      createSightings: this.options.createSightings,
+      alive: this.alive,
+      changed: () => this.reporter.schedule(),
+    });
+  }
+
+  private createObserver(): DomObserver {
+    const { options } = this;
+    return createDomObserver({
+      target: this.document,
+      now: this.now,
+      // Tests that drive frames themselves get jobs in those frames too, unless they pass idle.
+      frames: options.frames ?? browserFrames,
+      idle: options.idle ?? (options.frames ? undefined : browserIdle()),
+      budgetMs: options.budgetMs ?? 8,
+      ignore: (element) => element.localName === BADGE_TAG || element.localName === NOTICE_TAG,
+      visit: (element, added) => this.scanner.visit(element, added),
+      afterFlush: (drained) => this.afterFlush(drained),
+    });
+  }
+
+  private createScanner(): Scanner {
+    return createScanner({
+      adapter: this.options.adapter,
+      enqueueJob: (job) => this.observer.enqueueJob(job),
+      alive: this.alive,
+      stats: this.counts,
+      found: (root, refs, fresh) => {
+        // An origin whose own link changed and no longer names an account loses its badge.
+        if (root) this.badging.forgetUnless(root, refs);
+        for (const ref of refs) {
+          this.counts.refsFound += 1;
+          this.navigation.sawReference();
+          this.badging.consider(ref, fresh);
+        }
+      },
+    });
+  }
+
+  private createNavigation(): Navigation {
+    const { adapter } = this.options;
+    return createNavigation({
+      view: this.document.defaultView,
+      adapter,
+      timers: this.timers,
+      settleMs: this.options.settleMs ?? 3_000,
+      navigated: () => {
+        adapter.contextChanged?.();
+        // The page under a modal stays mounted: count what is there again for the new page type.
+        this.scanner.rescan(this.document);
+        this.reporter.schedule();
+      },
+      rescanDue: () => {
+        if (!this.stopped && this.config?.enabled) this.scanner.rescan(this.document);
+      },
+      changed: () => this.reporter.schedule(),
+    });
+  }
+
+  private createReporter(): PageReporter {
+    return createPageReporter({
+      platform: this.options.adapter.platform,
+      send: this.send,
+      timers: this.timers,
+      delayMs: this.options.reportDelayMs ?? 500,
+      enabled: () => !this.stopped && this.config?.enabled === true,
+      snapshot: () => ({
+        pageType: this.navigation.pageType,
+        unreadable: this.navigation.unreadable,
+        badged: (limit) => this.badging.badgedKeys(limit),
+      }),
+    });
+  }
+
+  private afterFlush(drained: boolean): void {
+    if (!this.alive()) return;
+    this.lookups.flush();
+    if (drained && this.sweepAfterScan) {
+      this.sweepAfterScan = false;
+      this.badging.sweepStale();
     }
-    navigation.check();
-    reporter.schedule();
+    this.navigation.check();
+    this.reporter.schedule();
   }
 
-  function applyConfig(next: ContentConfig | null): void {
-    const previous = config;
-    config = next;
-    badging.nextGeneration();
-    lookups.clear();
-    notice.sync(next);
+  private applyConfig(next: ContentConfig | null): void {
+    const previous = this.config;
+    this.config = next;
+    this.badging.nextGeneration();
+    this.lookups.clear();
+    this.notice.sync(next);
     if (!next?.enabled) {
-      observer.stop();
-      scanner.clear();
-      badging.clear();
+      this.observer.stop();
+      this.scanner.clear();
+      this.badging.clear();
       // Tell the background the page no longer shows anyone, so the popup's list is not stale.
-      if (previous?.enabled) reporter.reportEmpty();
+      if (previous?.enabled) this.reporter.reportEmpty();
       return;
     }
-    if (previous?.enabled && previous.badgeStyle !== next.badgeStyle) badging.restyle();
-    observer.start();
-    sweepAfterScan = true;
-    scanner.rescan(document);
+    if (previous?.enabled && previous.badgeStyle !== next.badgeStyle) this.badging.restyle();
+    this.observer.start();
+    this.sweepAfterScan = true;
+    this.scanner.rescan(this.document);
   }
 
-  const runtime: ContentRuntime = {
-    async start() {
-      // A previous instance (extension reloaded or updated) cannot be asked to clean up: its
-      // closed roots are out of reach, so its elements go now.
-      for (const element of document.querySelectorAll(`${BADGE_TAG}, ${NOTICE_TAG}`)) {
-        element.remove();
-      }
-      const first = await loadConfig(send);
-      if (stopped()) return;
-      navigation.start(lifetime.signal);
-      applyConfig(first);
-    },
-    async refresh() {
-      if (stopped()) return;
-      const next = await loadConfig(send);
-      // Unreachable background: keep what is on the page rather than blank it.
-      if (next && !stopped()) applyConfig(next);
-    },
-    stop() {
-      if (stopped()) return;
-      lifetime.abort();
-      observer.stop();
-      scanner.clear();
-      navigation.stop();
-      reporter.stop();
-      lookups.dispose();
-      badging.clear();
-      notice.remove();
-    },
-    get stats() {
-      return {
-        ...stats,
-        reports: reporter.sent,
-        lookupMessages: lookups.messagesSent,
-        frames: observer.frames,
-      };
-    },
-  };
-  options.signal?.addEventListener('abort', () => runtime.stop(), { once: true });
-  return runtime;
+  async start(): Promise<void> {
+    // A previous instance (extension reloaded or updated) cannot be asked to clean up: its
+    // closed roots are out of reach, so its elements go now.
+    for (const element of this.document.querySelectorAll(`${BADGE_TAG}, ${NOTICE_TAG}`)) {
+      element.remove();
+    }
+    const first = await loadConfig(this.send);
+    if (this.stopped) return;
+    this.navigation.start(this.lifetime.signal);
+    this.applyConfig(first);
+  }
+
+  async refresh(): Promise<void> {
+    if (this.stopped) return;
+    const next = await loadConfig(this.send);
+    // Unreachable background: keep what is on the page rather than blank it.
+    if (next && !this.stopped) this.applyConfig(next);
+  }
+
+  stop(): void {
+    if (this.stopped) return;
+    this.lifetime.abort();
+    this.observer.stop();
+    this.scanner.clear();
+    this.navigation.stop();
+    this.reporter.stop();
+    this.lookups.dispose();
+    this.badging.clear();
+    this.notice.remove();
+  }
+
+  get stats(): Readonly<RuntimeStats> & { readonly frames: number } {
+    return {
+      ...this.counts,
+      reports: this.reporter.sent,
+      lookupMessages: this.lookups.messagesSent,
+      frames: this.observer.frames,
+    };
+  }
 }

@@ -13,13 +13,9 @@ import type {
   SourceKind,
 } from './pack/types';
 import { MAX_IMPORT_BYTES } from './import-size';
+import { MAX_BADGED, MAX_KEY_LENGTH, MAX_LOOKUP_KEYS, MAX_PAGE_TYPE_LENGTH } from './limits';
 
-/** Longest account key the protocol accepts. */
-export const MAX_KEY_LENGTH = 64;
-/** Longest page type a page report may name. */
-export const MAX_PAGE_TYPE_LENGTH = 40;
-/** Most badged accounts one page report may list. */
-export const MAX_BADGED = 10_000;
+export { MAX_BADGED, MAX_KEY_LENGTH, MAX_LOOKUP_KEYS, MAX_PAGE_TYPE_LENGTH };
 
 const platform = v.picklist(['instagram', 'facebook']);
 const accountKey = v.pipe(v.string(), v.maxLength(MAX_KEY_LENGTH));
@@ -33,9 +29,6 @@ const reportTarget = {
   platform,
   handle: accountKey,
 };
-
-/** Most handles a content script may ask about in one lookup (one flush). */
-export const MAX_LOOKUP_KEYS = 2_000;
 
 // ---- Requests a content script may send: read-only, plus its own page report ----
 export const contentRequest = v.variant('type', [
