@@ -14,7 +14,10 @@ export async function loadConfig(send: ContentSend): Promise<ContentConfig | nul
   return answer.ok ? answer.config : null;
 }
 
-export function badgeStyleFor(surface: Surface | undefined, config: ContentConfig | null): BadgeStyle {
+export function badgeStyleFor(
+  surface: Surface | undefined,
+  config: ContentConfig | null,
+): BadgeStyle {
   // Story tiles are narrower than any label: there the icon alone (with its accessible name) fits.
   if (surface && ICON_ONLY_SURFACES.has(surface)) return 'compact';
   return config?.badgeStyle ?? 'label';

@@ -44,6 +44,15 @@ export interface LookupClientOptions {
   wanted?: (key: AccountKey) => boolean;
 }
 
+/** Answers for `keys`: each one's match, or null for "not in any pack". */
+function store(
+  cache: Map<AccountKey, BadgeInfo | null>,
+  keys: AccountKey[],
+  matches: Record<AccountKey, BadgeInfo>,
+): void {
+  for (const key of keys) cache.set(key, Object.hasOwn(matches, key) ? matches[key]! : null);
+}
+
 function batchesOf(keys: AccountKey[]): AccountKey[][] {
   const batches: AccountKey[][] = [];
   for (let i = 0; i < keys.length; i += MAX_LOOKUP_KEYS) {
@@ -65,10 +74,8 @@ export function createLookupClient(options: LookupClientOptions): LookupClient {
   let disposed = false;
   const backoff = createBackoff(options.timers, options.now, options.onRetryDue);
   const admission = createAdmission({
+    ...options,
     budget: options.budget ?? createKeyBudget(),
-    now: options.now,
-    timers: options.timers,
-    wanted: options.wanted,
     admitted(keys) {
       for (const key of keys) pending.add(key);
       sendPending();
@@ -103,9 +110,7 @@ export function createLookupClient(options: LookupClientOptions): LookupClient {
       return;
     }
     backoff.succeeded();
-    for (const key of keys) {
-      cache.set(key, Object.hasOwn(answer.matches, key) ? answer.matches[key]! : null);
-    }
+    store(cache, keys, answer.matches);
     // The next round goes out before this answer is applied, so its question overlaps the work.
     if (unanswered === 0) sendPending();
     options.onAnswers(keys);

@@ -8,7 +8,6 @@ import type { Translate } from './strings';
 
 export const NOTICE_TAG = 'picket-notice';
 
-
 export interface NoticeHandle {
   readonly element: HTMLElement;
   readonly id: string;

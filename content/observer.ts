@@ -98,7 +98,11 @@ class WorkQueue {
   readonly classChanged = new Set<Element>();
 
   /** Queues what the records name; only reads the records, never the DOM. */
-  take(records: MutationRecord[], ignore: (element: Element) => boolean, classWatched: (node: Node) => boolean): void {
+  take(
+    records: MutationRecord[],
+    ignore: (element: Element) => boolean,
+    classWatched: (node: Node) => boolean,
+  ): void {
     for (const record of records) {
       if (record.type === 'attributes') {
         const target = record.target as Element;
@@ -130,32 +134,43 @@ class WorkQueue {
 }
 
 export function createDomObserver(options: DomObserverOptions): DomObserver {
-  const queue = new WorkQueue();
+  return new SharedObserver(options);
+}
+
+class SharedObserver implements DomObserver {
+  private readonly queue = new WorkQueue();
   // Run after the queued elements: those are fresh insertions the reader is looking at, while a
   // job is the rest of a whole-page scan.
-  const jobs: Array<() => boolean> = [];
-  const classWatches = new Map<Element, () => void>();
-  let observer: MutationObserver | null = null;
-  let frameHandle: number | null = null;
-  let idleHandle: number | null = null;
-  let framesRun = 0;
-  const idle = options.idle;
+  private readonly jobs: Array<() => boolean> = [];
+  private readonly classWatches = new Map<Element, () => void>();
+  private observer: MutationObserver | null = null;
+  private frameHandle: number | null = null;
+  private idleHandle: number | null = null;
+  private framesRun = 0;
 
-  function schedule(): void {
-    if (frameHandle === null && observer !== null) frameHandle = options.frames.request(flush);
+  constructor(private readonly options: DomObserverOptions) {}
+
+  private schedule(): void {
+    if (this.frameHandle === null && this.observer !== null) {
+      this.frameHandle = this.options.frames.request((frameTime) => this.flush(frameTime));
+    }
   }
 
-  function scheduleJobs(): void {
-    if (!idle) return schedule();
-    if (idleHandle === null && observer !== null) idleHandle = idle.request(runJobs);
+  private scheduleJobs(): void {
+    const idle = this.options.idle;
+    if (!idle) return this.schedule();
+    if (this.idleHandle === null && this.observer !== null) {
+      this.idleHandle = idle.request((timeLeft) => this.runJobs(timeLeft));
+    }
   }
 
   /** Runs jobs until `budget` is spent (at least one slice); true when the budget ran out. */
-  function runJobsFor(started: number, budget: number): boolean {
+  private runJobsFor(started: number, budget: number): boolean {
+    const { jobs } = this;
     do {
       if (!jobs[0]!()) jobs.shift();
-      if (options.now() - started >= budget) return true;
-    } while (jobs.length > 0 && observer !== null);
+      if (this.options.now() - started >= budget) return true;
+    } while (jobs.length > 0 && this.observer !== null);
     return false;
   }
 
@@ -164,82 +179,91 @@ export function createDomObserver(options: DomObserverOptions): DomObserver {
    * of its own, and must not become a long one), or for the frame budget when the timeout forced
    * the call; always at least one slice.
    */
-  function runJobs(timeLeft: number): void {
-    idleHandle = null;
+  private runJobs(timeLeft: number): void {
+    this.idleHandle = null;
     // A job may queue another (a whole-page visit starts a sliced scan), which asks for another
     // callback; this one may finish both, leaving that one nothing to do.
-    if (jobs.length === 0 || observer === null) return;
-    runJobsFor(options.now(), timeLeft > 0 ? Math.min(timeLeft, IDLE_BUDGET_MS) : options.budgetMs);
-    if (jobs.length > 0) scheduleJobs();
-    options.afterFlush(queue.size === 0 && jobs.length === 0);
+    if (this.jobs.length === 0 || this.observer === null) return;
+    const budget = timeLeft > 0 ? Math.min(timeLeft, IDLE_BUDGET_MS) : this.options.budgetMs;
+    this.runJobsFor(this.options.now(), budget);
+    if (this.jobs.length > 0) this.scheduleJobs();
+    this.options.afterFlush(this.queue.size === 0 && this.jobs.length === 0);
   }
 
-  function onMutations(records: MutationRecord[]): void {
-    queue.take(records, options.ignore, (node) => classWatches.has(node as Element));
-    if (queue.size > 0) schedule();
-  }
+  private readonly onMutations = (records: MutationRecord[]): void => {
+    this.queue.take(records, this.options.ignore, (node) => this.classWatches.has(node as Element));
+    if (this.queue.size > 0) this.schedule();
+  };
 
   /** Visits queued elements, newest first, until the budget is spent; true when it was. */
-  function visitQueued(started: number, budget: number): boolean {
-    for (const element of queue.classChanged) classWatches.get(element)?.();
+  private visitQueued(started: number, budget: number): boolean {
+    const { queue } = this;
+    for (const element of queue.classChanged) this.classWatches.get(element)?.();
     queue.classChanged.clear();
     while (queue.order.length > 0) {
       const element = queue.order.pop()!;
       const added = queue.added.get(element)!;
       queue.added.delete(element);
-      options.visit(element, added);
-      if (options.now() - started >= budget) return true;
+      this.options.visit(element, added);
+      if (this.options.now() - started >= budget) return true;
     }
     return false;
   }
 
-  function flush(frameTime?: number): void {
-    frameHandle = null;
-    framesRun += 1;
+  private flush(frameTime?: number): void {
+    const { options, jobs, queue } = this;
+    this.frameHandle = null;
+    this.framesRun += 1;
     const started = options.now();
     const late = frameTime !== undefined && started - frameTime > LATE_FRAME_MS;
     const budget = late
       ? Math.min(options.budgetMs, options.lateBudgetMs ?? LATE_BUDGET_MS)
       : options.budgetMs;
-    const spent = visitQueued(started, budget);
-    if (!idle && !spent && jobs.length > 0 && observer !== null) runJobsFor(started, budget);
+    const spent = this.visitQueued(started, budget);
+    const idle = options.idle;
+    if (!idle && !spent && jobs.length > 0 && this.observer !== null) {
+      this.runJobsFor(started, budget);
+    }
     const drained = queue.size === 0 && jobs.length === 0;
-    if (queue.size > 0 || (!idle && jobs.length > 0)) schedule();
+    if (queue.size > 0 || (!idle && jobs.length > 0)) this.schedule();
     options.afterFlush(drained);
   }
 
-  return {
-    start() {
-      if (observer) return;
-      observer = new MutationObserver(onMutations);
-      observer.observe(options.target, OBSERVED);
-      for (const element of classWatches.keys()) observer.observe(element, CLASS_ONLY);
-      if (queue.size > 0) schedule();
-      if (jobs.length > 0) scheduleJobs();
-    },
-    stop() {
-      observer?.disconnect();
-      observer = null;
-      if (frameHandle !== null) options.frames.cancel(frameHandle);
-      frameHandle = null;
-      if (idleHandle !== null) idle?.cancel(idleHandle);
-      idleHandle = null;
-      queue.clear();
-      jobs.length = 0;
-    },
-    enqueueJob(job) {
-      jobs.push(job);
-      scheduleJobs();
-    },
-    watchClass(element, changed) {
-      classWatches.set(element, changed);
-      observer?.observe(element, CLASS_ONLY);
-    },
-    get queued() {
-      return queue.added.size + jobs.length;
-    },
-    get frames() {
-      return framesRun;
-    },
-  };
+  start(): void {
+    if (this.observer) return;
+    this.observer = new MutationObserver(this.onMutations);
+    this.observer.observe(this.options.target, OBSERVED);
+    for (const element of this.classWatches.keys()) this.observer.observe(element, CLASS_ONLY);
+    if (this.queue.size > 0) this.schedule();
+    if (this.jobs.length > 0) this.scheduleJobs();
+  }
+
+  stop(): void {
+    this.observer?.disconnect();
+    this.observer = null;
+    if (this.frameHandle !== null) this.options.frames.cancel(this.frameHandle);
+    this.frameHandle = null;
+    if (this.idleHandle !== null) this.options.idle?.cancel(this.idleHandle);
+    this.idleHandle = null;
+    this.queue.clear();
+    this.jobs.length = 0;
+  }
+
+  enqueueJob(job: () => boolean): void {
+    this.jobs.push(job);
+    this.scheduleJobs();
+  }
+
+  watchClass(element: Element, changed: () => void): void {
+    this.classWatches.set(element, changed);
+    this.observer?.observe(element, CLASS_ONLY);
+  }
+
+  get queued(): number {
+    return this.queue.added.size + this.jobs.length;
+  }
+
+  get frames(): number {
+    return this.framesRun;
+  }
 }

@@ -44,7 +44,13 @@ export function createPageReporter(options: PageReporterOptions): PageReporter {
     if (summary === last) return;
     last = summary;
     sent += 1;
-    void options.send({ type: 'pageReport', platform: options.platform, pageType, badged, unreadable });
+    void options.send({
+      type: 'pageReport',
+      platform: options.platform,
+      pageType,
+      badged,
+      unreadable,
+    });
   }
 
   return {
@@ -59,7 +65,13 @@ export function createPageReporter(options: PageReporterOptions): PageReporter {
       last = '';
       const { pageType, unreadable } = options.snapshot();
       const badged: AccountKey[] = [];
-      void options.send({ type: 'pageReport', platform: options.platform, pageType, badged, unreadable });
+      void options.send({
+        type: 'pageReport',
+        platform: options.platform,
+        pageType,
+        badged,
+        unreadable,
+      });
     },
     stop() {
       if (timer !== null) options.timers.clear(timer);
