@@ -77,90 +77,93 @@ export function createBadging(options: BadgingOptions): Badging {
 }
 
 class BadgeRecords implements Badging {
-  private generation = 0;
+  #generation = 0;
   // Origin element → the account it referred to when last looked at. A recycled node whose link
   // now names someone else no longer matches its record, and is looked at again.
-  private readonly origins = new WeakMap<Element, OriginRecord>();
+  readonly #origins = new WeakMap<Element, OriginRecord>();
   // Badge → the origin it belongs to, its surface, and the element it was put after.
-  private readonly badgeOrigins = new WeakMap<Element, Element>();
-  private readonly badgeSurfaces = new WeakMap<Element, Surface>();
-  private readonly badgeAnchors = new WeakMap<Element, Element>();
+  readonly #badgeOrigins = new WeakMap<Element, Element>();
+  readonly #badgeSurfaces = new WeakMap<Element, Surface>();
+  readonly #badgeAnchors = new WeakMap<Element, Element>();
   // Name element → the reference waiting for it to be seen (the latest, if its link changed).
-  private readonly unseen = new WeakMap<Element, AccountRef>();
-  private readonly sightings: Sightings;
+  readonly #unseen = new WeakMap<Element, AccountRef>();
+  readonly #sightings: Sightings;
 
-  constructor(private readonly options: BadgingOptions) {
-    this.sightings = (options.createSightings ?? createSightings)({
+  readonly #options: BadgingOptions;
+
+  constructor(options: BadgingOptions) {
+    this.#options = options;
+    this.#sightings = (options.createSightings ?? createSightings)({
       timers: options.timers,
       now: options.now,
-      onSeen: (elements) => this.onSeen(elements),
+      onSeen: (elements) => this.#onSeen(elements),
     });
   }
 
-  private current(ref: AccountRef): OriginRecord | undefined {
-    const record = this.origins.get(ref.origin);
-    return record && record.key === ref.key && record.generation === this.generation
+  #current(ref: AccountRef): OriginRecord | undefined {
+    const record = this.#origins.get(ref.origin);
+    return record && record.key === ref.key && record.generation === this.#generation
       ? record
       : undefined;
   }
 
-  private get config(): ContentConfig | null {
-    return this.options.config();
+  get #config(): ContentConfig | null {
+    return this.#options.config();
   }
 
   /** The badge goes after the name; if the adapter named something inside a site link, after the link. */
-  private placementOf(ref: AccountRef): Element {
+  #placementOf(ref: AccountRef): Element {
     return ref.nameElement.parentElement?.closest('a') ?? ref.nameElement;
   }
 
-  private place(badge: Element, ref: AccountRef): void {
-    const anchor = this.placementOf(ref);
+  #place(badge: Element, ref: AccountRef): void {
+    const anchor = this.#placementOf(ref);
     if (!anchor.isConnected) return;
     if (anchor.nextElementSibling !== badge) anchor.after(badge);
-    this.badgeAnchors.set(badge, anchor);
+    this.#badgeAnchors.set(badge, anchor);
   }
 
-  private watch(ref: AccountRef, fresh: boolean): void {
-    this.unseen.set(ref.nameElement, ref);
-    this.sightings.watch(ref.nameElement, fresh);
+  #watch(ref: AccountRef, fresh: boolean): void {
+    this.#unseen.set(ref.nameElement, ref);
+    this.#sightings.watch(ref.nameElement, fresh);
   }
 
   /** Badges a seen reference from known answers, or has it wait for the next lookup. */
-  private lookUp(ref: AccountRef): void {
-    const hit = this.options.lookups.answer(ref);
-    if (hit === undefined) this.options.lookups.wait(ref);
+  #lookUp(ref: AccountRef): void {
+    const hit = this.#options.lookups.answer(ref);
+    if (hit === undefined) this.#options.lookups.wait(ref);
     else this.answered(ref, hit);
   }
 
   /** Names the person can now see: their accounts are answered from the cache or asked for. */
-  private onSeen(elements: Element[]): void {
-    if (!this.options.alive()) return;
+  #onSeen(elements: Element[]): void {
+    if (!this.#options.alive()) return;
     for (const element of elements) {
-      const ref = this.unseen.get(element);
+      const ref = this.#unseen.get(element);
       if (!ref) continue;
-      this.unseen.delete(element);
-      const record = this.current(ref);
+      this.#unseen.delete(element);
+      const record = this.#current(ref);
       // The origin moved on (recycled, refreshed, gone) since it was handed over.
       if (!record || !ref.origin.isConnected) continue;
       record.seen = true;
-      this.lookUp(ref);
+      this.#lookUp(ref);
     }
-    this.options.lookups.flush();
-    this.options.changed();
+    this.#options.lookups.flush();
+    this.#options.changed();
   }
 
   consider(ref: AccountRef, fresh = true): void {
-    const record = this.origins.get(ref.origin);
-    if (record && this.current(ref) === record) {
+    const record = this.#origins.get(ref.origin);
+    if (record && this.#current(ref) === record) {
       // Known already: only put its badge back if the site re-rendered around it.
-      if (record.badge) this.place(record.badge, ref);
-      else if (!surfaceShown(ref.surface, this.config)) return;
+      if (record.badge) this.#place(record.badge, ref);
+      else if (!surfaceShown(ref.surface, this.#config)) return;
       // The answer may have come while the node was detached (virtualised lists): badge it now.
       // Still unanswered, the ref already waiting will do it.
       else if (record.seen) {
-        const hit = this.options.lookups.answer(ref);
+        const hit = this.#options.lookups.answer(ref);
         if (hit !== undefined) this.answered(ref, hit);
-      } else this.watch(ref, fresh);
+      } else this.#watch(ref, fresh);
       return;
     }
     let kept: Element | null = null;
@@ -169,23 +172,23 @@ class BadgeRecords implements Badging {
     const next: OriginRecord = {
       key: ref.key,
       matched: kept ? record!.matched : null,
-      generation: this.generation,
+      generation: this.#generation,
       badge: kept,
       // A badge kept through a refresh was beside a name the person could see.
       seen: kept !== null,
     };
-    this.origins.set(ref.origin, next);
-    if (!surfaceShown(ref.surface, this.config)) {
+    this.#origins.set(ref.origin, next);
+    if (!surfaceShown(ref.surface, this.#config)) {
       if (kept) removeBadge(kept);
       next.badge = null;
       return;
     }
-    if (next.seen) this.lookUp(ref);
-    else this.watch(ref, fresh);
+    if (next.seen) this.#lookUp(ref);
+    else this.#watch(ref, fresh);
   }
 
   answered(ref: AccountRef, hit: Hit | null): void {
-    const record = this.current(ref);
+    const record = this.#current(ref);
     // The origin moved on (recycled, refreshed) since the question was asked.
     if (!record) return;
     if (!hit) {
@@ -195,17 +198,17 @@ class BadgeRecords implements Badging {
     }
     record.matched = hit.key;
     if (record.badge) {
-      updateBadge(record.badge, hit.info, badgeStyleFor(ref.surface, this.config));
-      this.options.stats.badgesUpdated += 1;
-      this.place(record.badge, ref);
+      updateBadge(record.badge, hit.info, badgeStyleFor(ref.surface, this.#config));
+      this.#options.stats.badgesUpdated += 1;
+      this.#place(record.badge, ref);
       return;
     }
-    record.badge = this.insertBadge(ref, hit);
+    record.badge = this.#insertBadge(ref, hit);
   }
 
   /** A new badge after the name, unless another reference to the same account put one there. */
-  private insertBadge(ref: AccountRef, { info }: Hit): Element | null {
-    const anchor = this.placementOf(ref);
+  #insertBadge(ref: AccountRef, { info }: Hit): Element | null {
+    const anchor = this.#placementOf(ref);
     if (!anchor.isConnected) return null;
     const next = anchor.nextElementSibling;
     if (
@@ -216,14 +219,14 @@ class BadgeRecords implements Badging {
     ) {
       return next;
     }
-    const style = badgeStyleFor(ref.surface, this.config);
-    const badge = createBadge(this.options.document, info, style, this.options.badgeContext);
-    this.badgeOrigins.set(badge, ref.origin);
-    this.badgeSurfaces.set(badge, ref.surface);
+    const style = badgeStyleFor(ref.surface, this.#config);
+    const badge = createBadge(this.#options.document, info, style, this.#options.badgeContext);
+    this.#badgeOrigins.set(badge, ref.origin);
+    this.#badgeSurfaces.set(badge, ref.surface);
     anchor.after(badge);
-    this.badgeAnchors.set(badge, anchor);
-    guardOpening(badge, () => this.stillPlaced(badge, ref.origin));
-    this.options.stats.badgesInserted += 1;
+    this.#badgeAnchors.set(badge, anchor);
+    guardOpening(badge, () => this.#stillPlaced(badge, ref.origin));
+    this.#options.stats.badgesInserted += 1;
     return badge;
   }
 
@@ -232,65 +235,65 @@ class BadgeRecords implements Badging {
    * put after, and that reference must still name the account. A badge the page moved next to
    * someone else is removed quietly instead (its own reference gets a new one when next seen).
    */
-  private stillPlaced(badge: Element, origin: Element): boolean {
-    const record = this.origins.get(origin);
-    const anchor = this.badgeAnchors.get(badge);
+  #stillPlaced(badge: Element, origin: Element): boolean {
+    const record = this.#origins.get(origin);
+    const anchor = this.#badgeAnchors.get(badge);
     const placed =
       record !== undefined &&
       record.badge === badge &&
-      record.generation === this.generation &&
+      record.generation === this.#generation &&
       anchor !== undefined &&
       badge.previousElementSibling === anchor &&
       origin.isConnected &&
-      this.options.adapter
+      this.#options.adapter
         .findAccounts(origin)
         .some((ref) => ref.origin === origin && ref.key === record.key);
     if (!placed) {
       if (record?.badge === badge) record.badge = null;
       removeBadge(badge);
-      this.options.changed();
+      this.#options.changed();
     }
     return placed;
   }
 
-  private ownBadges(): Element[] {
-    return [...this.options.document.querySelectorAll(BADGE_TAG)].filter(isOwnBadge);
+  #ownBadges(): Element[] {
+    return [...this.#options.document.querySelectorAll(BADGE_TAG)].filter(isOwnBadge);
   }
 
   forgetUnless(origin: Element, refs: readonly AccountRef[]): void {
-    const record = this.origins.get(origin);
+    const record = this.#origins.get(origin);
     if (!record || refs.some((ref) => ref.origin === origin)) return;
     if (record.badge) removeBadge(record.badge);
-    this.origins.delete(origin);
+    this.#origins.delete(origin);
   }
 
   nextGeneration(): void {
-    this.generation += 1;
+    this.#generation += 1;
   }
 
   sweepStale(): void {
-    for (const badge of this.ownBadges()) {
-      const origin = this.badgeOrigins.get(badge);
-      const record = origin ? this.origins.get(origin) : undefined;
-      if (!record || record.badge !== badge || record.generation !== this.generation) {
+    for (const badge of this.#ownBadges()) {
+      const origin = this.#badgeOrigins.get(badge);
+      const record = origin ? this.#origins.get(origin) : undefined;
+      if (!record || record.badge !== badge || record.generation !== this.#generation) {
         removeBadge(badge);
       }
     }
   }
 
   restyle(): void {
-    for (const badge of this.ownBadges()) {
+    for (const badge of this.#ownBadges()) {
       const info = badgeInfo(badge);
-      const style = badgeStyleFor(this.badgeSurfaces.get(badge), this.config);
+      const style = badgeStyleFor(this.#badgeSurfaces.get(badge), this.#config);
       if (info) updateBadge(badge, info, style);
     }
   }
 
   badgedKeys(limit: number): AccountKey[] {
     const badged = new Set<AccountKey>();
-    for (const badge of this.ownBadges()) {
-      const origin = this.badgeOrigins.get(badge);
-      const key = origin ? this.origins.get(origin)?.matched : undefined;
+    for (const badge of this.#ownBadges()) {
+      const origin = this.#badgeOrigins.get(badge);
+      const key = origin ? this.#origins.get(origin)?.matched : undefined;
       if (!key || !badgeInfo(badge)) continue;
       badged.add(key);
       if (badged.size === limit) break;
@@ -299,7 +302,7 @@ class BadgeRecords implements Badging {
   }
 
   clear(): void {
-    this.sightings.clear();
-    for (const badge of this.options.document.querySelectorAll(BADGE_TAG)) removeBadge(badge);
+    this.#sightings.clear();
+    for (const badge of this.#options.document.querySelectorAll(BADGE_TAG)) removeBadge(badge);
   }
 }

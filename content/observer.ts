@@ -138,39 +138,43 @@ export function createDomObserver(options: DomObserverOptions): DomObserver {
 }
 
 class SharedObserver implements DomObserver {
-  private readonly queue = new WorkQueue();
+  readonly #queue = new WorkQueue();
   // Run after the queued elements: those are fresh insertions the reader is looking at, while a
   // job is the rest of a whole-page scan.
-  private readonly jobs: Array<() => boolean> = [];
-  private readonly classWatches = new Map<Element, () => void>();
-  private observer: MutationObserver | null = null;
-  private frameHandle: number | null = null;
-  private idleHandle: number | null = null;
-  private framesRun = 0;
+  readonly #jobs: Array<() => boolean> = [];
+  readonly #classWatches = new Map<Element, () => void>();
+  #observer: MutationObserver | null = null;
+  #frameHandle: number | null = null;
+  #idleHandle: number | null = null;
+  #framesRun = 0;
 
-  constructor(private readonly options: DomObserverOptions) {}
+  readonly #options: DomObserverOptions;
 
-  private schedule(): void {
-    if (this.frameHandle === null && this.observer !== null) {
-      this.frameHandle = this.options.frames.request((frameTime) => this.flush(frameTime));
+  constructor(options: DomObserverOptions) {
+    this.#options = options;
+  }
+
+  #schedule(): void {
+    if (this.#frameHandle === null && this.#observer !== null) {
+      this.#frameHandle = this.#options.frames.request((frameTime) => this.#flush(frameTime));
     }
   }
 
-  private scheduleJobs(): void {
-    const idle = this.options.idle;
-    if (!idle) return this.schedule();
-    if (this.idleHandle === null && this.observer !== null) {
-      this.idleHandle = idle.request((timeLeft) => this.runJobs(timeLeft));
+  #scheduleJobs(): void {
+    const idle = this.#options.idle;
+    if (!idle) return this.#schedule();
+    if (this.#idleHandle === null && this.#observer !== null) {
+      this.#idleHandle = idle.request((timeLeft) => this.#runJobs(timeLeft));
     }
   }
 
   /** Runs jobs until `budget` is spent (at least one slice); true when the budget ran out. */
-  private runJobsFor(started: number, budget: number): boolean {
-    const { jobs } = this;
+  #runJobsFor(started: number, budget: number): boolean {
+    const jobs = this.#jobs;
     do {
       if (!jobs[0]!()) jobs.shift();
-      if (this.options.now() - started >= budget) return true;
-    } while (jobs.length > 0 && this.observer !== null);
+      if (this.#options.now() - started >= budget) return true;
+    } while (jobs.length > 0 && this.#observer !== null);
     return false;
   }
 
@@ -179,91 +183,95 @@ class SharedObserver implements DomObserver {
    * of its own, and must not become a long one), or for the frame budget when the timeout forced
    * the call; always at least one slice.
    */
-  private runJobs(timeLeft: number): void {
-    this.idleHandle = null;
+  #runJobs(timeLeft: number): void {
+    this.#idleHandle = null;
     // A job may queue another (a whole-page visit starts a sliced scan), which asks for another
     // callback; this one may finish both, leaving that one nothing to do.
-    if (this.jobs.length === 0 || this.observer === null) return;
-    const budget = timeLeft > 0 ? Math.min(timeLeft, IDLE_BUDGET_MS) : this.options.budgetMs;
-    this.runJobsFor(this.options.now(), budget);
-    if (this.jobs.length > 0) this.scheduleJobs();
-    this.options.afterFlush(this.queue.size === 0 && this.jobs.length === 0);
+    if (this.#jobs.length === 0 || this.#observer === null) return;
+    const budget = timeLeft > 0 ? Math.min(timeLeft, IDLE_BUDGET_MS) : this.#options.budgetMs;
+    this.#runJobsFor(this.#options.now(), budget);
+    if (this.#jobs.length > 0) this.#scheduleJobs();
+    this.#options.afterFlush(this.#queue.size === 0 && this.#jobs.length === 0);
   }
 
-  private readonly onMutations = (records: MutationRecord[]): void => {
-    this.queue.take(records, this.options.ignore, (node) => this.classWatches.has(node as Element));
-    if (this.queue.size > 0) this.schedule();
+  readonly #onMutations = (records: MutationRecord[]): void => {
+    this.#queue.take(records, this.#options.ignore, (node) =>
+      this.#classWatches.has(node as Element),
+    );
+    if (this.#queue.size > 0) this.#schedule();
   };
 
   /** Visits queued elements, newest first, until the budget is spent; true when it was. */
-  private visitQueued(started: number, budget: number): boolean {
-    const { queue } = this;
-    for (const element of queue.classChanged) this.classWatches.get(element)?.();
+  #visitQueued(started: number, budget: number): boolean {
+    const queue = this.#queue;
+    for (const element of queue.classChanged) this.#classWatches.get(element)?.();
     queue.classChanged.clear();
     while (queue.order.length > 0) {
       const element = queue.order.pop()!;
       const added = queue.added.get(element)!;
       queue.added.delete(element);
-      this.options.visit(element, added);
-      if (this.options.now() - started >= budget) return true;
+      this.#options.visit(element, added);
+      if (this.#options.now() - started >= budget) return true;
     }
     return false;
   }
 
-  private flush(frameTime?: number): void {
-    const { options, jobs, queue } = this;
-    this.frameHandle = null;
-    this.framesRun += 1;
+  #flush(frameTime?: number): void {
+    const options = this.#options;
+    const jobs = this.#jobs;
+    const queue = this.#queue;
+    this.#frameHandle = null;
+    this.#framesRun += 1;
     const started = options.now();
     const late = frameTime !== undefined && started - frameTime > LATE_FRAME_MS;
     const budget = late
       ? Math.min(options.budgetMs, options.lateBudgetMs ?? LATE_BUDGET_MS)
       : options.budgetMs;
-    const spent = this.visitQueued(started, budget);
+    const spent = this.#visitQueued(started, budget);
     const idle = options.idle;
-    if (!idle && !spent && jobs.length > 0 && this.observer !== null) {
-      this.runJobsFor(started, budget);
+    if (!idle && !spent && jobs.length > 0 && this.#observer !== null) {
+      this.#runJobsFor(started, budget);
     }
     const drained = queue.size === 0 && jobs.length === 0;
-    if (queue.size > 0 || (!idle && jobs.length > 0)) this.schedule();
+    if (queue.size > 0 || (!idle && jobs.length > 0)) this.#schedule();
     options.afterFlush(drained);
   }
 
   start(): void {
-    if (this.observer) return;
-    this.observer = new MutationObserver(this.onMutations);
-    this.observer.observe(this.options.target, OBSERVED);
-    for (const element of this.classWatches.keys()) this.observer.observe(element, CLASS_ONLY);
-    if (this.queue.size > 0) this.schedule();
-    if (this.jobs.length > 0) this.scheduleJobs();
+    if (this.#observer) return;
+    this.#observer = new MutationObserver(this.#onMutations);
+    this.#observer.observe(this.#options.target, OBSERVED);
+    for (const element of this.#classWatches.keys()) this.#observer.observe(element, CLASS_ONLY);
+    if (this.#queue.size > 0) this.#schedule();
+    if (this.#jobs.length > 0) this.#scheduleJobs();
   }
 
   stop(): void {
-    this.observer?.disconnect();
-    this.observer = null;
-    if (this.frameHandle !== null) this.options.frames.cancel(this.frameHandle);
-    this.frameHandle = null;
-    if (this.idleHandle !== null) this.options.idle?.cancel(this.idleHandle);
-    this.idleHandle = null;
-    this.queue.clear();
-    this.jobs.length = 0;
+    this.#observer?.disconnect();
+    this.#observer = null;
+    if (this.#frameHandle !== null) this.#options.frames.cancel(this.#frameHandle);
+    this.#frameHandle = null;
+    if (this.#idleHandle !== null) this.#options.idle?.cancel(this.#idleHandle);
+    this.#idleHandle = null;
+    this.#queue.clear();
+    this.#jobs.length = 0;
   }
 
   enqueueJob(job: () => boolean): void {
-    this.jobs.push(job);
-    this.scheduleJobs();
+    this.#jobs.push(job);
+    this.#scheduleJobs();
   }
 
   watchClass(element: Element, changed: () => void): void {
-    this.classWatches.set(element, changed);
-    this.observer?.observe(element, CLASS_ONLY);
+    this.#classWatches.set(element, changed);
+    this.#observer?.observe(element, CLASS_ONLY);
   }
 
   get queued(): number {
-    return this.queue.added.size + this.jobs.length;
+    return this.#queue.added.size + this.#jobs.length;
   }
 
   get frames(): number {
-    return this.framesRun;
+    return this.#framesRun;
   }
 }

@@ -103,234 +103,234 @@ export function createContentRuntime(options: ContentRuntimeOptions): ContentRun
 }
 
 class Runtime implements ContentRuntime {
-  private readonly lifetime = new AbortController();
-  private readonly counts = { rootsVisited: 0, refsFound: 0, badgesInserted: 0, badgesUpdated: 0 };
-  private config: ContentConfig | null = null;
-  private sweepAfterScan = false;
-  private readonly options: ContentRuntimeOptions;
-  private readonly document: Document;
-  private readonly now: () => number;
-  private readonly timers: Timers;
-  private readonly lookups: Lookups;
-  private readonly badging: Badging;
-  private readonly observer: DomObserver;
-  private readonly scanner: Scanner;
-  private readonly navigation: Navigation;
-  private readonly reporter: PageReporter;
-  private readonly notice: NoticeSlot;
+  readonly #lifetime = new AbortController();
+  readonly #counts = { rootsVisited: 0, refsFound: 0, badgesInserted: 0, badgesUpdated: 0 };
+  #config: ContentConfig | null = null;
+  #sweepAfterScan = false;
+  readonly #options: ContentRuntimeOptions;
+  readonly #document: Document;
+  readonly #now: () => number;
+  readonly #timers: Timers;
+  readonly #lookups: Lookups;
+  readonly #badging: Badging;
+  readonly #observer: DomObserver;
+  readonly #scanner: Scanner;
+  readonly #navigation: Navigation;
+  readonly #reporter: PageReporter;
+  readonly #notice: NoticeSlot;
 
   constructor(options: ContentRuntimeOptions) {
-    this.options = options;
-    this.document = options.document;
-    this.now = options.now ?? (() => performance.now());
-    this.timers = options.timers ?? browserTimers;
+    this.#options = options;
+    this.#document = options.document;
+    this.#now = options.now ?? (() => performance.now());
+    this.#timers = options.timers ?? browserTimers;
     const t = rememberingTranslate(options.t);
-    this.lookups = this.createLookups();
-    this.badging = this.createBadging({
+    this.#lookups = this.#createLookups();
+    this.#badging = this.#createBadging({
       t,
       locale: options.locale,
-      report: reportMistake(this.send),
-      signal: this.lifetime.signal,
+      report: reportMistake(this.#send),
+      signal: this.#lifetime.signal,
     });
-    this.observer = this.createObserver();
-    this.scanner = this.createScanner();
-    this.navigation = this.createNavigation();
-    this.reporter = this.createReporter();
-    this.notice = createNoticeSlot(this.document, t, (noticeId) => {
-      void this.send({ type: 'dismissNotice', noticeId });
+    this.#observer = this.#createObserver();
+    this.#scanner = this.#createScanner();
+    this.#navigation = this.#createNavigation();
+    this.#reporter = this.#createReporter();
+    this.#notice = createNoticeSlot(this.#document, t, (noticeId) => {
+      void this.#send({ type: 'dismissNotice', noticeId });
     });
-    const html = this.document.documentElement;
+    const html = this.#document.documentElement;
     if (options.adapter.platform === 'facebook' && html) {
-      this.observer.watchClass(html, () => followSiteTheme(this.document));
+      this.#observer.watchClass(html, () => followSiteTheme(this.#document));
     }
     options.signal?.addEventListener('abort', () => this.stop(), { once: true });
   }
 
-  private get stopped(): boolean {
-    return this.lifetime.signal.aborted;
+  get #stopped(): boolean {
+    return this.#lifetime.signal.aborted;
   }
 
   /** Nothing is sent after teardown. */
-  private readonly send: ContentSend = async (request) =>
-    this.stopped ? { ok: false, error: 'Stopped.' } : this.options.send(request);
+  readonly #send: ContentSend = async (request) =>
+    this.#stopped ? { ok: false, error: 'Stopped.' } : this.#options.send(request);
 
   /** Whether the runtime may still work; tears it down when the extension context is gone. */
-  private readonly alive = (): boolean => {
+  readonly #alive = (): boolean => {
     // Checked before any work, not only after the flush: an orphan (extension reloaded) that
     // meets an account it already has an answer for would build a badge, and the badge's label
     // calls the gone i18n API ("Extension context invalidated" in the page).
-    if (this.stopped) return false;
-    if (this.options.isInvalid?.()) {
+    if (this.#stopped) return false;
+    if (this.#options.isInvalid?.()) {
       this.stop();
       return false;
     }
     return true;
   };
 
-  private createLookups(): Lookups {
+  #createLookups(): Lookups {
     return createLookups({
-      platform: this.options.adapter.platform,
-      send: this.send,
-      now: this.now,
-      timers: this.timers,
-      budget: this.options.keyBudget,
-      answered: (ref, hit) => this.badging.answered(ref, hit),
-      afterAnswers: () => this.reporter.schedule(),
+      platform: this.#options.adapter.platform,
+      send: this.#send,
+      now: this.#now,
+      timers: this.#timers,
+      budget: this.#options.keyBudget,
+      answered: (ref, hit) => this.#badging.answered(ref, hit),
+      afterAnswers: () => this.#reporter.schedule(),
     });
   }
 
-  private createBadging(badgeContext: BadgeContext): Badging {
+  #createBadging(badgeContext: BadgeContext): Badging {
     return createBadging({
-      document: this.document,
-      adapter: this.options.adapter,
-      lookups: this.lookups,
+      document: this.#document,
+      adapter: this.#options.adapter,
+      lookups: this.#lookups,
       badgeContext,
-      config: () => this.config,
-      stats: this.counts,
-      timers: this.timers,
-      now: this.now,
-      createSightings: this.options.createSightings,
-      alive: this.alive,
-      changed: () => this.reporter.schedule(),
+      config: () => this.#config,
+      stats: this.#counts,
+      timers: this.#timers,
+      now: this.#now,
+      createSightings: this.#options.createSightings,
+      alive: this.#alive,
+      changed: () => this.#reporter.schedule(),
     });
   }
 
-  private createObserver(): DomObserver {
-    const { options } = this;
+  #createObserver(): DomObserver {
+    const options = this.#options;
     return createDomObserver({
-      target: this.document,
-      now: this.now,
+      target: this.#document,
+      now: this.#now,
       // Tests that drive frames themselves get jobs in those frames too, unless they pass idle.
       frames: options.frames ?? browserFrames,
       idle: options.idle ?? (options.frames ? undefined : browserIdle()),
       budgetMs: options.budgetMs ?? 8,
       ignore: (element) => element.localName === BADGE_TAG || element.localName === NOTICE_TAG,
-      visit: (element, added) => this.scanner.visit(element, added),
-      afterFlush: (drained) => this.afterFlush(drained),
+      visit: (element, added) => this.#scanner.visit(element, added),
+      afterFlush: (drained) => this.#afterFlush(drained),
     });
   }
 
-  private createScanner(): Scanner {
+  #createScanner(): Scanner {
     return createScanner({
-      adapter: this.options.adapter,
-      enqueueJob: (job) => this.observer.enqueueJob(job),
-      alive: this.alive,
-      stats: this.counts,
+      adapter: this.#options.adapter,
+      enqueueJob: (job) => this.#observer.enqueueJob(job),
+      alive: this.#alive,
+      stats: this.#counts,
       found: (root, refs, fresh) => {
         // An origin whose own link changed and no longer names an account loses its badge.
-        if (root) this.badging.forgetUnless(root, refs);
+        if (root) this.#badging.forgetUnless(root, refs);
         for (const ref of refs) {
-          this.counts.refsFound += 1;
-          this.navigation.sawReference();
-          this.badging.consider(ref, fresh);
+          this.#counts.refsFound += 1;
+          this.#navigation.sawReference();
+          this.#badging.consider(ref, fresh);
         }
       },
     });
   }
 
-  private createNavigation(): Navigation {
-    const { adapter } = this.options;
+  #createNavigation(): Navigation {
+    const { adapter } = this.#options;
     return createNavigation({
-      view: this.document.defaultView,
+      view: this.#document.defaultView,
       adapter,
-      timers: this.timers,
-      settleMs: this.options.settleMs ?? 3_000,
+      timers: this.#timers,
+      settleMs: this.#options.settleMs ?? 3_000,
       navigated: () => {
         adapter.contextChanged?.();
         // The page under a modal stays mounted: count what is there again for the new page type.
-        this.scanner.rescan(this.document);
-        this.reporter.schedule();
+        this.#scanner.rescan(this.#document);
+        this.#reporter.schedule();
       },
       rescanDue: () => {
-        if (!this.stopped && this.config?.enabled) this.scanner.rescan(this.document);
+        if (!this.#stopped && this.#config?.enabled) this.#scanner.rescan(this.#document);
       },
-      changed: () => this.reporter.schedule(),
+      changed: () => this.#reporter.schedule(),
     });
   }
 
-  private createReporter(): PageReporter {
+  #createReporter(): PageReporter {
     return createPageReporter({
-      platform: this.options.adapter.platform,
-      send: this.send,
-      timers: this.timers,
-      delayMs: this.options.reportDelayMs ?? 500,
-      enabled: () => !this.stopped && this.config?.enabled === true,
+      platform: this.#options.adapter.platform,
+      send: this.#send,
+      timers: this.#timers,
+      delayMs: this.#options.reportDelayMs ?? 500,
+      enabled: () => !this.#stopped && this.#config?.enabled === true,
       snapshot: () => ({
-        pageType: this.navigation.pageType,
-        unreadable: this.navigation.unreadable,
-        badged: (limit) => this.badging.badgedKeys(limit),
+        pageType: this.#navigation.pageType,
+        unreadable: this.#navigation.unreadable,
+        badged: (limit) => this.#badging.badgedKeys(limit),
       }),
     });
   }
 
-  private afterFlush(drained: boolean): void {
-    if (!this.alive()) return;
-    this.lookups.flush();
-    if (drained && this.sweepAfterScan) {
-      this.sweepAfterScan = false;
-      this.badging.sweepStale();
+  #afterFlush(drained: boolean): void {
+    if (!this.#alive()) return;
+    this.#lookups.flush();
+    if (drained && this.#sweepAfterScan) {
+      this.#sweepAfterScan = false;
+      this.#badging.sweepStale();
     }
-    this.navigation.check();
-    this.reporter.schedule();
+    this.#navigation.check();
+    this.#reporter.schedule();
   }
 
-  private applyConfig(next: ContentConfig | null): void {
-    const previous = this.config;
-    this.config = next;
-    this.badging.nextGeneration();
-    this.lookups.clear();
-    this.notice.sync(next);
+  #applyConfig(next: ContentConfig | null): void {
+    const previous = this.#config;
+    this.#config = next;
+    this.#badging.nextGeneration();
+    this.#lookups.clear();
+    this.#notice.sync(next);
     if (!next?.enabled) {
-      this.observer.stop();
-      this.scanner.clear();
-      this.badging.clear();
+      this.#observer.stop();
+      this.#scanner.clear();
+      this.#badging.clear();
       // Tell the background the page no longer shows anyone, so the popup's list is not stale.
-      if (previous?.enabled) this.reporter.reportEmpty();
+      if (previous?.enabled) this.#reporter.reportEmpty();
       return;
     }
-    if (previous?.enabled && previous.badgeStyle !== next.badgeStyle) this.badging.restyle();
-    this.observer.start();
-    this.sweepAfterScan = true;
-    this.scanner.rescan(this.document);
+    if (previous?.enabled && previous.badgeStyle !== next.badgeStyle) this.#badging.restyle();
+    this.#observer.start();
+    this.#sweepAfterScan = true;
+    this.#scanner.rescan(this.#document);
   }
 
   async start(): Promise<void> {
     // A previous instance (extension reloaded or updated) cannot be asked to clean up: its
     // closed roots are out of reach, so its elements go now.
-    for (const element of this.document.querySelectorAll(`${BADGE_TAG}, ${NOTICE_TAG}`)) {
+    for (const element of this.#document.querySelectorAll(`${BADGE_TAG}, ${NOTICE_TAG}`)) {
       element.remove();
     }
-    const first = await loadConfig(this.send);
-    if (this.stopped) return;
-    this.navigation.start(this.lifetime.signal);
-    this.applyConfig(first);
+    const first = await loadConfig(this.#send);
+    if (this.#stopped) return;
+    this.#navigation.start(this.#lifetime.signal);
+    this.#applyConfig(first);
   }
 
   async refresh(): Promise<void> {
-    if (this.stopped) return;
-    const next = await loadConfig(this.send);
+    if (this.#stopped) return;
+    const next = await loadConfig(this.#send);
     // Unreachable background: keep what is on the page rather than blank it.
-    if (next && !this.stopped) this.applyConfig(next);
+    if (next && !this.#stopped) this.#applyConfig(next);
   }
 
   stop(): void {
-    if (this.stopped) return;
-    this.lifetime.abort();
-    this.observer.stop();
-    this.scanner.clear();
-    this.navigation.stop();
-    this.reporter.stop();
-    this.lookups.dispose();
-    this.badging.clear();
-    this.notice.remove();
+    if (this.#stopped) return;
+    this.#lifetime.abort();
+    this.#observer.stop();
+    this.#scanner.clear();
+    this.#navigation.stop();
+    this.#reporter.stop();
+    this.#lookups.dispose();
+    this.#badging.clear();
+    this.#notice.remove();
   }
 
   get stats(): Readonly<RuntimeStats> & { readonly frames: number } {
     return {
-      ...this.counts,
-      reports: this.reporter.sent,
-      lookupMessages: this.lookups.messagesSent,
-      frames: this.observer.frames,
+      ...this.#counts,
+      reports: this.#reporter.sent,
+      lookupMessages: this.#lookups.messagesSent,
+      frames: this.#observer.frames,
     };
   }
 }

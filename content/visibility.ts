@@ -118,206 +118,209 @@ export function createSightings(options: SightingsOptions): Sightings {
 }
 
 class ViewportSightings implements Sightings {
-  private readonly maxWatched: number;
-  private readonly maxParked: number;
-  private readonly observer: ObserverLike;
-  private readonly states = new Map<Element, State>();
+  readonly #maxWatched: number;
+  readonly #maxParked: number;
+  readonly #observer: ObserverLike;
+  readonly #states = new Map<Element, State>();
   // Observed elements known to be out of reach, by distance class.
-  private readonly far = Array.from({ length: BUCKETS }, () => new Line<Element>());
-  private readonly hidden = new Line<Element>();
+  readonly #far = Array.from({ length: BUCKETS }, () => new Line<Element>());
+  readonly #hidden = new Line<Element>();
   // Waiting for room, by distance class (0: never observed yet, always first back in).
-  private readonly parkedLines = Array.from({ length: BUCKETS }, () => new Line<Element>());
-  private readonly parkedClass = new Map<Element, number>();
-  private recheckTimer: number | null = null;
+  readonly #parkedLines = Array.from({ length: BUCKETS }, () => new Line<Element>());
+  readonly #parkedClass = new Map<Element, number>();
+  #recheckTimer: number | null = null;
 
-  constructor(private readonly options: SightingsOptions) {
-    this.maxWatched = options.maxWatched ?? MAX_WATCHED;
-    this.maxParked = options.maxParked ?? MAX_PARKED;
+  readonly #options: SightingsOptions;
+
+  constructor(options: SightingsOptions) {
+    this.#options = options;
+    this.#maxWatched = options.maxWatched ?? MAX_WATCHED;
+    this.#maxParked = options.maxParked ?? MAX_PARKED;
     const createObserver: ObserverFactory =
       options.createObserver ??
       ((callback, init) =>
         new IntersectionObserver(callback as IntersectionObserverCallback, init));
-    this.observer = createObserver((entries) => this.onEntries(entries), {
+    this.#observer = createObserver((entries) => this.#onEntries(entries), {
       rootMargin: ROOT_MARGIN,
       threshold: 0,
     });
   }
 
-  private setState(element: Element, next: State): void {
-    const previous = this.states.get(element);
-    if (previous?.kind === 'far') this.far[previous.bucket]!.delete(element);
-    else if (previous?.kind === 'hidden') this.hidden.delete(element);
-    this.states.set(element, next);
-    if (next.kind === 'far') this.far[next.bucket]!.add(element);
-    else if (next.kind === 'hidden') this.hidden.add(element);
+  #setState(element: Element, next: State): void {
+    const previous = this.#states.get(element);
+    if (previous?.kind === 'far') this.#far[previous.bucket]!.delete(element);
+    else if (previous?.kind === 'hidden') this.#hidden.delete(element);
+    this.#states.set(element, next);
+    if (next.kind === 'far') this.#far[next.bucket]!.add(element);
+    else if (next.kind === 'hidden') this.#hidden.add(element);
   }
 
-  private release(element: Element): void {
-    const state = this.states.get(element);
+  #release(element: Element): void {
+    const state = this.#states.get(element);
     if (!state) return;
-    if (state.kind === 'far') this.far[state.bucket]!.delete(element);
-    else if (state.kind === 'hidden') this.hidden.delete(element);
-    this.states.delete(element);
-    this.observer.unobserve(element);
+    if (state.kind === 'far') this.#far[state.bucket]!.delete(element);
+    else if (state.kind === 'hidden') this.#hidden.delete(element);
+    this.#states.delete(element);
+    this.#observer.unobserve(element);
   }
 
-  private park(element: Element, bucket: number): void {
+  #park(element: Element, bucket: number): void {
     if (!element.isConnected) return;
-    this.parkedLines[bucket]!.add(element);
-    this.parkedClass.set(element, bucket);
-    if (this.parkedClass.size <= this.maxParked) return;
+    this.#parkedLines[bucket]!.add(element);
+    this.#parkedClass.set(element, bucket);
+    if (this.#parkedClass.size <= this.#maxParked) return;
     // Too many waiting: the farthest, longest-waiting one is forgotten (a rescan brings it back).
     for (let b = BUCKETS - 1; b >= 0; b--) {
-      const oldest = this.parkedLines[b]!.shift();
+      const oldest = this.#parkedLines[b]!.shift();
       if (oldest === undefined) continue;
-      this.parkedClass.delete(oldest);
+      this.#parkedClass.delete(oldest);
       return;
     }
   }
 
   /** Makes room by parking the farthest observed element; false when none is known to be far. */
-  private evictFarthest(): boolean {
+  #evictFarthest(): boolean {
     for (let b = BUCKETS - 1; b >= 1; b--) {
-      const oldest = this.far[b]!.shift();
+      const oldest = this.#far[b]!.shift();
       if (oldest === undefined) continue;
-      this.release(oldest);
-      this.park(oldest, b);
+      this.#release(oldest);
+      this.#park(oldest, b);
       return true;
     }
     // Still nothing far: the one that has stayed hidden in view the longest.
-    const stale = this.hidden.shift();
+    const stale = this.#hidden.shift();
     if (stale === undefined) return false;
-    this.release(stale);
-    this.park(stale, BUCKETS - 1);
+    this.#release(stale);
+    this.#park(stale, BUCKETS - 1);
     return true;
   }
 
-  private observe(element: Element): void {
-    this.setState(element, { kind: 'pending' });
-    this.observer.observe(element);
+  #observe(element: Element): void {
+    this.#setState(element, { kind: 'pending' });
+    this.#observer.observe(element);
   }
 
   /** Brings parked elements back, nearest first, while there is room. */
-  private refill(): void {
-    for (let b = 0; b < BUCKETS && this.states.size < this.maxWatched; b++) {
-      const line = this.parkedLines[b]!;
-      while (this.states.size < this.maxWatched) {
+  #refill(): void {
+    for (let b = 0; b < BUCKETS && this.#states.size < this.#maxWatched; b++) {
+      const line = this.#parkedLines[b]!;
+      while (this.#states.size < this.#maxWatched) {
         const element = line.shift();
         if (element === undefined) break;
-        this.parkedClass.delete(element);
-        if (element.isConnected) this.observe(element);
+        this.#parkedClass.delete(element);
+        if (element.isConnected) this.#observe(element);
       }
     }
   }
 
   /** Takes one entry in; true when its element is seen now. */
-  private takeEntry(entry: EntryLike): boolean {
+  #takeEntry(entry: EntryLike): boolean {
     const element = entry.target;
-    if (!this.states.has(element)) return false;
+    if (!this.#states.has(element)) return false;
     if (!element.isConnected) {
-      this.release(element);
+      this.#release(element);
       return false;
     }
     if (!entry.isIntersecting) {
-      this.setState(element, { kind: 'far', bucket: distanceClass(entry) });
+      this.#setState(element, { kind: 'far', bucket: distanceClass(entry) });
       return false;
     }
     if (showsSomething(element, entry.intersectionRect)) {
-      this.release(element);
+      this.#release(element);
       return true;
     }
     // Still hidden after a fresh look keeps its count; newly hidden starts one.
-    if (this.states.get(element)?.kind !== 'hidden') {
-      const dueAt = this.options.now() + HIDDEN_RECHECKS_MS[0]!;
-      this.setState(element, { kind: 'hidden', checks: 0, dueAt });
+    if (this.#states.get(element)?.kind !== 'hidden') {
+      const dueAt = this.#options.now() + HIDDEN_RECHECKS_MS[0]!;
+      this.#setState(element, { kind: 'hidden', checks: 0, dueAt });
     }
     return false;
   }
 
-  private onEntries(entries: EntryLike[]): void {
-    const seen = entries.filter((entry) => this.takeEntry(entry)).map((entry) => entry.target);
-    this.scheduleRecheck();
-    if (this.states.size < this.maxWatched) this.refill();
-    if (seen.length > 0) this.options.onSeen(seen);
+  #onEntries(entries: EntryLike[]): void {
+    const seen = entries.filter((entry) => this.#takeEntry(entry)).map((entry) => entry.target);
+    this.#scheduleRecheck();
+    if (this.#states.size < this.#maxWatched) this.#refill();
+    if (seen.length > 0) this.#options.onSeen(seen);
   }
 
   /**
    * An element in view that showed nothing (fading in, a menu about to open) is looked at again
    * a few times, then left until the observer reports it moving in again.
    */
-  private scheduleRecheck(): void {
-    if (this.recheckTimer !== null) return;
+  #scheduleRecheck(): void {
+    if (this.#recheckTimer !== null) return;
     let next = Infinity;
-    for (const element of this.hidden.values()) {
-      const state = this.states.get(element);
+    for (const element of this.#hidden.values()) {
+      const state = this.#states.get(element);
       if (state?.kind === 'hidden' && state.checks < HIDDEN_RECHECKS_MS.length)
         next = Math.min(next, state.dueAt);
     }
     if (next === Infinity) return;
-    this.recheckTimer = this.options.timers.set(
+    this.#recheckTimer = this.#options.timers.set(
       () => {
-        this.recheckTimer = null;
-        this.recheck();
+        this.#recheckTimer = null;
+        this.#recheck();
       },
-      Math.max(0, next - this.options.now()),
+      Math.max(0, next - this.#options.now()),
     );
   }
 
   /** Hidden elements whose time has come are observed afresh: the browser reports them again. */
-  private recheck(): void {
-    const now = this.options.now();
-    for (const element of this.hidden.values()) {
-      const state = this.states.get(element);
+  #recheck(): void {
+    const now = this.#options.now();
+    for (const element of this.#hidden.values()) {
+      const state = this.#states.get(element);
       if (state?.kind !== 'hidden' || state.checks >= HIDDEN_RECHECKS_MS.length) continue;
       if (state.dueAt > now) continue;
       if (!element.isConnected) {
-        this.release(element);
+        this.#release(element);
         continue;
       }
       const checks = state.checks + 1;
-      this.setState(element, {
+      this.#setState(element, {
         kind: 'hidden',
         checks,
         dueAt: now + (HIDDEN_RECHECKS_MS[checks] ?? 0),
       });
-      this.observer.unobserve(element);
-      this.observer.observe(element);
+      this.#observer.unobserve(element);
+      this.#observer.observe(element);
     }
-    this.scheduleRecheck();
-    if (this.states.size < this.maxWatched) this.refill();
+    this.#scheduleRecheck();
+    if (this.#states.size < this.#maxWatched) this.#refill();
   }
 
   watch(element: Element, fresh = false): void {
-    if (this.states.has(element)) return;
-    const waiting = this.parkedClass.get(element);
+    if (this.#states.has(element)) return;
+    const waiting = this.#parkedClass.get(element);
     if (waiting !== undefined) {
       if (!fresh) return;
-      this.parkedLines[waiting]!.delete(element);
-      this.parkedClass.delete(element);
+      this.#parkedLines[waiting]!.delete(element);
+      this.#parkedClass.delete(element);
     }
-    if (this.states.size >= this.maxWatched && !(fresh && this.evictFarthest())) {
-      this.park(element, 0);
+    if (this.#states.size >= this.#maxWatched && !(fresh && this.#evictFarthest())) {
+      this.#park(element, 0);
       return;
     }
-    this.observe(element);
+    this.#observe(element);
   }
 
   clear(): void {
-    this.observer.disconnect();
-    this.states.clear();
-    this.hidden.clear();
-    for (const line of this.far) line.clear();
-    for (const line of this.parkedLines) line.clear();
-    this.parkedClass.clear();
-    if (this.recheckTimer !== null) this.options.timers.clear(this.recheckTimer);
-    this.recheckTimer = null;
+    this.#observer.disconnect();
+    this.#states.clear();
+    this.#hidden.clear();
+    for (const line of this.#far) line.clear();
+    for (const line of this.#parkedLines) line.clear();
+    this.#parkedClass.clear();
+    if (this.#recheckTimer !== null) this.#options.timers.clear(this.#recheckTimer);
+    this.#recheckTimer = null;
   }
 
   get watched(): number {
-    return this.states.size;
+    return this.#states.size;
   }
 
   get parked(): number {
-    return this.parkedClass.size;
+    return this.#parkedClass.size;
   }
 }

@@ -347,6 +347,18 @@ describe('<picket-badge>', () => {
     expect(a.adoptedStyleSheets).toHaveLength(1);
     expect(a.adoptedStyleSheets[0]).toBe(b.adoptedStyleSheets[0]);
   });
+
+  it('adopts the rules of content/badge.css, and Facebook badges those of its theme too', () => {
+    const selectors = (shadow: ShadowRoot) =>
+      [...shadow.adoptedStyleSheets[0]!.cssRules].map(
+        (rule) => (rule as CSSStyleRule).selectorText ?? '',
+      );
+    const instagram = selectors(mount(badgeInfoFor('a1')).shadow);
+    expect(instagram).toEqual(expect.arrayContaining([':host', '.pop', '.compact .label']));
+    expect(instagram.some((selector) => selector.includes('fb-dark'))).toBe(false);
+    const facebook = selectors(mount({ ...badgeInfoFor('f1'), platform: 'facebook' }).shadow);
+    expect(facebook).toEqual(expect.arrayContaining([':host', '.fb-dark button']));
+  });
 });
 
 describe('the card', () => {
