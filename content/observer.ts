@@ -7,8 +7,9 @@
 //                            └─ work left? ask for the next frame      └─ queue empty or not ─► afterFlush()
 //
 // The callback never reads the DOM: work done there runs synchronously inside the page's own
-// rendering (uBlock Origin issue #205). Everything else happens in the frame flush, under a budget
-// so a feed that inserts thousands of nodes at once is spread over several frames.
+// rendering, where a slow callback becomes the page's slowness. Everything else happens in the
+// frame flush, under a budget so a feed that inserts thousands of nodes at once is spread over
+// several frames.
 
 /** rAF and its cancel, injectable so tests and the bench drive frames themselves. */
 export interface FrameScheduler {
@@ -20,7 +21,7 @@ export interface FrameScheduler {
 /**
  * requestIdleCallback and its cancel: where whole-page work (jobs) runs. An idle callback is a
  * task of its own, after the frame, so a slice of a whole-page scan is never part of one of the
- * page's own tasks, and can't be what makes one long (BENCHMARKS.md, findings §4).
+ * page's own tasks, and can't be what makes one long.
  */
 export interface IdleScheduler {
   /** `timeLeft`: milliseconds the browser expects to stay idle (0 when the timeout forced it). */

@@ -18,7 +18,7 @@ export type ContentStringKey =
 
 export type Translate = (key: ContentStringKey, substitutions?: string[]) => string;
 
-/** Only `https:` URLs become links (checklist A3); anything else, or unparsable text, is null. */
+/** Only `https:` URLs become links; anything else, or unparsable text, is null. */
 export function safeHttpsUrl(raw: string | undefined): string | null {
   if (!raw) return null;
   try {
