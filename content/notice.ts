@@ -1,32 +1,12 @@
 // <picket-notice>: the one boycott-day notice, a small status box in a bottom corner. It covers
 // nothing but itself (no overlay) and holds only text; dismissing it is remembered for the day
-// by the background.
-import type { NoticeInfo } from '../core/messages';
+// by the background, which the slot below tells.
+import type { ContentConfig, NoticeInfo } from '../core/messages';
+import css from './notice.css?inline';
 import { applyShadowStyle } from './shadow-style';
 import type { Translate } from './strings';
 
 export const NOTICE_TAG = 'picket-notice';
-
-const CSS = `
-/* Above the bottom edge: Facebook floats its new-message button in the bottom corner and
-   Instagram shows a bottom navigation bar in narrow windows; neither may be covered. */
-:host { all: initial; position: fixed; z-index: 2147483646; inset-block-end: 88px;
-  inset-inline-end: 16px; max-width: min(22rem, calc(100vw - 32px)); pointer-events: auto;
-  color-scheme: light dark; }
-.box { display: flex; align-items: flex-start; gap: 0.75rem; box-sizing: border-box;
-  padding: 0.75rem 0.9rem; border-radius: 0.5rem; border: 1px solid #8a1c12;
-  background: #fff8f6; color: #1c1b1f; box-shadow: 0 4px 16px rgba(0, 0, 0, 0.25);
-  font: 400 14px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
-.title { font-weight: 700; }
-.message { margin-top: 0.25rem; }
-button { all: unset; cursor: pointer; flex: none; padding: 0.2rem 0.5rem; border-radius: 0.25rem;
-  font: 600 13px/1.2 system-ui, sans-serif; border: 1px solid currentColor; color: #8a1c12; }
-button:focus-visible { outline: 2px solid #1a56db; outline-offset: 1px; }
-@media (prefers-color-scheme: dark) {
-  .box { background: #2b2930; color: #e6e0e9; border-color: #ffb4a8; }
-  button { color: #ffb4a8; }
-}
-`;
 
 export interface NoticeHandle {
   readonly element: HTMLElement;
@@ -46,7 +26,7 @@ export function showNotice(
   const host = document.createElement(NOTICE_TAG);
   const shadow = host.attachShadow({ mode: 'closed' });
   shadows.set(host, shadow);
-  applyShadowStyle(shadow, CSS);
+  applyShadowStyle(shadow, css);
   const box = document.createElement('div');
   box.className = 'box';
   box.setAttribute('role', 'status');
@@ -87,4 +67,35 @@ export function showNotice(
 /** The closed shadow root of a notice made here; for tests inside the content script only. */
 export function noticeShadowRoot(host: Element): ShadowRoot | undefined {
   return shadows.get(host);
+}
+
+export interface NoticeSlot {
+  /** Shows the notice the config asks for (none when Picket is off), replacing another. */
+  sync(config: ContentConfig | null): void;
+  remove(): void;
+}
+
+/** The page's one notice place: `dismissed` is told which notice the user closed. */
+export function createNoticeSlot(
+  document: Document,
+  t: Translate,
+  dismissed: (noticeId: string) => void,
+): NoticeSlot {
+  let notice: NoticeHandle | null = null;
+  const remove = () => {
+    notice?.remove();
+    notice = null;
+  };
+  return {
+    sync(config) {
+      const wanted = config?.enabled ? config.notice : null;
+      if (notice && (!wanted || wanted.id !== notice.id)) remove();
+      if (!wanted || notice || !document.body) return;
+      notice = showNotice(document, wanted, t, () => {
+        notice = null;
+        dismissed(wanted.id);
+      });
+    },
+    remove,
+  };
 }

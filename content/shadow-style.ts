@@ -35,8 +35,8 @@ export function applyShadowStyle(shadow: ShadowRoot, css: string): void {
     }
   }
   const style = shadow.ownerDocument.createElement('style');
-  // Mozilla bug 1706787: a content-script <style> is held to the page CSP unless its text is
-  // (re)set from the content script before it is inserted (security checklist A5).
+  // Firefox holds a content-script <style> to the page's CSP unless its text is (re)set from the
+  // content script before it is inserted.
   style.textContent = '';
   style.textContent = css;
   shadow.prepend(style);

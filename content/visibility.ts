@@ -20,6 +20,16 @@
 // never the next one it adds.
 
 import { Line } from './line';
+import {
+  BUCKETS,
+  distanceClass,
+  showsSomething,
+  type EntryLike,
+  type ObserverFactory,
+  type ObserverLike,
+} from './visibility-measure';
+
+export { showsSomething, type EntryLike, type ObserverFactory, type ObserverLike };
 
 export interface Sightings {
   /**
@@ -33,23 +43,6 @@ export interface Sightings {
   readonly watched: number;
   readonly parked: number;
 }
-
-/** The part of IntersectionObserver this module uses (a fake in unit tests). */
-export interface ObserverLike {
-  observe(element: Element): void;
-  unobserve(element: Element): void;
-  disconnect(): void;
-}
-
-export type EntryLike = Pick<
-  IntersectionObserverEntry,
-  'target' | 'isIntersecting' | 'boundingClientRect' | 'intersectionRect' | 'rootBounds'
->;
-
-export type ObserverFactory = (
-  callback: (entries: EntryLike[]) => void,
-  options: IntersectionObserverInit,
-) => ObserverLike;
 
 export interface SightingsOptions {
   onSeen(elements: Element[]): void;
@@ -71,240 +64,219 @@ export const MAX_WATCHED = 2_000;
 export const MAX_PARKED = 50_000;
 /** After these delays an element that was in view but hidden or transparent is observed afresh. */
 const HIDDEN_RECHECKS_MS = [100, 300, 1_000, 3_000];
-/** Distance classes: 0 for parked before its first entry, then 1 + log2(1 + screens away). */
-const BUCKETS = 16;
-
-type CheckVisibility = (options?: Record<string, boolean>) => boolean;
-
-/**
- * Whether an element in reach shows anything: some of it is left after clipping (`visible` is
- * the observer's intersection rectangle), and it is not hidden, fully transparent or skipped.
- */
-export function showsSomething(element: Element, visible: DOMRectReadOnly): boolean {
-  if (visible.width <= 0 || visible.height <= 0) return false;
-  const check = (element as Element & { checkVisibility?: CheckVisibility }).checkVisibility;
-  if (typeof check !== 'function') return true;
-  return check.call(element, {
-    opacityProperty: true,
-    visibilityProperty: true,
-    contentVisibilityAuto: true,
-  });
-}
-
-/** How far from the (grown) viewport an entry lies, as a distance class (see BUCKETS). */
-function distanceClass(entry: EntryLike): number {
-  const rect = entry.boundingClientRect;
-  const root = entry.rootBounds;
-  // No box at all (display: none, detached): nothing will show there soon.
-  if (!root || (rect.width === 0 && rect.height === 0)) return BUCKETS - 1;
-  const gap = Math.max(
-    root.top - rect.bottom,
-    rect.top - root.bottom,
-    root.left - rect.right,
-    rect.left - root.right,
-    0,
-  );
-  const screens = gap / Math.max(root.height, 1);
-  return Math.min(BUCKETS - 1, 1 + Math.floor(Math.log2(1 + screens)));
-}
-
 type State =
   | { kind: 'pending' }
   | { kind: 'far'; bucket: number }
   | { kind: 'hidden'; checks: number; dueAt: number };
 
 export function createSightings(options: SightingsOptions): Sightings {
-  const maxWatched = options.maxWatched ?? MAX_WATCHED;
-  const maxParked = options.maxParked ?? MAX_PARKED;
-  const createObserver: ObserverFactory =
-    options.createObserver ??
-    ((callback, init) => new IntersectionObserver(callback as IntersectionObserverCallback, init));
-  const observer = createObserver(onEntries, { rootMargin: ROOT_MARGIN, threshold: 0 });
+  return new ViewportSightings(options);
+}
 
-  const watched = new Map<Element, State>();
+class ViewportSightings implements Sightings {
+  readonly #maxWatched: number;
+  readonly #maxParked: number;
+  readonly #observer: ObserverLike;
+  readonly #states = new Map<Element, State>();
   // Observed elements known to be out of reach, by distance class.
-  const far = Array.from({ length: BUCKETS }, () => new Line<Element>());
-  const hidden = new Line<Element>();
+  readonly #far = Array.from({ length: BUCKETS }, () => new Line<Element>());
+  readonly #hidden = new Line<Element>();
   // Waiting for room, by distance class (0: never observed yet, always first back in).
-  const parked = Array.from({ length: BUCKETS }, () => new Line<Element>());
-  const parkedClass = new Map<Element, number>();
-  let recheckTimer: number | null = null;
+  readonly #parkedLines = Array.from({ length: BUCKETS }, () => new Line<Element>());
+  readonly #parkedClass = new Map<Element, number>();
+  #recheckTimer: number | null = null;
 
-  function setState(element: Element, next: State): void {
-    const previous = watched.get(element);
-    if (previous?.kind === 'far') far[previous.bucket]!.delete(element);
-    else if (previous?.kind === 'hidden') hidden.delete(element);
-    watched.set(element, next);
-    if (next.kind === 'far') far[next.bucket]!.add(element);
-    else if (next.kind === 'hidden') hidden.add(element);
+  readonly #options: SightingsOptions;
+
+  constructor(options: SightingsOptions) {
+    this.#options = options;
+    this.#maxWatched = options.maxWatched ?? MAX_WATCHED;
+    this.#maxParked = options.maxParked ?? MAX_PARKED;
+    const createObserver: ObserverFactory =
+      options.createObserver ??
+      ((callback, init) =>
+        new IntersectionObserver(callback as IntersectionObserverCallback, init));
+    this.#observer = createObserver((entries) => this.#onEntries(entries), {
+      rootMargin: ROOT_MARGIN,
+      threshold: 0,
+    });
   }
 
-  function release(element: Element): void {
-    const state = watched.get(element);
+  #setState(element: Element, next: State): void {
+    const previous = this.#states.get(element);
+    if (previous?.kind === 'far') this.#far[previous.bucket]!.delete(element);
+    else if (previous?.kind === 'hidden') this.#hidden.delete(element);
+    this.#states.set(element, next);
+    if (next.kind === 'far') this.#far[next.bucket]!.add(element);
+    else if (next.kind === 'hidden') this.#hidden.add(element);
+  }
+
+  #release(element: Element): void {
+    const state = this.#states.get(element);
     if (!state) return;
-    if (state.kind === 'far') far[state.bucket]!.delete(element);
-    else if (state.kind === 'hidden') hidden.delete(element);
-    watched.delete(element);
-    observer.unobserve(element);
+    if (state.kind === 'far') this.#far[state.bucket]!.delete(element);
+    else if (state.kind === 'hidden') this.#hidden.delete(element);
+    this.#states.delete(element);
+    this.#observer.unobserve(element);
   }
 
-  function park(element: Element, bucket: number): void {
+  #park(element: Element, bucket: number): void {
     if (!element.isConnected) return;
-    parked[bucket]!.add(element);
-    parkedClass.set(element, bucket);
-    if (parkedClass.size <= maxParked) return;
+    this.#parkedLines[bucket]!.add(element);
+    this.#parkedClass.set(element, bucket);
+    if (this.#parkedClass.size <= this.#maxParked) return;
     // Too many waiting: the farthest, longest-waiting one is forgotten (a rescan brings it back).
     for (let b = BUCKETS - 1; b >= 0; b--) {
-      const oldest = parked[b]!.shift();
+      const oldest = this.#parkedLines[b]!.shift();
       if (oldest === undefined) continue;
-      parkedClass.delete(oldest);
+      this.#parkedClass.delete(oldest);
       return;
     }
   }
 
   /** Makes room by parking the farthest observed element; false when none is known to be far. */
-  function evictFarthest(): boolean {
+  #evictFarthest(): boolean {
     for (let b = BUCKETS - 1; b >= 1; b--) {
-      const oldest = far[b]!.shift();
+      const oldest = this.#far[b]!.shift();
       if (oldest === undefined) continue;
-      release(oldest);
-      park(oldest, b);
+      this.#release(oldest);
+      this.#park(oldest, b);
       return true;
     }
     // Still nothing far: the one that has stayed hidden in view the longest.
-    const stale = hidden.shift();
+    const stale = this.#hidden.shift();
     if (stale === undefined) return false;
-    release(stale);
-    park(stale, BUCKETS - 1);
+    this.#release(stale);
+    this.#park(stale, BUCKETS - 1);
     return true;
   }
 
-  function observe(element: Element): void {
-    setState(element, { kind: 'pending' });
-    observer.observe(element);
+  #observe(element: Element): void {
+    this.#setState(element, { kind: 'pending' });
+    this.#observer.observe(element);
   }
 
   /** Brings parked elements back, nearest first, while there is room. */
-  function refill(): void {
-    for (let b = 0; b < BUCKETS && watched.size < maxWatched; b++) {
-      const line = parked[b]!;
-      while (watched.size < maxWatched) {
+  #refill(): void {
+    for (let b = 0; b < BUCKETS && this.#states.size < this.#maxWatched; b++) {
+      const line = this.#parkedLines[b]!;
+      while (this.#states.size < this.#maxWatched) {
         const element = line.shift();
         if (element === undefined) break;
-        parkedClass.delete(element);
-        if (element.isConnected) observe(element);
+        this.#parkedClass.delete(element);
+        if (element.isConnected) this.#observe(element);
       }
     }
   }
 
-  function onEntries(entries: EntryLike[]): void {
-    const seen: Element[] = [];
-    for (const entry of entries) {
-      const element = entry.target;
-      if (!watched.has(element)) continue;
-      if (!element.isConnected) {
-        release(element);
-        continue;
-      }
-      if (!entry.isIntersecting) {
-        setState(element, { kind: 'far', bucket: distanceClass(entry) });
-        continue;
-      }
-      if (showsSomething(element, entry.intersectionRect)) {
-        release(element);
-        seen.push(element);
-        continue;
-      }
-      // Still hidden after a fresh look keeps its count; newly hidden starts one.
-      const state = watched.get(element);
-      if (state?.kind !== 'hidden')
-        setState(element, {
-          kind: 'hidden',
-          checks: 0,
-          dueAt: options.now() + HIDDEN_RECHECKS_MS[0]!,
-        });
+  /** Takes one entry in; true when its element is seen now. */
+  #takeEntry(entry: EntryLike): boolean {
+    const element = entry.target;
+    if (!this.#states.has(element)) return false;
+    if (!element.isConnected) {
+      this.#release(element);
+      return false;
     }
-    scheduleRecheck();
-    if (watched.size < maxWatched) refill();
-    if (seen.length > 0) options.onSeen(seen);
+    if (!entry.isIntersecting) {
+      this.#setState(element, { kind: 'far', bucket: distanceClass(entry) });
+      return false;
+    }
+    if (showsSomething(element, entry.intersectionRect)) {
+      this.#release(element);
+      return true;
+    }
+    // Still hidden after a fresh look keeps its count; newly hidden starts one.
+    if (this.#states.get(element)?.kind !== 'hidden') {
+      const dueAt = this.#options.now() + HIDDEN_RECHECKS_MS[0]!;
+      this.#setState(element, { kind: 'hidden', checks: 0, dueAt });
+    }
+    return false;
+  }
+
+  #onEntries(entries: EntryLike[]): void {
+    const seen = entries.filter((entry) => this.#takeEntry(entry)).map((entry) => entry.target);
+    this.#scheduleRecheck();
+    if (this.#states.size < this.#maxWatched) this.#refill();
+    if (seen.length > 0) this.#options.onSeen(seen);
   }
 
   /**
    * An element in view that showed nothing (fading in, a menu about to open) is looked at again
    * a few times, then left until the observer reports it moving in again.
    */
-  function scheduleRecheck(): void {
-    if (recheckTimer !== null) return;
+  #scheduleRecheck(): void {
+    if (this.#recheckTimer !== null) return;
     let next = Infinity;
-    for (const element of hidden.values()) {
-      const state = watched.get(element);
+    for (const element of this.#hidden.values()) {
+      const state = this.#states.get(element);
       if (state?.kind === 'hidden' && state.checks < HIDDEN_RECHECKS_MS.length)
         next = Math.min(next, state.dueAt);
     }
     if (next === Infinity) return;
-    recheckTimer = options.timers.set(
+    this.#recheckTimer = this.#options.timers.set(
       () => {
-        recheckTimer = null;
-        recheck();
+        this.#recheckTimer = null;
+        this.#recheck();
       },
-      Math.max(0, next - options.now()),
+      Math.max(0, next - this.#options.now()),
     );
   }
 
   /** Hidden elements whose time has come are observed afresh: the browser reports them again. */
-  function recheck(): void {
-    const now = options.now();
-    for (const element of hidden.values()) {
-      const state = watched.get(element);
+  #recheck(): void {
+    const now = this.#options.now();
+    for (const element of this.#hidden.values()) {
+      const state = this.#states.get(element);
       if (state?.kind !== 'hidden' || state.checks >= HIDDEN_RECHECKS_MS.length) continue;
       if (state.dueAt > now) continue;
       if (!element.isConnected) {
-        release(element);
+        this.#release(element);
         continue;
       }
       const checks = state.checks + 1;
-      setState(element, {
+      this.#setState(element, {
         kind: 'hidden',
         checks,
         dueAt: now + (HIDDEN_RECHECKS_MS[checks] ?? 0),
       });
-      observer.unobserve(element);
-      observer.observe(element);
+      this.#observer.unobserve(element);
+      this.#observer.observe(element);
     }
-    scheduleRecheck();
-    if (watched.size < maxWatched) refill();
+    this.#scheduleRecheck();
+    if (this.#states.size < this.#maxWatched) this.#refill();
   }
 
-  return {
-    watch(element, fresh = false) {
-      if (watched.has(element)) return;
-      const waiting = parkedClass.get(element);
-      if (waiting !== undefined) {
-        if (!fresh) return;
-        parked[waiting]!.delete(element);
-        parkedClass.delete(element);
-      }
-      if (watched.size >= maxWatched && !(fresh && evictFarthest())) {
-        park(element, 0);
-        return;
-      }
-      observe(element);
-    },
-    clear() {
-      observer.disconnect();
-      watched.clear();
-      hidden.clear();
-      for (const line of far) line.clear();
-      for (const line of parked) line.clear();
-      parkedClass.clear();
-      if (recheckTimer !== null) options.timers.clear(recheckTimer);
-      recheckTimer = null;
-    },
-    get watched() {
-      return watched.size;
-    },
-    get parked() {
-      return parkedClass.size;
-    },
-  };
+  watch(element: Element, fresh = false): void {
+    if (this.#states.has(element)) return;
+    const waiting = this.#parkedClass.get(element);
+    if (waiting !== undefined) {
+      if (!fresh) return;
+      this.#parkedLines[waiting]!.delete(element);
+      this.#parkedClass.delete(element);
+    }
+    if (this.#states.size >= this.#maxWatched && !(fresh && this.#evictFarthest())) {
+      this.#park(element, 0);
+      return;
+    }
+    this.#observe(element);
+  }
+
+  clear(): void {
+    this.#observer.disconnect();
+    this.#states.clear();
+    this.#hidden.clear();
+    for (const line of this.#far) line.clear();
+    for (const line of this.#parkedLines) line.clear();
+    this.#parkedClass.clear();
+    if (this.#recheckTimer !== null) this.#options.timers.clear(this.#recheckTimer);
+    this.#recheckTimer = null;
+  }
+
+  get watched(): number {
+    return this.#states.size;
+  }
+
+  get parked(): number {
+    return this.#parkedClass.size;
+  }
 }

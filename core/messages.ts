@@ -16,9 +16,12 @@ import type {
   SourceKind,
 } from './pack/types';
 import { MAX_IMPORT_BYTES } from './import-size';
+import { MAX_BADGED, MAX_KEY_LENGTH, MAX_LOOKUP_KEYS, MAX_PAGE_TYPE_LENGTH } from './limits';
+
+export { MAX_BADGED, MAX_KEY_LENGTH, MAX_LOOKUP_KEYS, MAX_PAGE_TYPE_LENGTH };
 
 const platform = v.picklist(['instagram', 'facebook']);
-const accountKey = v.pipe(v.string(), v.maxLength(64));
+const accountKey = v.pipe(v.string(), v.maxLength(MAX_KEY_LENGTH));
 const shortText = v.pipe(v.string(), v.maxLength(2_000));
 const participantRole = v.picklist(['participant', 'advertiser', 'organizer', 'coalition-member']);
 
@@ -31,9 +34,6 @@ const reportTarget = {
   handle: accountKey,
 };
 
-/** Most handles a content script may ask about in one lookup (one flush). */
-export const MAX_LOOKUP_KEYS = 2_000;
-
 // ---- Requests a content script may send: read-only, plus its own page report ----
 export const contentRequest = v.variant('type', [
   v.strictObject({
@@ -44,9 +44,9 @@ export const contentRequest = v.variant('type', [
   v.strictObject({
     type: v.literal('pageReport'),
     platform,
-    pageType: v.pipe(v.string(), v.maxLength(40)),
+    pageType: v.pipe(v.string(), v.maxLength(MAX_PAGE_TYPE_LENGTH)),
     /** Keys of the participating accounts badged on the page, in order of appearance. */
-    badged: v.pipe(v.array(accountKey), v.maxLength(10_000)),
+    badged: v.pipe(v.array(accountKey), v.maxLength(MAX_BADGED)),
     /** True when the page type should show accounts and the adapter found none after settling. */
     unreadable: v.boolean(),
   }),

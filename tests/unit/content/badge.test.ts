@@ -1,6 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BadgeStyle } from '../../../content/badge';
-import { badgeShadowRoot, createBadge, removeBadge, updateBadge } from '../../../content/badge';
+import {
+  badgeShadowRoot,
+  createBadge,
+  followSiteTheme,
+  removeBadge,
+  updateBadge,
+} from '../../../content/badge';
 import type { BadgeInfo } from '../../../core/messages';
 import { badgeInfoFor, testTranslate, trusted } from './harness';
 
@@ -313,7 +319,7 @@ describe('<picket-badge>', () => {
     }
   });
 
-  it("follows Facebook's theme class on <html>, also when it changes", async () => {
+  it("follows Facebook's theme class on <html>, also when it changes", () => {
     const html = document.documentElement;
     html.classList.add('__fb-dark-mode');
     try {
@@ -323,7 +329,8 @@ describe('<picket-badge>', () => {
       expect(wrapper.classList.contains('fb-dark')).toBe(true);
       expect(wrapper.classList.contains('fb-light')).toBe(false);
       html.classList.replace('__fb-dark-mode', '__fb-light-mode');
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      // The runtime's observer calls this when <html>'s class changes (tested there).
+      followSiteTheme(document);
       expect(wrapper.classList.contains('fb-dark')).toBe(false);
       expect(wrapper.classList.contains('fb-light')).toBe(true);
       // Instagram badges never carry a Facebook theme.
@@ -339,6 +346,18 @@ describe('<picket-badge>', () => {
     const b = mount(badgeInfoFor('b2')).shadow;
     expect(a.adoptedStyleSheets).toHaveLength(1);
     expect(a.adoptedStyleSheets[0]).toBe(b.adoptedStyleSheets[0]);
+  });
+
+  it('adopts the rules of content/badge.css, and Facebook badges those of its theme too', () => {
+    const selectors = (shadow: ShadowRoot) =>
+      [...shadow.adoptedStyleSheets[0]!.cssRules].map(
+        (rule) => (rule as CSSStyleRule).selectorText ?? '',
+      );
+    const instagram = selectors(mount(badgeInfoFor('a1')).shadow);
+    expect(instagram).toEqual(expect.arrayContaining([':host', '.pop', '.compact .label']));
+    expect(instagram.some((selector) => selector.includes('fb-dark'))).toBe(false);
+    const facebook = selectors(mount({ ...badgeInfoFor('f1'), platform: 'facebook' }).shadow);
+    expect(facebook).toEqual(expect.arrayContaining([':host', '.fb-dark button']));
   });
 });
 

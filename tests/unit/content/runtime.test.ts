@@ -1,7 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { badgeShadowRoot } from '../../../content/badge';
-import { KEYS_PER_LOOKUP } from '../../../content/lookup-client';
-import { MAX_LOOKUP_KEYS } from '../../../core/messages';
 import type { BadgeInfo } from '../../../core/messages';
 import type { Translate } from '../../../content/strings';
 import type { Harness } from './harness';
@@ -543,10 +541,6 @@ describe('content runtime', () => {
     h.timers.advance(500);
     // The report names the account by the key the pack matched.
     expect(h.background.ofType('pageReport').at(-1)).toMatchObject({ badged: ['id:100200300'] });
-  });
-
-  it('agrees with the protocol on the most keys per lookup', () => {
-    expect(KEYS_PER_LOOKUP).toBe(MAX_LOOKUP_KEYS);
   });
 });
 
