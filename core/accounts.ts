@@ -1,3 +1,4 @@
+// Account keys: how a handle or numeric id on each platform becomes the key packs are looked up by, and the surfaces.
 import type { Platform } from './pack/types';
 
 export type { Platform };

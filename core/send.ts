@@ -1,3 +1,4 @@
+// Sends a typed request to the background and never throws: a failure comes back as { ok: false }.
 import { browser } from 'wxt/browser';
 import type { Request, Response } from './messages';
 

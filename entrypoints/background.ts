@@ -1,3 +1,4 @@
+// Entry of the background (service worker in Chrome, event page in Firefox).
 import { defineBackground } from 'wxt/utils/define-background';
 import { startBackground } from '../background/main';
 

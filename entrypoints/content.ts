@@ -1,3 +1,4 @@
+// Entry of the content script on instagram.com and facebook.com.
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { startContent } from '../content/main';
 

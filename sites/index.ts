@@ -1,3 +1,4 @@
+// The site adapters, and which one serves a hostname.
 import type { SiteAdapter } from './types';
 import { facebookAdapter } from './facebook/adapter';
 import { instagramAdapter } from './instagram/adapter';

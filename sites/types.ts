@@ -1,3 +1,4 @@
+// What a site adapter offers the content script: account references found in its markup, by surface.
 import type { AccountKey, Platform, Surface } from '../core/accounts';
 
 /** One place on the page that refers to an account. */

@@ -1,3 +1,4 @@
+// The options page's privacy card (what Picket keeps and sends) and the clear-all-data action.
 import { i18n } from '#i18n';
 import { useState } from 'preact/hooks';
 import { sendFromPage as send } from '../shared/send';

@@ -1,3 +1,4 @@
+// The popup's campaign: its name, hashtag, summary, target and coalition, with their links.
 import { i18n } from '#i18n';
 import type { Ref } from 'preact';
 import type { CampaignPhase } from '../../core/time/status';

@@ -1,3 +1,4 @@
+// The sources a demand or an event cites, as small links under it.
 import { i18n } from '#i18n';
 import { strongestFirst } from '../../core/pack/evidence';
 import type { Source } from '../../core/pack/types';

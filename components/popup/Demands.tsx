@@ -1,3 +1,4 @@
+// The campaign's demands, each with the sources that state it.
 import { i18n } from '#i18n';
 import type { Demand, Source } from '../../core/pack/types';
 import { formatNumber } from '../shared/format';

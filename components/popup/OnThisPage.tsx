@@ -1,3 +1,4 @@
+// The accounts Picket badged on the current tab, as that tab's content script reported them.
 import { i18n } from '#i18n';
 import { useEffect, useState } from 'preact/hooks';
 import type { TabState } from '../../core/messages';

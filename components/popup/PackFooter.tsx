@@ -1,3 +1,4 @@
+// The popup's footer: which pack (and publisher) the campaign comes from, and the way to the options.
 import { i18n } from '#i18n';
 import { browser } from 'wxt/browser';
 import type { PackSummary } from '../../core/store-views';

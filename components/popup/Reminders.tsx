@@ -1,3 +1,4 @@
+// The popup's boycott-day reminders switch and when the next reminder comes.
 import { i18n } from '#i18n';
 import { EVE_TIME, type Reminder } from '../../core/reminders/schedule';
 import type { Settings } from '../../core/settings';

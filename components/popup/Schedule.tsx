@@ -1,3 +1,4 @@
+// The campaign's schedule in the popup: today, next and past events, in the user's time zone.
 import { i18n } from '#i18n';
 import type { EventKind, Source } from '../../core/pack/types';
 import { CitedSources } from './CitedSources';

@@ -1,3 +1,4 @@
+// What the popup shows while its view is on the way: the shape of the page, announced as loading.
 import { i18n } from '#i18n';
 
 /** Placeholder blocks with the real sections' rough heights, so the popup doesn't jump. */

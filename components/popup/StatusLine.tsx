@@ -1,3 +1,4 @@
+// One line on where the campaign stands today (under way, in n days, over).
 import { i18n } from '#i18n';
 import type { CampaignPhase } from '../../core/time/status';
 import { formatCountdown, formatDate } from '../shared/format';

@@ -1,3 +1,4 @@
+// Which tab the popup describes.
 import { browser } from 'wxt/browser';
 
 /**

@@ -1,3 +1,4 @@
+// A link to a pack's https address that opens in a new tab, or plain text when it is no such address.
 import type { ComponentChildren } from 'preact';
 import { safeHttpsUrl } from './format';
 

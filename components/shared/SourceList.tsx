@@ -1,3 +1,4 @@
+// A claim's sources as a list, strongest first, each with its publisher, title and date.
 import type { BadgeSource } from '../../core/messages';
 import { ExternalLink } from './ExternalLink';
 import { formatLooseDate } from './format';

@@ -1,3 +1,4 @@
+// Entry of the options page: prepares the document and renders the options.
 import { i18n } from '#i18n';
 import { render } from 'preact';
 import { OptionsApp } from '../../components/options/OptionsApp';

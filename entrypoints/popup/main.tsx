@@ -1,3 +1,4 @@
+// Entry of the toolbar popup: prepares the document and renders the popup.
 import { i18n } from '#i18n';
 import { render } from 'preact';
 import { PopupApp } from '../../components/popup/PopupApp';

@@ -1,3 +1,4 @@
+// Entry of the report page ("Report a mistake"): prepares the document and renders the report.
 import { i18n } from '#i18n';
 import { render } from 'preact';
 import { ReportApp } from '../../components/report/ReportApp';
