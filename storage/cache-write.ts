@@ -9,9 +9,9 @@ import {
   unreadable,
   type EffectivePack,
 } from './cache-source';
+import { deletePackRows, dropUnfinishedWrite, writePackResumable } from './cache-resume';
 import type { PicketDatabase } from './db';
 import { setDatabaseUpdating } from './open-state';
-import { AFTER_ALL } from './pack-index';
 import { PARTICIPANTS_PER_BLOCK } from './blocks';
 import { DATA_VERSION, type PackRows } from './schema';
 import { readRegistry, type PackRegistry } from './userdata';
@@ -62,13 +62,21 @@ async function rebuildIfStale(db: PicketDatabase): Promise<void> {
   await rebuild(db, registry);
 }
 
-/** Empties every table in one transaction, for a rebuild from the sources. */
+/**
+ * Empties every table in one transaction, for a rebuild from the sources. An empty cache is of
+ * this data version: a rebuild stopped halfway then resumes instead of dropping what it wrote.
+ */
 export async function dropCache(db: PicketDatabase): Promise<void> {
-  await db.transaction('rw', db.tables, () => Promise.all(db.tables.map((table) => table.clear())));
+  await db.transaction('rw', db.tables, async () => {
+    await Promise.all(db.tables.map((table) => table.clear()));
+    await db.meta.put({ key: 'dataVersion', value: DATA_VERSION });
+  });
 }
 
 /**
- * Brings every pack in line with storage.local, one transaction per pack; unchanged packs stay.
+ * Brings every pack in line with storage.local; unchanged packs stay. The pack a change is about
+ * is written in one transaction (the change fails whole or not at all); the others are rebuilt
+ * from their sources in batches that a restarted worker resumes (writePackResumable).
  * Rows written by code of another data version (older or newer) may mean something else: they
  * are all dropped first and every pack is written again.
  * `changed` is the pack a change is about: it must come out as `expected` (present or absent), or
@@ -101,11 +109,13 @@ export async function rebuild(
     ) {
       continue;
     }
-    await writePackRows(db, id, rowsOf(effective));
+    if (changed?.packId === id) await writePackRows(db, id, rowsOf(effective));
+    else await writePackResumable(db, rowsOf(effective));
   }
   for (const id of await db.packs.toCollection().primaryKeys()) {
     if (!wanted.has(id)) await writePackRows(db, id, null);
   }
+  await dropUnfinishedWrite(db);
   await db.meta.bulkPut([
     { key: 'source', value: sourceSignature(registry) },
     { key: 'dataVersion', value: DATA_VERSION },
@@ -139,12 +149,7 @@ export async function writePackRows(
     db.meta,
   ];
   await db.transaction('rw', tables, async () => {
-    await db.packs.delete(packId);
-    await db.campaigns.where('packId').equals(packId).delete();
-    await db.directories.where('packId').equals(packId).delete();
-    await db.participantBlocks.where(':id').between([packId], [packId, AFTER_ALL]).delete();
-    await db.handleBlocks.where(':id').between([packId], [packId, AFTER_ALL]).delete();
-    await db.lookup.delete(packId);
+    await deletePackRows(db, packId);
     if (rows) {
       // Progress counts participants, one block at a time.
       const total = rows.participants.length;
