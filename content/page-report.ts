@@ -44,6 +44,10 @@ export function createPageReporter(options: PageReporterOptions): PageReporter {
     if (summary === last) return;
     last = summary;
     sent += 1;
+    send(pageType, badged, unreadable);
+  }
+
+  function send(pageType: string, badged: AccountKey[], unreadable: boolean): void {
     void options.send({
       type: 'pageReport',
       platform: options.platform,
@@ -64,14 +68,7 @@ export function createPageReporter(options: PageReporterOptions): PageReporter {
     reportEmpty() {
       last = '';
       const { pageType, unreadable } = options.snapshot();
-      const badged: AccountKey[] = [];
-      void options.send({
-        type: 'pageReport',
-        platform: options.platform,
-        pageType,
-        badged,
-        unreadable,
-      });
+      send(pageType, [], unreadable);
     },
     stop() {
       if (timer !== null) options.timers.clear(timer);

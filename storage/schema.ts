@@ -1,14 +1,7 @@
 // The cache's database layout: its row types, table schema and version numbers. Types only (and
 // constants), so every storage module can name a row without importing the code that writes it.
-import type {
-  CampaignEvent,
-  CoalitionMember,
-  Demand,
-  Participant,
-  ParticipantRole,
-  Source,
-} from '../core/pack/types';
-import type { PackOrigin } from '../core/store-views';
+import type { Participant, ParticipantRole, Source } from '../core/pack/types';
+import type { CampaignSummary, PackOrigin } from '../core/store-views';
 
 export const DEFAULT_DB_NAME = 'picket';
 
@@ -53,27 +46,12 @@ export interface PackRow {
   installedAt: string;
 }
 
-export interface CampaignRow {
-  /** `<packId>/<campaignId>` */
-  key: string;
-  packId: string;
-  id: string;
+/** A campaign as the cache keeps it: what its readers see, plus its place and its role counts. */
+export interface CampaignRow extends CampaignSummary {
   /** Where the campaign is in its pack: lists keep the publisher's order. */
   position: number;
-  name: string;
-  hashtag?: string;
-  summary?: string;
-  url?: string;
-  target?: string;
-  coalition: CoalitionMember[];
-  demands: Demand[];
-  events: CampaignEvent[];
-  /** The campaign's sources that its demands and events cite (screens show them by id). */
-  sources: Source[];
-  participantCount: number;
   /** Participants per role, so a role-filtered list knows its total without a scan. */
   roleCounts: Partial<Record<ParticipantRole, number>>;
-  corrections?: string;
 }
 
 /** One participant as the cache keeps it (inside a ParticipantBlockRow, or in memory). */
