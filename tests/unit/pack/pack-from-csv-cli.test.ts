@@ -4,8 +4,11 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { BREAKS, peopleSheet } from '../../data/sheets/people';
+
+// Each test runs the command in a child process (tsx starting up is seconds on a busy machine).
+vi.setConfig({ testTimeout: 120_000 });
 
 const repoRoot = resolve(import.meta.dirname, '../../..');
 const campaign = 'tests/data/sheets/campaign.json';

@@ -6,8 +6,11 @@ import { createPrivateKey } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { verifyPackSignature } from '../../../core/pack/signature';
+
+// Each test runs the command in a child process (tsx starting up is seconds on a busy machine).
+vi.setConfig({ testTimeout: 120_000 });
 
 const repoRoot = resolve(import.meta.dirname, '../../..');
 const goodPack = resolve(repoRoot, 'tests/data/packs/good-full.json');

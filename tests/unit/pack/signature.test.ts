@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   fromBase64,
   generatePublisherKeys,
@@ -11,6 +11,9 @@ import {
   toBase64,
   verifyPackSignature,
 } from '../../../core/pack/signature';
+
+// Each test runs the command in a child process (tsx starting up is seconds on a busy machine).
+vi.setConfig({ testTimeout: 120_000 });
 
 const repoRoot = resolve(import.meta.dirname, '../../..');
 const packBytes = new Uint8Array(
