@@ -72,12 +72,13 @@ export async function dropCache(db: PicketDatabase): Promise<void> {
  * Rows written by code of another data version (older or newer) may mean something else: they
  * are all dropped first and every pack is written again.
  * `changed` is the pack a change is about: it must come out as `expected` (present or absent), or
- * the rebuild throws instead of leaving it out of the database without a word.
+ * the rebuild throws instead of leaving it out of the database without a word; its write reports
+ * progress and obeys cancelling through `write`.
  */
 export async function rebuild(
   db: PicketDatabase,
   registry: PackRegistry,
-  changed?: { packId: string; expected: EffectivePack | null },
+  changed?: { packId: string; expected: EffectivePack | null; write?: WriteOptions },
 ): Promise<void> {
   const wanted = new Set<string>();
   if ((await db.meta.get('dataVersion'))?.value !== DATA_VERSION) await dropCache(db);
@@ -101,7 +102,7 @@ export async function rebuild(
     ) {
       continue;
     }
-    await writePackRows(db, id, rowsOf(effective));
+    await writePackRows(db, id, rowsOf(effective), changed?.packId === id ? changed.write : {});
   }
   for (const id of await db.packs.toCollection().primaryKeys()) {
     if (!wanted.has(id)) await writePackRows(db, id, null);
@@ -117,6 +118,8 @@ export interface WriteOptions {
   onProgress?: (done: number, total: number) => void;
   /** The source signature to record in the same transaction, when this write completes a change. */
   source?: string;
+  /** Checked between chunks: once aborted, the transaction is rolled back and the write throws. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -138,6 +141,7 @@ export async function writePackRows(
     db.lookup,
     db.meta,
   ];
+  options.signal?.throwIfAborted();
   await db.transaction('rw', tables, async () => {
     await db.packs.delete(packId);
     await db.campaigns.where('packId').equals(packId).delete();
@@ -158,6 +162,7 @@ export async function writePackRows(
           await db.participantBlocks.bulkAdd(chunk);
           done = Math.min(total, done + chunk.length * PARTICIPANTS_PER_BLOCK);
           options.onProgress?.(done, total);
+          options.signal?.throwIfAborted();
         }
       }
       await db.lookup.add(rows.lookup);
