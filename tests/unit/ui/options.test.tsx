@@ -75,6 +75,7 @@ describe('options page', () => {
     expect(sendMock).toHaveBeenCalledWith({
       type: 'importPack',
       text: '{"format":"picket-pack/1"}',
+      importId: expect.any(String),
     });
     const rows = within(issues)
       .getAllByRole('listitem')
@@ -95,7 +96,11 @@ describe('options page', () => {
     Object.defineProperty(input, 'files', { value: [file] });
     fireEvent.change(input);
     await waitFor(() => expect(announcer().textContent).toBe('Imported pack mine, version 2.'));
-    expect(sendMock).toHaveBeenCalledWith({ type: 'importPack', text: '{"x":1}' });
+    expect(sendMock).toHaveBeenCalledWith({
+      type: 'importPack',
+      text: '{"x":1}',
+      importId: expect.any(String),
+    });
   });
 
   it('clears all data only after confirmation', async () => {
@@ -161,6 +166,7 @@ describe('options page', () => {
         type: 'subscribe',
         url: 'https://lists.example/pack.json',
         publicKey: 'KEY',
+        importId: expect.any(String),
       }),
     );
   });
@@ -323,7 +329,11 @@ describe('options page: refusals, limits and faults say what happened', () => {
       'Not installed: another source already uses the pack id “community”. Both are shown below.',
     );
     expect(sendMock).toHaveBeenCalledTimes(1);
-    expect(sendMock).toHaveBeenLastCalledWith({ type: 'importPack', text: '{"id":"community"}' });
+    expect(sendMock).toHaveBeenLastCalledWith({
+      type: 'importPack',
+      text: '{"id":"community"}',
+      importId: expect.any(String),
+    });
 
     sendMock.mockResolvedValueOnce({ ok: true, packId: 'community', version: 1 } as never);
     fireEvent.click(within(box).getByRole('button', { name: 'Replace the installed pack' }));
@@ -331,6 +341,7 @@ describe('options page: refusals, limits and faults say what happened', () => {
       expect(sendMock).toHaveBeenCalledWith({
         type: 'importPack',
         text: '{"id":"community"}',
+        importId: expect.any(String),
         replace: true,
       }),
     );
@@ -390,6 +401,7 @@ describe('options page: refusals, limits and faults say what happened', () => {
         type: 'subscribe',
         url: 'https://other.example/p.json',
         publicKey: 'K',
+        importId: expect.any(String),
         replace: true,
       }),
     );
