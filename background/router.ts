@@ -29,6 +29,7 @@ import { currentNotice, dismissNotice, reminderStatus } from './reminders';
 import { lookup } from './lookup';
 import { dontBadge, openReport, reportContext } from './report';
 import { answerViewRequest } from './views';
+import { cancelImport, trackImport } from './import-progress';
 import { ensureRefreshAlarm, refreshSubscription, subscribe } from './subscriptions';
 import { readTabReport, saveTabReport, setTabCount } from './tab-state';
 
@@ -85,10 +86,13 @@ function oversizedImport(message: unknown): Fail | null {
 
 function failure(error: unknown): Fail {
   const message = error instanceof Error ? error.message : String(error);
-  const { issues, conflict } = (error ?? {}) as Pick<Fail, 'issues' | 'conflict'>;
+  const { issues, conflict, code } = (error ?? {}) as Pick<Fail, 'issues' | 'conflict'> & {
+    code?: unknown;
+  };
   return {
     ok: false,
     error: message,
+    ...(code === 'cancelled' && { cancelled: true }),
     ...(Array.isArray(issues) && { issues }),
     ...(conflict && { conflict }),
   };
@@ -174,18 +178,8 @@ async function handlePageRequest(request: PageRequest): Promise<unknown> {
         pendingReminder: reminders.pending,
       };
     }
-    case 'importPack': {
-      // Said before validating, in the same words as the options page's own check.
-      const bytes = utf8ByteLength(request.text);
-      if (bytes > MAX_IMPORT_BYTES) return { ok: false, error: tooLargeMessage(bytes) };
-      const result = await importPackText(request.text, {
-        origin: 'imported',
-        replace: request.replace === true,
-      });
-      // A file that replaced a subscription may leave nothing to refresh.
-      await ensureRefreshAlarm();
-      return { ok: true, ...result };
-    }
+    case 'importPack':
+      return importFromPage(request);
     case 'exportPack':
       return { ok: true, ...(await exportPack(request.packId)) };
     case 'setPackEnabled':
@@ -195,10 +189,17 @@ async function handlePageRequest(request: PageRequest): Promise<unknown> {
       await removePack(request.packId);
       await ensureRefreshAlarm();
       return { ok: true };
+    case 'cancelImport':
+      return { ok: true, running: cancelImport(request.importId) };
     case 'subscribe':
       return {
         ok: true,
-        ...(await subscribe(request.url, request.publicKey, { replace: request.replace === true })),
+        ...(await trackImport(request.importId, (tracking) =>
+          subscribe(request.url, request.publicKey, {
+            replace: request.replace === true,
+            tracking,
+          }),
+        )),
       };
     case 'refreshSubscription':
       return { ok: true, ...(await refreshSubscription(request.packId)) };
@@ -219,4 +220,23 @@ async function handlePageRequest(request: PageRequest): Promise<unknown> {
     case 'changeSettings':
       return answerViewRequest(request);
   }
+}
+
+/** A file or paste from the options page, followed (with an id) by `importProgress` messages. */
+async function importFromPage(
+  request: Extract<PageRequest, { type: 'importPack' }>,
+): Promise<unknown> {
+  // Said before validating, in the same words as the options page's own check.
+  const bytes = utf8ByteLength(request.text);
+  if (bytes > MAX_IMPORT_BYTES) return { ok: false, error: tooLargeMessage(bytes) };
+  const result = await trackImport(request.importId, (tracking) =>
+    importPackText(request.text, {
+      origin: 'imported',
+      replace: request.replace === true,
+      ...tracking,
+    }),
+  );
+  // A file that replaced a subscription may leave nothing to refresh.
+  await ensureRefreshAlarm();
+  return { ok: true, ...result };
 }

@@ -6,7 +6,7 @@ import { browser } from 'wxt/browser';
 import { fromBase64 } from '../core/pack/signature';
 import { validatePackText } from '../core/pack/validate';
 import { importPackText, readRegistry, StoreError, updateSubscription } from '../storage/store';
-import type { SubscriptionRecord } from '../storage/store';
+import type { InstallOptions, SubscriptionRecord } from '../storage/store';
 import { SubscriptionError } from './subscription-fetch';
 import { checkSubscriptionUrl, fetchVerified, hasHostPermission } from './subscription-verify';
 
@@ -31,7 +31,13 @@ const REFRESH_PERIOD_MINUTES = 24 * 60;
 export async function subscribe(
   urlText: string,
   publicKey: string,
-  { replace = false }: { replace?: boolean } = {},
+  {
+    replace = false,
+    tracking = {},
+  }: {
+    replace?: boolean;
+    tracking?: Pick<InstallOptions, 'onPhase' | 'onProgress' | 'signal'>;
+  } = {},
 ): Promise<{ packId: string }> {
   const url = checkSubscriptionUrl(urlText.trim());
   if (!fromBase64(publicKey.trim())) {
@@ -55,6 +61,7 @@ export async function subscribe(
     origin: 'subscribed',
     subscription,
     replace,
+    ...tracking,
   });
   await ensureRefreshAlarm();
   return { packId };

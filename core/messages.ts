@@ -16,6 +16,7 @@ import type {
   SourceKind,
 } from './pack/types';
 import { MAX_IMPORT_BYTES } from './import-size';
+import { IMPORT_PHASES } from './import-progress';
 import { MAX_BADGED, MAX_KEY_LENGTH, MAX_LOOKUP_KEYS, MAX_PAGE_TYPE_LENGTH } from './limits';
 
 export { MAX_BADGED, MAX_KEY_LENGTH, MAX_LOOKUP_KEYS, MAX_PAGE_TYPE_LENGTH };
@@ -33,6 +34,10 @@ const reportTarget = {
   platform,
   handle: accountKey,
 };
+
+/** The page's name for one import it started, so it can follow and cancel that import only. */
+const importId = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
+const count = v.pipe(v.number(), v.integer(), v.minValue(0));
 
 // ---- Requests a content script may send: read-only, plus its own page report ----
 export const contentRequest = v.variant('type', [
@@ -67,7 +72,11 @@ export const pageRequest = v.variant('type', [
     text: v.pipe(v.string(), v.maxLength(MAX_IMPORT_BYTES)),
     /** The user chose, after seeing both publishers, to replace a pack from another source. */
     replace: v.optional(v.boolean()),
+    /** Set to get `importProgress` messages about this import and to be able to cancel it. */
+    importId: v.optional(importId),
   }),
+  /** Stops a running import; the pack installed before (if any) stays as it was. */
+  v.strictObject({ type: v.literal('cancelImport'), importId }),
   v.strictObject({ type: v.literal('setPackEnabled'), packId: shortText, enabled: v.boolean() }),
   v.strictObject({ type: v.literal('removePack'), packId: shortText }),
   v.strictObject({ type: v.literal('exportPack'), packId: shortText }),
@@ -76,6 +85,7 @@ export const pageRequest = v.variant('type', [
     url: shortText,
     publicKey: v.pipe(v.string(), v.maxLength(4_000)),
     replace: v.optional(v.boolean()),
+    importId: v.optional(importId),
   }),
   v.strictObject({ type: v.literal('refreshSubscription'), packId: shortText }),
   v.strictObject({ type: v.literal('clearAllData') }),
@@ -101,6 +111,22 @@ export const pageRequest = v.variant('type', [
   /** Changes only the settings the patch names; answers with all settings as stored. */
   v.strictObject({ type: v.literal('changeSettings'), patch: settingsPatch }),
 ]);
+
+// ---- Sent by the background to the extension pages ----
+/** How far one import has come (see core/import-progress.ts); pages check it with this schema. */
+export const importProgressMessage = v.strictObject({
+  type: v.literal('importProgress'),
+  importId,
+  phase: v.picklist(IMPORT_PHASES),
+  done: count,
+  total: count,
+});
+export type ImportProgressMessage = v.InferOutput<typeof importProgressMessage>;
+
+export function parseImportProgress(message: unknown): ImportProgressMessage | null {
+  const result = v.safeParse(importProgressMessage, message);
+  return result.success ? result.output : null;
+}
 
 export type ContentRequest = v.InferOutput<typeof contentRequest>;
 export type PageRequest = v.InferOutput<typeof pageRequest>;
@@ -218,7 +244,14 @@ export interface ParticipantsPage {
   items: ParticipantView[];
 }
 
-export type Fail = { ok: false; error: string; issues?: PackIssue[]; conflict?: PackConflictInfo };
+export type Fail = {
+  ok: false;
+  error: string;
+  issues?: PackIssue[];
+  conflict?: PackConflictInfo;
+  /** The user cancelled: nothing was changed, and there is nothing to report as an error. */
+  cancelled?: true;
+};
 export type Ok<T> = { ok: true } & T;
 
 export interface ResponseMap {
@@ -236,6 +269,8 @@ export interface ResponseMap {
     pendingReminder?: NoticeInfo | null;
   }>;
   importPack: Ok<{ packId: string; version: number }>;
+  /** `running`: whether there was such an import to stop. */
+  cancelImport: Ok<{ running: boolean }>;
   setPackEnabled: Ok<object>;
   removePack: Ok<object>;
   exportPack: Ok<{ text: string; fileName: string }>;

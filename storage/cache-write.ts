@@ -16,8 +16,12 @@ import { PARTICIPANTS_PER_BLOCK } from './blocks';
 import { DATA_VERSION, type PackRows } from './schema';
 import { readRegistry, type PackRegistry } from './userdata';
 
-/** Blocks per bulkAdd inside a pack's transaction (~10,000 participants): one transaction. */
-const CHUNK_BLOCKS = 40;
+/**
+ * Blocks per bulkAdd inside a pack's transaction (~2,500 participants): also how often progress
+ * is reported and a cancel is noticed. The cost is per row, not per call, so smaller chunks cost
+ * nothing measurable.
+ */
+const CHUNK_BLOCKS = 10;
 
 export async function readSource(db: PicketDatabase): Promise<string | undefined> {
   const row = await db.meta.get('source');
@@ -80,12 +84,13 @@ export async function dropCache(db: PicketDatabase): Promise<void> {
  * Rows written by code of another data version (older or newer) may mean something else: they
  * are all dropped first and every pack is written again.
  * `changed` is the pack a change is about: it must come out as `expected` (present or absent), or
- * the rebuild throws instead of leaving it out of the database without a word.
+ * the rebuild throws instead of leaving it out of the database without a word; its write reports
+ * progress and obeys cancelling through `write`.
  */
 export async function rebuild(
   db: PicketDatabase,
   registry: PackRegistry,
-  changed?: { packId: string; expected: EffectivePack | null },
+  changed?: { packId: string; expected: EffectivePack | null; write?: WriteOptions },
 ): Promise<void> {
   const wanted = new Set<string>();
   if ((await db.meta.get('dataVersion'))?.value !== DATA_VERSION) await dropCache(db);
@@ -109,7 +114,7 @@ export async function rebuild(
     ) {
       continue;
     }
-    if (changed?.packId === id) await writePackRows(db, id, rowsOf(effective));
+    if (changed?.packId === id) await writePackRows(db, id, rowsOf(effective), changed.write);
     else await writePackResumable(db, rowsOf(effective));
   }
   for (const id of await db.packs.toCollection().primaryKeys()) {
@@ -127,6 +132,8 @@ export interface WriteOptions {
   onProgress?: (done: number, total: number) => void;
   /** The source signature to record in the same transaction, when this write completes a change. */
   source?: string;
+  /** Checked between chunks: once aborted, the transaction is rolled back and the write throws. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -148,22 +155,26 @@ export async function writePackRows(
     db.lookup,
     db.meta,
   ];
+  options.signal?.throwIfAborted();
   await db.transaction('rw', tables, async () => {
     await deletePackRows(db, packId);
     if (rows) {
-      // Progress counts participants, one block at a time.
+      // Progress counts participants: a campaign's blocks are full but for its last one.
       const total = rows.participants.length;
-      let done = 0;
+      let before = 0;
       await db.campaigns.bulkAdd(rows.campaigns);
-      for (const blocks of rows.blocks) {
+      for (const [i, blocks] of rows.blocks.entries()) {
+        const inCampaign = rows.campaigns[i]?.participantCount ?? 0;
         await db.directories.add(blocks.directory);
         await db.handleBlocks.bulkAdd(blocks.handleBlocks);
         for (let start = 0; start < blocks.participantBlocks.length; start += CHUNK_BLOCKS) {
           const chunk = blocks.participantBlocks.slice(start, start + CHUNK_BLOCKS);
           await db.participantBlocks.bulkAdd(chunk);
-          done = Math.min(total, done + chunk.length * PARTICIPANTS_PER_BLOCK);
-          options.onProgress?.(done, total);
+          const written = Math.min(inCampaign, (start + chunk.length) * PARTICIPANTS_PER_BLOCK);
+          options.onProgress?.(Math.min(total, before + written), total);
+          options.signal?.throwIfAborted();
         }
+        before += inCampaign;
       }
       await db.lookup.add(rows.lookup);
       await db.packs.add(rows.pack);

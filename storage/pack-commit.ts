@@ -1,5 +1,6 @@
 // Applying one registry change everywhere or nowhere: storage.local first, then the pack's
 // rows in the cache; a failed cache write puts storage.local back.
+import type { ImportPhase } from '../core/import-progress';
 import {
   effectivePack,
   isEnabled,
@@ -34,9 +35,15 @@ export async function commit(
   packId: string,
   next: PackRegistry,
   texts: { set?: Record<string, string>; remove?: string[] },
-  options: WriteOptions & { previous: PackRegistry; installed?: EffectivePack },
+  options: WriteOptions & {
+    previous: PackRegistry;
+    installed?: EffectivePack;
+    onPhase?: (phase: ImportPhase) => void;
+  },
 ): Promise<void> {
   const snapshot = await snapshotUserData([packId]);
+  if (options.signal?.aborted) throw cancelled();
+  options.onPhase?.('saving');
   await writeUserData({ registry: next, setTexts: texts.set, removeTexts: texts.remove });
   const store = openedStore();
   try {
@@ -51,13 +58,15 @@ export async function commit(
         // a million accounts means gunzip, parse and validate all over again.
         const effective = options.installed ?? (await effectivePack(packId, next));
         if (!effective && isEnabled(packId, next)) throw unreadable(packId);
+        options.onPhase?.('writing');
+        const write = { onProgress: options.onProgress, signal: options.signal };
         if (wasInSync) {
           await writePackRows(db, packId, effective ? rowsOf(effective) : null, {
-            onProgress: options.onProgress,
+            ...write,
             source: sourceSignature(next),
           });
         } else {
-          await rebuild(db, next, { packId, expected: effective });
+          await rebuild(db, next, { packId, expected: effective, write });
         }
       });
     }
@@ -65,6 +74,7 @@ export async function commit(
     // database opens again; the fallback keeps showing the bundled pack meanwhile.
   } catch (error) {
     await restoreUserData(snapshot);
+    if (options.signal?.aborted) throw cancelled();
     throw new StoreError(
       `Could not write the pack to the local database (${String(error)}). Nothing was changed.`,
       'database',
@@ -72,4 +82,9 @@ export async function commit(
   }
   notifyChange();
   await bumpPacksRevision();
+}
+
+/** What a cancelled change throws, once everything is back as it was. */
+export function cancelled(): StoreError {
+  return new StoreError('The import was cancelled. Nothing was changed.', 'cancelled');
 }

@@ -2,7 +2,7 @@
 // version, then commit it to storage.local and the cache.
 import type { Pack } from '../core/pack/types';
 import { validatePack, validatePackText } from '../core/pack/validate';
-import { commit } from './pack-commit';
+import { cancelled, commit } from './pack-commit';
 import { checkOwnership, sameSource, type InstallOptions } from './pack-ownership';
 import { packToRows } from './rows';
 import { queued } from './store-open';
@@ -17,6 +17,7 @@ export function importPackText(
   text: string,
   options: InstallOptions,
 ): Promise<{ packId: string; version: number }> {
+  options.onPhase?.('validating');
   const result = validatePackText(text);
   if (!result.ok) {
     const first = result.issues
@@ -38,7 +39,7 @@ export function importPackText(
  * background and from any extension page (the bench's store page calls it):
  *
  *     import { importPackObject } from '../storage/store';
- *     await importPackObject(pack, { origin: 'imported', onProgress: (done, total) => … });
+ *     await importPackObject(pack, { origin: 'imported', onProgress: (done, total) => …, signal });
  *
  * Same rules and atomicity as an imported file. The pack is kept in storage.local as gzipped
  * JSON (about 0.5 MB per 100,000 generated accounts), so it counts against the ~10 MB quota
@@ -48,6 +49,7 @@ export function importPackObject(
   value: unknown,
   options: InstallOptions,
 ): Promise<{ packId: string; version: number }> {
+  options.onPhase?.('validating');
   const result = validatePack(value);
   if (!result.ok) {
     return Promise.reject(
@@ -64,6 +66,8 @@ async function install(
   text: string,
   options: InstallOptions,
 ): Promise<{ packId: string; version: number }> {
+  // An import cancelled while it waited its turn never starts.
+  if (options.signal?.aborted) throw cancelled();
   const registry = await readRegistry();
   const existing = registry.packs.find((p) => p.id === pack.id);
   checkOwnership(pack, existing, options);
@@ -76,6 +80,7 @@ async function install(
     );
   }
   const installedAt = new Date().toISOString();
+  options.onPhase?.('indexing');
   // Computed once: the summary below and the database write both come from these rows.
   const rows = packToRows(pack, options.origin, installedAt);
   const summary = rows.pack;

@@ -1,5 +1,6 @@
 // Who a pack id belongs to: the source that first installed it. Refuses another source with
 // both publishers named, unless the user chose to replace.
+import type { ImportPhase } from '../core/import-progress';
 import type { Pack } from '../core/pack/types';
 import type { PackOrigin } from '../core/store-views';
 import { bundledPack } from './bundled';
@@ -19,6 +20,8 @@ export interface InstallOptions extends WriteOptions {
    * but comes from elsewhere. Only the options page's confirm step sets it.
    */
   replace?: boolean;
+  /** Called as the import enters each step; `onProgress` then counts the rows written. */
+  onPhase?: (phase: ImportPhase) => void;
 }
 
 /**

@@ -21,7 +21,14 @@ export class StoreError extends Error {
   constructor(
     message: string,
     readonly code:
-      'quota' | 'storage' | 'database' | 'invalid' | 'refused' | 'not-found' | 'conflict',
+      | 'quota'
+      | 'storage'
+      | 'database'
+      | 'invalid'
+      | 'refused'
+      | 'not-found'
+      | 'conflict'
+      | 'cancelled',
     /** Set with code 'conflict', and when the built-in pack's id was refused. */
     readonly conflict?: PackConflict,
   ) {

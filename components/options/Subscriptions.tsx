@@ -8,6 +8,7 @@ import type { PackSummary } from '../../core/store-views';
 import { formatDateTime, formatLooseDate, formatNumber } from '../shared/format';
 import { sendFromPage as send } from '../shared/send';
 import type { ActionProps } from './Packs';
+import { ImportProgressBar, useImportProgress } from './ImportProgress';
 import { conflictAnnouncement, ReplaceConfirm } from './ReplaceConfirm';
 
 /** The https origin of a subscription URL, or null when the URL is not https. */
@@ -52,16 +53,22 @@ function useSubscribe(props: ActionProps) {
   const [busy, setBusy] = useState(false);
   /** A subscription offering an id another source holds, waiting for the user's choice. */
   const [conflict, setConflict] = useState<PackConflictInfo | null>(null);
+  const tracker = useImportProgress();
 
   const sendSubscribe = async (replace: boolean) => {
     setConflict(null);
-    const answer = await send({
-      type: 'subscribe',
-      url: url.trim(),
-      publicKey: publicKey.trim(),
-      ...(replace && { replace: true }),
-    });
-    if (answer.ok) {
+    const answer = await tracker.run((importId) =>
+      send({
+        type: 'subscribe',
+        url: url.trim(),
+        publicKey: publicKey.trim(),
+        importId,
+        ...(replace && { replace: true }),
+      }),
+    );
+    if (!answer.ok && answer.cancelled) {
+      props.announce(i18n.t('options.import.progress.cancelled'));
+    } else if (answer.ok) {
       setUrl('');
       setPublicKey('');
       props.announce(i18n.t('options.subscriptions.done', [answer.packId]));
@@ -102,7 +109,18 @@ function useSubscribe(props: ActionProps) {
     setBusy(true);
     void sendSubscribe(true).finally(() => setBusy(false));
   };
-  return { url, setUrl, publicKey, setPublicKey, busy, conflict, setConflict, onSubmit, replace };
+  return {
+    url,
+    setUrl,
+    publicKey,
+    setPublicKey,
+    busy,
+    conflict,
+    setConflict,
+    onSubmit,
+    replace,
+    tracker,
+  };
 }
 
 function SubscribeForm(props: ActionProps) {
@@ -134,6 +152,7 @@ function SubscribeForm(props: ActionProps) {
           {i18n.t('options.subscriptions.submit')}
         </button>
       </form>
+      <ImportProgressBar progress={form.tracker.progress} onCancel={form.tracker.cancel} />
       {form.conflict && (
         <ReplaceConfirm
           conflict={form.conflict}

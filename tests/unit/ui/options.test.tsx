@@ -75,6 +75,7 @@ describe('options page', () => {
     expect(sendMock).toHaveBeenCalledWith({
       type: 'importPack',
       text: '{"format":"picket-pack/1"}',
+      importId: expect.any(String),
     });
     const rows = within(issues)
       .getAllByRole('listitem')
@@ -87,6 +88,58 @@ describe('options page', () => {
     expect(announcer().textContent).toBe('The pack was not imported: 2 problems found.');
   });
 
+  it('shows the running import as a labelled bar with its step, and Cancel stops it', async () => {
+    let finish: (answer: unknown) => void = () => undefined;
+    sendMock.mockImplementation(async (request) => {
+      if (request.type === 'importPack') return new Promise((resolve) => (finish = resolve));
+      if (request.type === 'cancelImport') {
+        finish({ ok: false, cancelled: true, error: 'The import was cancelled.' });
+        return { ok: true, running: true };
+      }
+      return { ok: true };
+    });
+    render(<OptionsApp />);
+    const textarea = await screen.findByLabelText("Or paste the pack's JSON");
+    fireEvent.input(textarea, { target: { value: '{"id":"big"}' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Import' }));
+    const bar = (await screen.findByRole('progressbar', {
+      name: 'Import progress',
+    })) as HTMLProgressElement;
+    const status = within(screen.getByTestId('import')).getByTestId('import-phase');
+    expect(status.getAttribute('aria-live')).toBe('polite');
+    expect(status.textContent).toBe('Checking the pack…');
+    expect(bar.hasAttribute('value')).toBe(false);
+
+    const sent = sendMock.mock.calls.find(([r]) => r.type === 'importPack')![0];
+    const importId = (sent as { importId: string }).importId;
+    const progress = {
+      type: 'importProgress',
+      importId,
+      phase: 'writing',
+      done: 2500,
+      total: 10000,
+    };
+    const background = { id: fakeBrowser.runtime.id };
+    await fakeBrowser.runtime.onMessage.trigger(progress, background);
+    // Another import's news and a malformed message change nothing.
+    await fakeBrowser.runtime.onMessage.trigger(
+      { ...progress, importId: 'other', done: 9 },
+      background,
+    );
+    await fakeBrowser.runtime.onMessage.trigger({ ...progress, done: -1 }, background);
+    await waitFor(() => expect(status.textContent).toBe('Writing participants: 2,500 of 10,000'));
+    expect(bar.value).toBe(2500);
+    expect(bar.max).toBe(10000);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(sendMock).toHaveBeenCalledWith({ type: 'cancelImport', importId });
+    await waitFor(() =>
+      expect(announcer().textContent).toBe('Import cancelled. Nothing was changed.'),
+    );
+    expect(screen.queryByRole('progressbar')).toBeNull();
+    expect(status.textContent).toBe('');
+  });
+
   it('imports a pack from a file and reports success', async () => {
     sendMock.mockResolvedValue({ ok: true, packId: 'mine', version: 2 } as never);
     render(<OptionsApp />);
@@ -95,7 +148,11 @@ describe('options page', () => {
     Object.defineProperty(input, 'files', { value: [file] });
     fireEvent.change(input);
     await waitFor(() => expect(announcer().textContent).toBe('Imported pack mine, version 2.'));
-    expect(sendMock).toHaveBeenCalledWith({ type: 'importPack', text: '{"x":1}' });
+    expect(sendMock).toHaveBeenCalledWith({
+      type: 'importPack',
+      text: '{"x":1}',
+      importId: expect.any(String),
+    });
   });
 
   it('clears all data only after confirmation', async () => {
@@ -161,6 +218,7 @@ describe('options page', () => {
         type: 'subscribe',
         url: 'https://lists.example/pack.json',
         publicKey: 'KEY',
+        importId: expect.any(String),
       }),
     );
   });
@@ -323,7 +381,11 @@ describe('options page: refusals, limits and faults say what happened', () => {
       'Not installed: another source already uses the pack id “community”. Both are shown below.',
     );
     expect(sendMock).toHaveBeenCalledTimes(1);
-    expect(sendMock).toHaveBeenLastCalledWith({ type: 'importPack', text: '{"id":"community"}' });
+    expect(sendMock).toHaveBeenLastCalledWith({
+      type: 'importPack',
+      text: '{"id":"community"}',
+      importId: expect.any(String),
+    });
 
     sendMock.mockResolvedValueOnce({ ok: true, packId: 'community', version: 1 } as never);
     fireEvent.click(within(box).getByRole('button', { name: 'Replace the installed pack' }));
@@ -331,6 +393,7 @@ describe('options page: refusals, limits and faults say what happened', () => {
       expect(sendMock).toHaveBeenCalledWith({
         type: 'importPack',
         text: '{"id":"community"}',
+        importId: expect.any(String),
         replace: true,
       }),
     );
@@ -390,6 +453,7 @@ describe('options page: refusals, limits and faults say what happened', () => {
         type: 'subscribe',
         url: 'https://other.example/p.json',
         publicKey: 'K',
+        importId: expect.any(String),
         replace: true,
       }),
     );
