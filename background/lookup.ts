@@ -2,7 +2,7 @@
 // index (storage/lookup-index.ts) is read once into memory, with one database request per pack,
 // and kept while the worker lives: a batch then costs no database request at all, and a key in
 // no pack (most of any page) costs a binary search.
-import { FACEBOOK_NUMERIC_ID, facebookVanityKey, instagramKey } from '../core/accounts';
+import { buildKeyFilter, normalizeKey, type KeyFilterData } from '../core/key-filter';
 import type { BadgeInfo } from '../core/messages';
 import type { Platform } from '../core/pack/types';
 import { findInIndex, type LookupIndexRow } from '../storage/lookup-index';
@@ -15,25 +15,18 @@ const CACHE_LIMIT = 5_000;
 const answers = new Map<string, BadgeInfo | null>();
 let indexesCache: Promise<LookupIndexRow[]> | null = null;
 let settingsCache: Promise<Settings> | null = null;
+let filterCache: Promise<KeyFilterData> | null = null;
+
+export { normalizeKey };
 
 /** Drops every cached answer; called on any pack or settings change. */
 export function invalidateLookupCache(): void {
   answers.clear();
   indexesCache = null;
   settingsCache = null;
+  filterCache = null;
 }
 onStoreChange(invalidateLookupCache);
-
-/**
- * The key as the pack indexes it, or null when the text cannot be an account of that platform
- * (page text only becomes a lookup key after passing the handle rules: a page cannot make Picket
- * look up arbitrary text).
- */
-export function normalizeKey(platform: Platform, key: string): string | null {
-  if (platform === 'instagram') return instagramKey(key);
-  if (key.startsWith('id:')) return FACEBOOK_NUMERIC_ID.test(key.slice(3)) ? key : null;
-  return facebookVanityKey(key);
-}
 
 /**
  * Looks up a batch of keys. The answer is keyed by the keys as given (those that match), with a
@@ -76,6 +69,17 @@ function remember(cacheKey: string, info: BadgeInfo | null): void {
     if (oldest !== undefined) answers.delete(oldest);
   }
   answers.set(cacheKey, info);
+}
+
+/**
+ * The membership filter of every key the enabled packs list (core/key-filter.ts), for the content
+ * config; built once per pack change. Loading it also loads the indexes, so the page's first
+ * lookup finds them in memory.
+ */
+export function keyFilter(): Promise<KeyFilterData> {
+  filterCache ??= loadIndexes().then((indexes) => buildKeyFilter(indexes));
+  filterCache.catch(() => (filterCache = null));
+  return filterCache;
 }
 
 /** The enabled packs' indexes, in the order their campaigns are listed. */

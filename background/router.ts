@@ -26,7 +26,7 @@ import {
   setPackEnabled,
 } from '../storage/store';
 import { currentNotice, dismissNotice, reminderStatus } from './reminders';
-import { lookup } from './lookup';
+import { keyFilter, lookup } from './lookup';
 import { dontBadge, openReport, reportContext } from './report';
 import { answerViewRequest } from './views';
 import { cancelImport, trackImport } from './import-progress';
@@ -130,6 +130,8 @@ async function handleContentRequest(
           surfaces: settings.surfaces,
           badgeStyle: settings.badgeStyle,
           notice: enabled ? await currentNotice() : null,
+          // Without it (the indexes unreadable just now) every key is asked, as before.
+          ...(enabled && { filter: await keyFilter().catch(() => undefined) }),
         },
       };
     }

@@ -163,7 +163,7 @@ class BadgeRecords implements Badging {
       else if (record.seen) {
         const hit = this.#options.lookups.answer(ref);
         if (hit !== undefined) this.answered(ref, hit);
-      } else this.#watch(ref, fresh);
+      } else if (this.#options.lookups.answer(ref) !== null) this.#watch(ref, fresh);
       return;
     }
     let kept: Element | null = null;
@@ -184,7 +184,8 @@ class BadgeRecords implements Badging {
       return;
     }
     if (next.seen) this.#lookUp(ref);
-    else this.#watch(ref, fresh);
+    // Known to be in no pack (the filter or an earlier answer): nothing to wait for.
+    else if (this.#options.lookups.answer(ref) !== null) this.#watch(ref, fresh);
   }
 
   answered(ref: AccountRef, hit: Hit | null): void {

@@ -7,6 +7,7 @@
 // message costs the page's main thread a fixed ~0.3 ms, and each answer a frame of its own).
 // How fast keys may go out (backoff, the page's key budget) is content/lookup-pacing.ts's.
 import type { AccountKey, Platform } from '../core/accounts';
+import type { KeyFilter } from '../core/key-filter';
 import type { BadgeInfo, ContentRequest, Response } from '../core/messages';
 import { MAX_KEY_LENGTH, MAX_LOOKUP_KEYS } from '../core/limits';
 import { createKeyBudget, type KeyBudget } from './key-budget';
@@ -42,6 +43,8 @@ export interface LookupClientOptions {
   budget?: KeyBudget;
   /** Whether a key that waited for the budget is still wanted when its turn comes. */
   wanted?: (key: AccountKey) => boolean;
+  /** The packs' membership filter (core/key-filter.ts): a key it rules out is answered here. */
+  filter?: () => KeyFilter | null;
 }
 
 /** Answers for `keys`: each one's match, or null for "not in any pack". */
@@ -51,6 +54,20 @@ function store(
   matches: Record<AccountKey, BadgeInfo>,
 ): void {
   for (const key of keys) cache.set(key, Object.hasOwn(matches, key) ? matches[key]! : null);
+}
+
+/** The answer known here: cached, or "not listed" (then cached) when the filter rules the key out. */
+function knownAnswer(
+  cache: Map<AccountKey, BadgeInfo | null>,
+  key: AccountKey,
+  { filter, platform }: Pick<LookupClientOptions, 'filter' | 'platform'>,
+): BadgeInfo | null | undefined {
+  const cached = cache.get(key);
+  if (cached !== undefined) return cached;
+  const keyFilter = filter?.();
+  if (!keyFilter || keyFilter(platform, key)) return undefined;
+  cache.set(key, null);
+  return null;
 }
 
 function batchesOf(keys: AccountKey[]): AccountKey[][] {
@@ -82,6 +99,8 @@ export function createLookupClient(options: LookupClientOptions): LookupClient {
     },
     dropped: options.onRetryDue,
   });
+
+  const known = (key: AccountKey) => knownAnswer(cache, key, options);
 
   /** Sends everything pending as one round. */
   function sendPending(): void {
@@ -121,8 +140,9 @@ export function createLookupClient(options: LookupClientOptions): LookupClient {
     const refused: AccountKey[] = [];
     for (const key of keys) {
       if (cache.has(key) || inFlight.has(key) || pending.has(key) || admission.has(key)) continue;
-      // One over-long key would make the background refuse the whole batch, again and again.
-      if (key.length > MAX_KEY_LENGTH) {
+      // Ruled out by the filter (answered here: nothing leaves the page), or so long that the
+      // background would refuse the whole batch, again and again.
+      if (known(key) === null || key.length > MAX_KEY_LENGTH) {
         cache.set(key, null);
         refused.push(key);
       } else if (admission.admit(key)) pending.add(key);
@@ -142,7 +162,7 @@ export function createLookupClient(options: LookupClientOptions): LookupClient {
   }
 
   return {
-    answer: (key) => cache.get(key),
+    answer: known,
     fetch,
     clear,
     dispose() {

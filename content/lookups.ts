@@ -2,6 +2,7 @@
 // keys, and what each reference's answer is once every key it may be listed under is answered
 // (the cache itself is the lookup client's).
 import type { AccountKey, Platform } from '../core/accounts';
+import type { KeyFilter } from '../core/key-filter';
 import type { BadgeInfo } from '../core/messages';
 import type { AccountRef } from '../sites/types';
 import type { KeyBudget } from './key-budget';
@@ -34,6 +35,8 @@ export interface LookupsOptions {
   now: () => number;
   timers: Timers;
   budget?: KeyBudget;
+  /** The packs' membership filter: keys it rules out are answered without a lookup. */
+  filter?: () => KeyFilter | null;
   /** A waiting ref's answer is in. */
   answered: (ref: AccountRef, hit: Hit | null) => void;
   /** After a batch of answers was handed out. */
@@ -54,6 +57,7 @@ export function createLookups(options: LookupsOptions): Lookups {
     now: options.now,
     timers: options.timers,
     budget: options.budget,
+    filter: options.filter,
     wanted: (key) => waiting.has(key),
     onRetryDue: flush,
     onAnswers(keys) {

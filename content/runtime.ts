@@ -13,6 +13,7 @@
 // Everything the page or the browser supplies is injected (document, send, clock, frames,
 // timers, lifetime), so unit tests and the bench drive it with fakes. `content/main.ts` wires
 // the real ones.
+import { readKeyFilter, type KeyFilter } from '../core/key-filter';
 import type { BadgeEntry, BadgeInfo, ContentConfig } from '../core/messages';
 import type { SiteAdapter } from '../sites/types';
 import { BADGE_TAG, followSiteTheme, type BadgeContext } from './badge';
@@ -106,6 +107,7 @@ class Runtime implements ContentRuntime {
   readonly #lifetime = new AbortController();
   readonly #counts = { rootsVisited: 0, refsFound: 0, badgesInserted: 0, badgesUpdated: 0 };
   #config: ContentConfig | null = null;
+  #filter: KeyFilter | null = null;
   #sweepAfterScan = false;
   readonly #options: ContentRuntimeOptions;
   readonly #document: Document;
@@ -174,6 +176,7 @@ class Runtime implements ContentRuntime {
       now: this.#now,
       timers: this.#timers,
       budget: this.#options.keyBudget,
+      filter: () => this.#filter,
       answered: (ref, hit) => this.#badging.answered(ref, hit),
       afterAnswers: () => this.#reporter.schedule(),
     });
@@ -277,6 +280,7 @@ class Runtime implements ContentRuntime {
   #applyConfig(next: ContentConfig | null): void {
     const previous = this.#config;
     this.#config = next;
+    this.#filter = readKeyFilter(next?.filter);
     this.#badging.nextGeneration();
     this.#lookups.clear();
     this.#notice.sync(next);

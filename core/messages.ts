@@ -7,6 +7,7 @@ import type { Settings } from './settings';
 import { settingsPatch } from './settings-patch';
 import type { ParticipantView, StoreSnapshot } from './store-views';
 import type { DatedAction } from './claim';
+import type { KeyFilterData } from './key-filter';
 import type {
   AccountConfidence,
   PackIssue,
@@ -174,6 +175,8 @@ export interface ContentConfig {
   surfaces: Record<Surface, boolean>;
   badgeStyle: 'label' | 'compact';
   notice: NoticeInfo | null;
+  /** The installed packs' keys as a membership filter (core/key-filter.ts); absent when off. */
+  filter?: KeyFilterData;
 }
 export interface NoticeInfo {
   id: string;
