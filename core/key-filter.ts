@@ -6,6 +6,7 @@
 // It holds no key and no answer, only bits set by two hashes of each key, and its size is fixed
 // (at most MAX_FILTER_BYTES): a pack of a million accounts gives more "maybe"s, never a wrong "no".
 import { FACEBOOK_NUMERIC_ID, facebookVanityKey, instagramKey, type Platform } from './accounts';
+import { keyHashA, keyHashB } from './key-hash';
 
 /** The filter's memory budget in the content script. */
 export const MAX_FILTER_BYTES = 256 * 1024;
@@ -31,27 +32,6 @@ export function normalizeKey(platform: Platform, key: string): string | null {
   if (platform === 'instagram') return instagramKey(key);
   if (key.startsWith('id:')) return FACEBOOK_NUMERIC_ID.test(key.slice(3)) ? key : null;
   return facebookVanityKey(key);
-}
-
-/** FNV-1a, 32-bit: the lookup index's first hash of `platform:key` (storage/lookup-index.ts). */
-export function keyHashA(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
-/** The lookup index's second hash of `platform:key`, independent of the first. */
-export function keyHashB(text: string): number {
-  let h = 0x9e3779b9 ^ text.length;
-  for (let i = 0; i < text.length; i++) {
-    h = Math.imul(h ^ text.charCodeAt(i), 0x5bd1e995);
-    h ^= h >>> 15;
-  }
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
 }
 
 /** Bit `i` of a key with hashes `a`, `b` (double hashing), in a filter of `mask + 1` bits. */

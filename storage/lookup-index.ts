@@ -19,6 +19,7 @@ import type { BadgeEntry } from '../core/messages';
 import { accountConfidence, strongestFirst } from '../core/pack/evidence';
 import type { AccountConfidence, Platform } from '../core/pack/types';
 import { displayHandle } from '../core/accounts';
+import { keyHashA, keyHashB } from '../core/key-hash';
 import { accountKeys } from './keys';
 import type { CampaignRow, LookupIndexRow, ParticipantRow } from './schema';
 
@@ -32,27 +33,6 @@ export const MAX_BADGE_SOURCES = 8;
 export interface IndexMatch {
   entry: BadgeEntry;
   handle: string;
-}
-
-/** FNV-1a, 32-bit. */
-function hashA(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
-/** A multiply-xorshift hash with other constants, so its collisions are not hashA's. */
-function hashB(text: string): number {
-  let h = 0x9e3779b9 ^ text.length;
-  for (let i = 0; i < text.length; i++) {
-    h = Math.imul(h ^ text.charCodeAt(i), 0x5bd1e995);
-    h ^= h >>> 15;
-  }
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
 }
 
 function indexKey(platform: Platform, key: string): string {
@@ -171,8 +151,8 @@ export function buildLookupIndex(
         if (seen.has(text)) continue;
         seen.add(text);
         if (shown !== key && !handles.has(text)) handles.set(text, shown);
-        his[count] = hashA(text);
-        los[count] = hashB(text);
+        his[count] = keyHashA(text);
+        los[count] = keyHashB(text);
         owners[count] = ordinal;
         count++;
       }
@@ -206,7 +186,7 @@ export function buildLookupIndex(
 /** The index's entries for one key, in pack order (campaign order, then participant order). */
 export function findInIndex(index: LookupIndexRow, platform: Platform, key: string): IndexMatch[] {
   const text = indexKey(platform, key);
-  const a = hashA(text);
+  const a = keyHashA(text);
   const { hi } = index;
   let low = 0;
   let high = hi.length;
@@ -216,7 +196,7 @@ export function findInIndex(index: LookupIndexRow, platform: Platform, key: stri
     else high = mid;
   }
   if (low >= hi.length || hi[low] !== a) return [];
-  const b = hashB(text);
+  const b = keyHashB(text);
   const ordinals: number[] = [];
   for (let p = low; p < hi.length && hi[p] === a; p++) {
     if (index.lo[p] === b) ordinals.push(index.entry[p]!);

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildKeyFilter, keyHashA, keyHashB } from '../../../core/key-filter';
+import { buildKeyFilter } from '../../../core/key-filter';
+import { keyHashA, keyHashB } from '../../../core/key-hash';
 import type { BadgeInfo } from '../../../core/messages';
 import { accountLink, badgeInfoFor, createHarness, defaultConfig, seeEverything } from './harness';
 import type { Harness } from './harness';
