@@ -8,7 +8,7 @@ import type { PackIssue } from '../../core/pack/types';
 import { sendFromPage as send } from '../shared/send';
 import { formatNumber } from '../shared/format';
 import { ImportProgressBar, useImportProgress } from './ImportProgress';
-import type { ActionProps } from './Packs';
+import type { ActionProps } from './action-props';
 import { conflictAnnouncement, ReplaceConfirm } from './ReplaceConfirm';
 
 /** The same words for a file and a paste: the size, and the limit. */

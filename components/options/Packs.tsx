@@ -5,12 +5,8 @@ import { sendFromPage as send } from '../shared/send';
 import type { CampaignSummary, PackOrigin, PackSummary } from '../../core/store-views';
 import type { Settings } from '../../core/settings';
 import { formatDateTime, formatLooseDate, formatNumber } from '../shared/format';
+import type { ActionProps } from './action-props';
 import { ImportPack } from './ImportPack';
-
-export interface ActionProps {
-  announce: (message: string) => void;
-  reload: () => void;
-}
 
 export function originLabel(origin: PackOrigin): string {
   switch (origin) {

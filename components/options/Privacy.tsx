@@ -2,7 +2,7 @@
 import { i18n } from '#i18n';
 import { useState } from 'preact/hooks';
 import { sendFromPage as send } from '../shared/send';
-import type { ActionProps } from './Packs';
+import type { ActionProps } from './action-props';
 
 export function PrivacySection() {
   return (

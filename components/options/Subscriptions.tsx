@@ -7,7 +7,7 @@ import { subscriptionFreshness } from '../../core/subscription-freshness';
 import type { PackSummary } from '../../core/store-views';
 import { formatDateTime, formatLooseDate, formatNumber } from '../shared/format';
 import { sendFromPage as send } from '../shared/send';
-import type { ActionProps } from './Packs';
+import type { ActionProps } from './action-props';
 import { ImportProgressBar, useImportProgress } from './ImportProgress';
 import { conflictAnnouncement, ReplaceConfirm } from './ReplaceConfirm';
 
