@@ -68,7 +68,8 @@ export function planBatches(rows: PackRows, size = BATCH_ROWS): RowBatch[] {
   return batches;
 }
 
-function packTables(db: PicketDatabase) {
+/** Every table a pack's rows live in: what a write of one pack locks. */
+export function packTables(db: PicketDatabase) {
   return [
     db.packs,
     db.campaigns,

@@ -9,7 +9,12 @@ import {
   unreadable,
   type EffectivePack,
 } from './cache-source';
-import { deletePackRows, dropUnfinishedWrite, writePackResumable } from './cache-resume';
+import {
+  deletePackRows,
+  dropUnfinishedWrite,
+  packTables,
+  writePackResumable,
+} from './cache-resume';
 import type { PicketDatabase } from './db';
 import { setDatabaseUpdating } from './open-state';
 import { PARTICIPANTS_PER_BLOCK } from './blocks';
@@ -146,15 +151,7 @@ export async function writePackRows(
   rows: PackRows | null,
   options: WriteOptions = {},
 ): Promise<void> {
-  const tables = [
-    db.packs,
-    db.campaigns,
-    db.participantBlocks,
-    db.handleBlocks,
-    db.directories,
-    db.lookup,
-    db.meta,
-  ];
+  const tables = packTables(db);
   options.signal?.throwIfAborted();
   await db.transaction('rw', tables, async () => {
     await deletePackRows(db, packId);

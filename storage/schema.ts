@@ -1,7 +1,7 @@
 // The cache's database layout: its row types, table schema and version numbers. Types only (and
 // constants), so every storage module can name a row without importing the code that writes it.
 import type { Participant, ParticipantRole, Source } from '../core/pack/types';
-import type { CampaignSummary, PackOrigin } from '../core/store-views';
+import type { CampaignSummary, PackSummary } from '../core/store-views';
 
 export const DEFAULT_DB_NAME = 'picket';
 
@@ -33,18 +33,8 @@ export const CACHE_SCHEMA = {
   meta: 'key',
 } as const;
 
-export interface PackRow {
-  id: string;
-  version: number;
-  updatedAt: string;
-  publisherName: string;
-  corrections?: string;
-  origin: PackOrigin;
-  campaignCount: number;
-  participantCount: number;
-  accountCount: number;
-  installedAt: string;
-}
+/** A pack as the cache keeps it: its summary, less what lives in the registry (on/off, subscription). */
+export type PackRow = Omit<PackSummary, 'enabled' | 'subscription'>;
 
 /** A campaign as the cache keeps it: what its readers see, plus its place and its role counts. */
 export interface CampaignRow extends CampaignSummary {
