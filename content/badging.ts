@@ -163,7 +163,7 @@ class BadgeRecords implements Badging {
       else if (record.seen) {
         const hit = this.#options.lookups.answer(ref);
         if (hit !== undefined) this.answered(ref, hit);
-      } else if (this.#options.lookups.answer(ref) !== null) this.#watch(ref, fresh);
+      } else this.#badgeKnownOrWatch(record, ref, fresh);
       return;
     }
     let kept: Element | null = null;
@@ -184,8 +184,22 @@ class BadgeRecords implements Badging {
       return;
     }
     if (next.seen) this.#lookUp(ref);
-    // Known to be in no pack (the filter or an earlier answer): nothing to wait for.
-    else if (this.#options.lookups.answer(ref) !== null) this.#watch(ref, fresh);
+    else this.#badgeKnownOrWatch(next, ref, fresh);
+  }
+
+  /**
+   * A name not seen yet: an account this tab already has a badge answer for is badged now, in the
+   * flush of the frame the page added it in, so the badge joins the style and layout the page pays
+   * for that frame anyway. Answers are only ever asked for names the person could see, so the page
+   * learns nothing from it that the first badge did not already show. A name known to be in no
+   * pack waits for nothing; any other waits until the person can see it.
+   */
+  #badgeKnownOrWatch(record: OriginRecord, ref: AccountRef, fresh: boolean): void {
+    const known = this.#options.lookups.answer(ref);
+    if (known) {
+      record.seen = true;
+      this.answered(ref, known);
+    } else if (known === undefined) this.#watch(ref, fresh);
   }
 
   answered(ref: AccountRef, hit: Hit | null): void {
