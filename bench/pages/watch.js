@@ -17,12 +17,17 @@
   // The member-authored posts on the first screen, known from the first observer report.
   let expected = null;
   const firstScreen = new Set();
+  // Chromium reports a thousand targets' first state over several callbacks: the first screen is
+  // known once every post has been reported once.
+  const reported = new Set();
   const onScreen = new IntersectionObserver((entries) => {
-    onScreen.disconnect();
     for (const entry of entries) {
+      reported.add(entry.target);
       if (entry.isIntersecting && isMember(authorOf.get(entry.target) ?? ''))
         firstScreen.add(entry.target);
     }
+    if (reported.size < authorOf.size) return;
+    onScreen.disconnect();
     expected = firstScreen.size;
     for (const article of [...badged]) if (!firstScreen.has(article)) badged.delete(article);
     if (badged.size >= expected) allAuthorsAt ??= performance.now();
