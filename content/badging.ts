@@ -154,16 +154,18 @@ class BadgeRecords implements Badging {
 
   consider(ref: AccountRef, fresh = true): void {
     const record = this.#origins.get(ref.origin);
+    // Known to be in no pack (the filter or an earlier answer): nothing will show, so where the
+    // name sits (its surface, which may cost the adapter walks up the page) is never asked.
+    const known = this.#options.lookups.answer(ref);
     if (record && this.#current(ref) === record) {
       // Known already: only put its badge back if the site re-rendered around it.
       if (record.badge) this.#place(record.badge, ref);
-      else if (!surfaceShown(ref.surface, this.#config)) return;
+      else if (known === null || !surfaceShown(ref.surface, this.#config)) return;
       // The answer may have come while the node was detached (virtualised lists): badge it now.
       // Still unanswered, the ref already waiting will do it.
       else if (record.seen) {
-        const hit = this.#options.lookups.answer(ref);
-        if (hit !== undefined) this.answered(ref, hit);
-      } else this.#badgeKnownOrWatch(record, ref, fresh);
+        if (known !== undefined) this.answered(ref, known);
+      } else this.#badgeKnownOrWatch(record, ref, fresh, known);
       return;
     }
     let kept: Element | null = null;
@@ -178,28 +180,32 @@ class BadgeRecords implements Badging {
       seen: kept !== null,
     };
     this.#origins.set(ref.origin, next);
-    if (!surfaceShown(ref.surface, this.#config)) {
+    if (known === null || !surfaceShown(ref.surface, this.#config)) {
       if (kept) removeBadge(kept);
       next.badge = null;
       return;
     }
     if (next.seen) this.#lookUp(ref);
-    else this.#badgeKnownOrWatch(next, ref, fresh);
+    else this.#badgeKnownOrWatch(next, ref, fresh, known);
   }
 
   /**
    * A name not seen yet: an account this tab already has a badge answer for is badged now, in the
    * flush of the frame the page added it in, so the badge joins the style and layout the page pays
    * for that frame anyway. Answers are only ever asked for names the person could see, so the page
-   * learns nothing from it that the first badge did not already show. A name known to be in no
-   * pack waits for nothing; any other waits until the person can see it.
+   * learns nothing from it that the first badge did not already show. Any other name waits until
+   * the person can see it.
    */
-  #badgeKnownOrWatch(record: OriginRecord, ref: AccountRef, fresh: boolean): void {
-    const known = this.#options.lookups.answer(ref);
+  #badgeKnownOrWatch(
+    record: OriginRecord,
+    ref: AccountRef,
+    fresh: boolean,
+    known: Hit | undefined,
+  ): void {
     if (known) {
       record.seen = true;
       this.answered(ref, known);
-    } else if (known === undefined) this.#watch(ref, fresh);
+    } else this.#watch(ref, fresh);
   }
 
   answered(ref: AccountRef, hit: Hit | null): void {

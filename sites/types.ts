@@ -5,6 +5,10 @@ import type { AccountKey, Platform, Surface } from '../core/accounts';
 export interface AccountRef {
   platform: Platform;
   key: AccountKey;
+  /**
+   * Where on the page the reference is. An adapter may work it out only when first read (a getter):
+   * the runtime reads it only for accounts some pack may list, so most names never pay for it.
+   */
   surface: Surface;
   /** The element that shows the account's name; the badge goes right after it, as a sibling. */
   nameElement: Element;

@@ -97,18 +97,30 @@ function isCommentArticle(article: Element): boolean {
 }
 
 class Scan {
-  private readonly firstLink = new Map<Element, Element>();
+  private readonly firstLink = new Map<Element, Element | null>();
   private readonly firstHeading = new Map<Element, Element | null>();
   private ownerHeading: boolean | null = null;
 
-  constructor(private readonly root: ParentNode) {}
+  constructor(
+    private readonly root: ParentNode,
+    private readonly page: PageInfo,
+  ) {}
 
-  /** The first name link of a comment is its author; later links in it are mentions. */
+  /**
+   * The first name link of a comment is its author; later links in it are mentions. Found from
+   * the comment's own links, so the answer does not depend on which links were asked about first.
+   */
   isFirstLinkOf(comment: Element, link: Element): boolean {
-    const first = this.firstLink.get(comment);
-    if (!first) {
-      this.firstLink.set(comment, link);
-      return true;
+    let first = this.firstLink.get(comment);
+    if (first === undefined) {
+      first = null;
+      for (const candidate of comment.querySelectorAll('a[href]')) {
+        if (accountOfLink(candidate, this.page)) {
+          first = candidate;
+          break;
+        }
+      }
+      this.firstLink.set(comment, first);
     }
     return first === link;
   }
@@ -161,7 +173,16 @@ function surfaceOfLink(anchor: Element, page: PageInfo, scan: Scan, key: Account
   return 'other';
 }
 
-function refFromLink(anchor: Element, page: PageInfo, scan: Scan): AccountRef | null {
+interface LinkAccount {
+  key: AccountKey;
+  altKeys: AccountKey[];
+}
+
+/**
+ * The account a link names, or null when it is no name link (not an account, a link shim, an
+ * avatar, a tab, the viewer's own rails). No question about where the link sits beyond that.
+ */
+function accountOfLink(anchor: Element, page: PageInfo): LinkAccount | null {
   // Cheapest tests first: most links on a page are not accounts at all.
   const raw = anchor.getAttribute('href');
   if (raw === null || raw.startsWith('#')) return null;
@@ -183,18 +204,31 @@ function refFromLink(anchor: Element, page: PageInfo, scan: Scan): AccountRef | 
   const key = link?.key ?? (hovercardId as AccountKey);
   const altKeys = new Set(link?.altKeys ?? []);
   if (hovercardId && hovercardId !== key) altKeys.add(hovercardId);
-  const surface = surfaceOfLink(anchor, page, scan, key);
-  // The profile/Page name repeats in links around the header (profile-2025-1, page-2023-1); the
-  // heading is badged instead.
-  if (surface === 'profile-header' && scan.hasOwnerHeading()) return null;
-  const ref: AccountRef = {
-    platform: 'facebook',
-    key,
-    surface,
-    nameElement: anchor,
-    origin: anchor,
-  };
-  if (altKeys.size > 0) ref.altKeys = [...altKeys];
+  return { key, altKeys: [...altKeys] };
+}
+
+function refFromLink(anchor: Element, page: PageInfo, scan: Scan): AccountRef | null {
+  const account = accountOfLink(anchor, page);
+  if (!account) return null;
+  const { key, altKeys } = account;
+  const ref = { platform: 'facebook', key, nameElement: anchor, origin: anchor } as AccountRef;
+  if (altKeys.length > 0) ref.altKeys = altKeys;
+  // Only a link to the page's own profile can be its header: that one is decided now, because the
+  // heading, when the page shows one, carries the header's badge instead (profile-2025-1,
+  // page-2023-1).
+  if (page.owner?.key === key) {
+    const surface = surfaceOfLink(anchor, page, scan, key);
+    if (surface === 'profile-header' && scan.hasOwnerHeading()) return null;
+    ref.surface = surface;
+    return ref;
+  }
+  // Any other link's surface takes several walks up Comet's deep ancestry: it is found when first
+  // asked for, which for a name no pack lists is never.
+  let surface: Surface | undefined;
+  Object.defineProperty(ref, 'surface', {
+    enumerable: true,
+    get: () => (surface ??= surfaceOfLink(anchor, page, scan, key)),
+  });
   return ref;
 }
 
@@ -215,7 +249,7 @@ function refFromProfileHeading(heading: Element, page: PageInfo): AccountRef | n
 /** One scan of `root`, fed its candidates a slice at a time (see `SiteAdapter.beginScan`). */
 export function beginFacebookScan(root: ParentNode): AccountScan {
   const page = pageInfoOf(root);
-  const scan = new Scan(root);
+  const scan = new Scan(root, page);
   const seen = new Set<Element>();
   return (candidates) => {
     const refs: AccountRef[] = [];

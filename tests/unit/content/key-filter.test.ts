@@ -2,7 +2,15 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildKeyFilter } from '../../../core/key-filter';
 import { keyHashA, keyHashB } from '../../../core/key-hash';
 import type { BadgeInfo } from '../../../core/messages';
-import { accountLink, badgeInfoFor, createHarness, defaultConfig, seeEverything } from './harness';
+import type { AccountRef, SiteAdapter } from '../../../sites/types';
+import {
+  accountLink,
+  badgeInfoFor,
+  createHarness,
+  createTestAdapter,
+  defaultConfig,
+  seeEverything,
+} from './harness';
 import type { Harness } from './harness';
 
 let harness: Harness | null = null;
@@ -25,10 +33,10 @@ function filterOf(keys: string[]) {
 const keys = Array.from({ length: 300 }, (_, i) => `user${i}`);
 const listed = keys.filter((_, i) => i % 10 === 0);
 
-async function pageWith(config: ReturnType<typeof defaultConfig>) {
+async function pageWith(config: ReturnType<typeof defaultConfig>, adapter?: SiteAdapter) {
   const sightings = seeEverything();
   const data = new Map<string, BadgeInfo>(listed.map((key) => [key, badgeInfoFor(key)]));
-  harness = createHarness(data, { createSightings: sightings });
+  harness = createHarness(data, { createSightings: sightings, ...(adapter && { adapter }) });
   harness.background.state.config = config;
   await harness.runtime.start();
   await harness.settle();
@@ -65,5 +73,26 @@ describe('the packs’ membership filter in the page', () => {
       expect(watched).toBe(keys.length);
       harness!.runtime.stop();
     }
+  });
+
+  it('where a name it rules out sits (its surface, a walk up the page) is never asked', async () => {
+    const base = createTestAdapter();
+    const surfacesRead = new Set<string>();
+    // The test adapter's references, their surface read through a getter, as Facebook's are.
+    const lazy = (ref: AccountRef): AccountRef => {
+      const { surface, ...rest } = ref;
+      return Object.defineProperty({ ...rest } as AccountRef, 'surface', {
+        enumerable: true,
+        get: () => (surfacesRead.add(ref.key), surface),
+      });
+    };
+    const adapter: SiteAdapter = {
+      ...base,
+      findAccounts: (root) => base.findAccounts(root).map(lazy),
+    };
+    const { asked, badged } = await pageWith(defaultConfig({ filter: filterOf(listed) }), adapter);
+    expect(new Set(badged)).toEqual(new Set(listed));
+    // Read for the listed keys and the filter's few "maybe"s, never for the 270-odd it rules out.
+    expect(new Set(surfacesRead)).toEqual(new Set(asked));
   });
 });
