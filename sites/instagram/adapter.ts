@@ -125,18 +125,24 @@ function refsFromLink(anchor: Element, scan: Scan, pageType: string): AccountRef
   // The link must show the account's name: this drops the sidebar "Profile" link to the viewer's own
   // account, the profile's Reels tab (`/<user>/reels/` with text "Reels") and "View Profile" (2013).
   if (!showsName(anchor, link.key, text)) return null;
-  const context = scan.contextOf(anchor);
   // A profile heading wrapped in a link to the profile (Chrome saves of profile-2025-3/-4): the
   // heading is the name element, see refFromProfileHeading. (No header above: not the case.)
-  if (
-    context.header &&
-    anchor.querySelector(PROFILE_HEADER_NAME_INNER) &&
-    anchor.closest('main header')
-  )
-    return null;
-  const surface =
-    link.tab === 'reels' ? 'reel' : surfaceOf(anchor, link.key, context, scan, pageType, text);
-  return { platform: 'instagram', key: link.key, surface, nameElement: anchor, origin: anchor };
+  if (anchor.querySelector(PROFILE_HEADER_NAME_INNER) && anchor.closest('main header')) return null;
+  const ref = {
+    platform: 'instagram' as const,
+    key: link.key,
+    nameElement: anchor,
+    origin: anchor,
+  };
+  if (link.tab === 'reels') return { ...ref, surface: 'reel' };
+  // The surface takes a walk up the ancestors: it is found when first asked for, which for a name
+  // no pack lists is never.
+  let surface: Surface | undefined;
+  return Object.defineProperty(ref as AccountRef, 'surface', {
+    enumerable: true,
+    get: () =>
+      (surface ??= surfaceOf(anchor, link.key, scan.contextOf(anchor), scan, pageType, text)),
+  });
 }
 
 function refFromStoriesTray(button: Element): AccountRef | null {
