@@ -1,6 +1,6 @@
 // The strings the content script shows. The runtime takes a `Translate` function instead of
 // importing `#i18n` itself so that unit tests (where `browser.i18n` does not exist) inject one.
-import type { ClaimKey } from '../core/claim';
+import type { ClaimKey, MONTHS_KEY } from '../core/claim';
 
 export type ContentStringKey =
   | 'badge.label'
@@ -8,6 +8,7 @@ export type ContentStringKey =
   | 'badge.dialogName'
   | 'badge.actionsHeading'
   | ClaimKey
+  | typeof MONTHS_KEY
   | 'claim.account'
   | 'claim.accountHolder'
   | 'claim.accountLikely'

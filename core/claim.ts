@@ -38,6 +38,9 @@ export const CLAIM_KEYS = {
 
 export type ClaimKey = (typeof CLAIM_KEYS)[ClaimWord];
 
+/** The twelve short month names, space-separated, in the catalogue's language ("Jan … Dec"). */
+export const MONTHS_KEY = 'claim.months';
+
 /** An action as screens show it: dated by itself, else by its event's start. */
 export interface DatedAction {
   summary: string;
@@ -156,17 +159,14 @@ export function claimDate(facts: ClaimFacts): string | undefined {
   return claimedAction(facts)?.date;
 }
 
-// One formatter per locale and style: building an Intl.DateTimeFormat costs far more than using it.
+// One formatter per locale: building an Intl.DateTimeFormat costs far more than using it.
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function formatter(locale: string | undefined, style: 'month' | 'day'): Intl.DateTimeFormat {
-  const id = `${locale ?? ''}|${style}`;
+function dayFormatter(locale: string | undefined): Intl.DateTimeFormat {
+  const id = locale ?? '';
   let format = formatters.get(id);
   if (!format) {
-    const options: Intl.DateTimeFormatOptions =
-      style === 'month'
-        ? { month: 'short', year: 'numeric', timeZone: 'UTC' }
-        : { dateStyle: 'medium', timeZone: 'UTC' };
+    const options: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeZone: 'UTC' };
     try {
       format = new Intl.DateTimeFormat(locale, options);
     } catch {
@@ -178,29 +178,36 @@ function formatter(locale: string | undefined, style: 'month' | 'day'): Intl.Dat
 }
 
 /**
- * A pack date as a month and year ("Sep 2020", "sept 2020") or a full date, in `locale`. The
- * calendar day is taken as written and formatted at noon UTC, so no time zone can move it.
+ * A pack date as a month and year ("Sep 2020", "sept 2020"), the month named by the catalogue, or
+ * as a full date in `locale`. The badge's label takes the first: a page's first Intl.DateTimeFormat
+ * costs ~80 ms (its calendar data loads), too much for a label in a feed; the card takes the
+ * second when it opens. The calendar day is taken as written (at noon UTC: no zone can move it).
  */
 export function formatClaimDate(
   date: string,
+  words: (key: typeof MONTHS_KEY) => string,
   locale: string | undefined,
   style: 'month' | 'day',
 ): string {
   const day = calendarDay(date);
   if (!day) return date;
+  if (style === 'month') {
+    const month = words(MONTHS_KEY).split(' ')[Number(day.slice(5, 7)) - 1];
+    return month ? `${month} ${day.slice(0, 4)}` : day.slice(0, 7);
+  }
   const at = new Date(`${day}T12:00:00Z`);
   if (Number.isNaN(at.getTime())) return date;
-  return formatter(locale, style).format(at);
+  return dayFormatter(locale).format(at);
 }
 
 /** The claim as a badge shows it: "Paused ads · Jul 2020", or the words alone when undated. */
 export function claimText(
   facts: ClaimFacts,
-  words: (key: ClaimKey) => string,
+  words: (key: ClaimKey | typeof MONTHS_KEY) => string,
   locale: string | undefined,
   style: 'month' | 'day' = 'month',
 ): string {
   const text = words(CLAIM_KEYS[claimWord(facts)]);
   const date = claimDate(facts);
-  return date ? `${text} · ${formatClaimDate(date, locale, style)}` : text;
+  return date ? `${text} · ${formatClaimDate(date, words, locale, style)}` : text;
 }

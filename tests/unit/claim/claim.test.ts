@@ -1,6 +1,6 @@
 // The badge's words: one past-tense phrase per role, status and relation, with the month of the
 // earliest dated action, read from the real English and Spanish locale files.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   CLAIM_KEYS,
   claimDate,
@@ -251,5 +251,31 @@ describe('datedActions', () => {
       actions: datedActions([{ summary: 'paused', event: 'pause', sources: ['s'] }], events),
     };
     expect(claimText(facts, words('en'), 'en', 'day')).toBe('Paused ads · Jul 1, 2020');
+  });
+});
+
+describe('the month on a badge', () => {
+  it('is named by the catalogue, as Intl names it in that language, without an Intl formatter', () => {
+    const dates = Array.from({ length: 12 }, (_, i) => `2020-${String(i + 1).padStart(2, '0')}-16`);
+    const expected = (locale: string) => {
+      const intl = new Intl.DateTimeFormat(locale, {
+        month: 'short',
+        year: 'numeric',
+        timeZone: 'UTC',
+      });
+      return dates.map((date) => intl.format(new Date(`${date}T12:00:00Z`)));
+    };
+    const intlNames = { en: expected('en'), es: expected('es') };
+    const made = vi.spyOn(Intl, 'DateTimeFormat');
+    for (const locale of ['en', 'es'] as const) {
+      const labels = dates.map((date) => {
+        const facts: ClaimFacts = { role: 'participant', actions: [{ date }] };
+        return claimText(facts, words(locale), locale).split(' · ')[1];
+      });
+      expect(labels).toEqual(intlNames[locale]);
+    }
+    // A page's first Intl.DateTimeFormat costs tens of milliseconds: the label never makes one.
+    expect(made).not.toHaveBeenCalled();
+    made.mockRestore();
   });
 });

@@ -260,9 +260,16 @@ export function seeEverything(hide: (element: Element) => boolean = () => false)
   return Object.assign(factory, { made });
 }
 
-/** English-ish strings: the key and its substitutions, so tests can see what was asked for. */
+/**
+ * English-ish strings: the key and its substitutions, so tests can see what was asked for; the
+ * month names are English ones, so a label's date reads "Sep 2020".
+ */
 export const testTranslate: Translate = (key, substitutions) =>
-  substitutions?.length ? `${key}(${substitutions.join('|')})` : key;
+  key === 'claim.months'
+    ? 'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec'
+    : substitutions?.length
+      ? `${key}(${substitutions.join('|')})`
+      : key;
 
 /** Lets MutationObserver records and promise answers arrive. */
 export const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
