@@ -18,8 +18,6 @@ import {
 import { applyShadowStyle } from './shadow-style';
 import { refreshSiteTheme, siteTheme, type SiteTheme } from './site-theme';
 
-export { BADGE_TAG, closeBadge, type BadgeContext, type BadgeStyle };
-
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const FACEBOOK_CSS = css + facebookCss;
 
