@@ -3,7 +3,7 @@
 import { browser } from 'wxt/browser';
 import type { ImportPhase } from '../core/import-progress';
 import type { ImportProgressMessage } from '../core/messages';
-import type { InstallOptions } from '../storage/store';
+import type { InstallOptions } from '../storage/pack-ownership';
 
 /** Rows-written updates closer together than this are dropped (phase changes never are). */
 const MIN_INTERVAL_MS = 100;

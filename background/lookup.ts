@@ -5,9 +5,11 @@
 import { buildKeyFilter, normalizeKey, type KeyFilterData } from '../core/key-filter';
 import type { BadgeInfo } from '../core/messages';
 import type { Platform } from '../core/pack/types';
-import { findInIndex, type LookupIndexRow } from '../storage/lookup-index';
-import { getSettings, type Settings } from '../storage/settings';
-import { getStore, onStoreChange } from '../storage/store';
+import { findInIndex } from '../storage/lookup-index';
+import type { LookupIndexRow } from '../storage/schema';
+import { getSettings } from '../storage/settings';
+import type { Settings } from '../core/settings';
+import { getStore, onStoreChange } from '../storage/store-open';
 
 /** Answers kept between batches; small, because a page rarely shows more than a few hundred. */
 const CACHE_LIMIT = 5_000;
@@ -16,8 +18,6 @@ const answers = new Map<string, BadgeInfo | null>();
 let indexesCache: Promise<LookupIndexRow[]> | null = null;
 let settingsCache: Promise<Settings> | null = null;
 let filterCache: Promise<KeyFilterData> | null = null;
-
-export { normalizeKey };
 
 /** Drops every cached answer; called on any pack or settings change. */
 export function invalidateLookupCache(): void {

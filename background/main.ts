@@ -4,14 +4,12 @@
 import { browser } from 'wxt/browser';
 import type { Runtime, Storage, Tabs } from 'webextension-polyfill';
 import { storeSignal } from '../core/store-signals';
-import { getStore } from '../storage/store';
+import { getStore } from '../storage/store-open';
 import { invalidateLookupCache } from './lookup';
 import { initReminders, reconcileReminders } from './reminders';
 import { handleMessage } from './router';
 import { ensureRefreshAlarm, onRefreshAlarm } from './subscriptions';
 import { forgetTab, setTabCount } from './tab-state';
-
-export { handleMessage } from './router';
 
 export function startBackground(): void {
   browser.runtime.onMessage.addListener(onMessage);

@@ -29,9 +29,8 @@ import {
   remindersFiredItem,
   remindersFiredSessionItem,
 } from '../storage/items';
-import { getSettings, type Settings } from '../storage/settings';
-
-export { noticeDismissedItem, notificationsFailedItem, remindersFiredItem } from '../storage/items';
+import { getSettings } from '../storage/settings';
+import type { Settings } from '../core/settings';
 
 export const REMINDER_ALARM = 'picket:reminder';
 export const NOTIFICATION_PREFIX = 'picket:';

@@ -7,11 +7,11 @@ import type { ReportContext } from '../core/messages';
 import { accountConfidence } from '../core/pack/evidence';
 import type { Platform } from '../core/pack/types';
 import { REPORT_PAGE, reportQuery, type ReportTarget } from '../core/report';
-import { accountKeys, campaignKeyOf } from '../storage/rows';
+import { accountKeys, campaignKeyOf } from '../storage/keys';
 import { searchParticipants } from '../storage/queries';
 import { updateSettings } from '../storage/settings';
-import { getStore } from '../storage/store';
-import { normalizeKey } from './lookup';
+import { getStore } from '../storage/store-open';
+import { normalizeKey } from '../core/key-filter';
 
 /** Opens the report page for `target` in a new tab, next to the tab it came from. */
 export async function openReport(target: ReportTarget, fromTab?: number): Promise<void> {

@@ -17,14 +17,9 @@ import {
 } from '../core/messages';
 import { platformForUrl } from '../core/hosts';
 import { getSettings } from '../storage/settings';
-import {
-  clearAllData,
-  exportPack,
-  getStoreStatus,
-  importPackText,
-  removePack,
-  setPackEnabled,
-} from '../storage/store';
+import { getStoreStatus } from '../storage/store';
+import { importPackText } from '../storage/pack-import';
+import { clearAllData, exportPack, removePack, setPackEnabled } from '../storage/pack-changes';
 import { currentNotice, dismissNotice, reminderStatus } from './reminders';
 import { keyFilter, lookup } from './lookup';
 import { dontBadge, openReport, reportContext } from './report';

@@ -5,19 +5,13 @@
 import { browser } from 'wxt/browser';
 import { fromBase64 } from '../core/pack/signature';
 import { validatePackText } from '../core/pack/validate';
-import { importPackText, readRegistry, StoreError, updateSubscription } from '../storage/store';
-import type { InstallOptions, SubscriptionRecord } from '../storage/store';
+import { importPackText } from '../storage/pack-import';
+import { readRegistry, StoreError } from '../storage/userdata';
+import { updateSubscription } from '../storage/pack-changes';
+import type { InstallOptions } from '../storage/pack-ownership';
+import type { SubscriptionRecord } from '../storage/userdata-types';
 import { SubscriptionError } from './subscription-fetch';
 import { checkSubscriptionUrl, fetchVerified, hasHostPermission } from './subscription-verify';
-
-export {
-  configureSubscriptions,
-  DEFAULT_DEADLINES,
-  MAX_PACK_BYTES,
-  SubscriptionError,
-  type FetchDeadlines,
-} from './subscription-fetch';
-export { checkSubscriptionUrl } from './subscription-verify';
 
 export const REFRESH_ALARM = 'picket:refresh';
 const REFRESH_PERIOD_MINUTES = 24 * 60;

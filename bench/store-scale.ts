@@ -44,7 +44,8 @@ const { values } = parseArgs({
 const sizes = values.sizes.split(',').map(Number);
 const rounds = Number(values.rounds);
 
-const { configureStore, closeStore, importPackObject } = await import('../storage/store');
+const { configureStore, closeStore } = await import('../storage/store-open');
+const { importPackObject } = await import('../storage/pack-import');
 const { invalidateLookupCache, lookup } = await import('../background/lookup');
 const { loadSnapshot, searchParticipants } = await import('../storage/queries');
 const { makePack, lookupKeys } = await import('./lib/packs');

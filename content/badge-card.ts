@@ -29,7 +29,7 @@ export function fillPopover(state: BadgeState): void {
 function ensurePopover(state: BadgeState): HTMLElement {
   if (!state.popover) {
     const popover = state.shadow.ownerDocument.createElement('div');
-    popover.className = 'pop';
+    popover.className = 'pop panel';
     popover.id = `picket-pop-${(popoverIds += 1)}`;
     popover.setAttribute('role', 'dialog');
     if (supportsPopover(popover)) popover.setAttribute('popover', 'manual');

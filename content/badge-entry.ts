@@ -2,7 +2,8 @@
 // sources, "Report a mistake"), built from text nodes only so no datum is ever parsed as markup.
 import type { BadgeEntry, BadgeInfo, BadgeSource } from '../core/messages';
 import { claimOf, type BadgeContext } from './badge-state';
-import { formatPackDate, safeHttpsUrl } from './strings';
+import { formatPackDate } from '../core/time/pack-date';
+import { safeHttpsUrl } from '../core/safe-url';
 
 function textElement<K extends keyof HTMLElementTagNameMap>(
   document: Document,

@@ -3,8 +3,9 @@
 // content scripts have no `customElements`, so the element is never defined: attachShadow is
 // allowed on any valid custom-element name, defined or not.
 import type { BadgeInfo } from '../core/messages';
-import css from './badge.css?inline';
+import badgeCss from './badge.css?inline';
 import facebookCss from './badge-facebook.css?inline';
+import panelCss from './panel.css?inline';
 import { closeBadge, fillPopover } from './badge-card';
 import { watchDocument } from './badge-events';
 import {
@@ -18,10 +19,9 @@ import {
 import { applyShadowStyle } from './shadow-style';
 import { refreshSiteTheme, siteTheme, type SiteTheme } from './site-theme';
 
-export { BADGE_TAG, closeBadge, type BadgeContext, type BadgeStyle };
-
 const SVG_NS = 'http://www.w3.org/2000/svg';
-const FACEBOOK_CSS = css + facebookCss;
+const BADGE_CSS = panelCss + badgeCss;
+const FACEBOOK_CSS = BADGE_CSS + facebookCss;
 
 /** A picket sign on its stick, drawn with DOM calls (no markup strings anywhere). */
 function picketIcon(document: Document): SVGSVGElement {
@@ -105,7 +105,7 @@ export function createBadge(
   host.setAttribute('data-platform', info.platform);
   host.setAttribute('data-handle', info.handle);
   const shadow = host.attachShadow({ mode: 'closed' });
-  applyShadowStyle(shadow, info.platform === 'facebook' ? FACEBOOK_CSS : css);
+  applyShadowStyle(shadow, info.platform === 'facebook' ? FACEBOOK_CSS : BADGE_CSS);
   // One deep clone instead of a dozen create/set calls per badge (feeds make hundreds).
   const labelText = textsOf(info, context).visibleLabel;
   const wrapper = shadowTemplate(document, labelText).cloneNode(true) as HTMLSpanElement;

@@ -4,9 +4,8 @@
 import type { AccountKey, Surface } from '../core/accounts';
 import type { ContentConfig } from '../core/messages';
 import type { AccountRef, SiteAdapter } from '../sites/types';
-import type { BadgeContext } from './badge';
+import { BADGE_TAG, type BadgeContext } from './badge-state';
 import {
-  BADGE_TAG,
   badgeInfo,
   createBadge,
   guardOpening,

@@ -2,7 +2,7 @@
 // the notice), and the badge style a surface gets from it.
 import type { Surface } from '../core/accounts';
 import type { ContentConfig } from '../core/messages';
-import type { BadgeStyle } from './badge';
+import type { BadgeStyle } from './badge-state';
 import type { ContentSend } from './lookup-client';
 
 /** Surfaces whose tiles have no room for a text label. */

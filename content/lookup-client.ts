@@ -6,7 +6,8 @@
 // is asked at once; a fast feed sends a few larger messages instead of one per frame (each
 // message costs the page's main thread a fixed ~0.3 ms, and each answer a frame of its own).
 // How fast keys may go out (backoff, the page's key budget) is content/lookup-pacing.ts's.
-import type { AccountKey, Platform } from '../core/accounts';
+import type { AccountKey } from '../core/accounts';
+import type { Platform } from '../core/pack/types';
 import type { KeyFilter } from '../core/key-filter';
 import type { BadgeInfo, ContentRequest, Response } from '../core/messages';
 import { MAX_KEY_LENGTH, MAX_LOOKUP_KEYS } from '../core/limits';

@@ -1,7 +1,8 @@
 // The one door to answers for the rest of the content script: which references wait for which
 // keys, and what each reference's answer is once every key it may be listed under is answered
 // (the cache itself is the lookup client's).
-import type { AccountKey, Platform } from '../core/accounts';
+import type { AccountKey } from '../core/accounts';
+import type { Platform } from '../core/pack/types';
 import type { KeyFilter } from '../core/key-filter';
 import type { BadgeInfo } from '../core/messages';
 import type { AccountRef } from '../sites/types';

@@ -2,11 +2,13 @@
 // nothing but itself (no overlay) and holds only text; dismissing it is remembered for the day
 // by the background, which the slot below tells.
 import type { ContentConfig, NoticeInfo } from '../core/messages';
-import css from './notice.css?inline';
+import noticeCss from './notice.css?inline';
+import panelCss from './panel.css?inline';
 import { applyShadowStyle } from './shadow-style';
 import type { Translate } from './strings';
 
 export const NOTICE_TAG = 'picket-notice';
+const NOTICE_CSS = panelCss + noticeCss;
 
 export interface NoticeHandle {
   readonly element: HTMLElement;
@@ -26,9 +28,9 @@ export function showNotice(
   const host = document.createElement(NOTICE_TAG);
   const shadow = host.attachShadow({ mode: 'closed' });
   shadows.set(host, shadow);
-  applyShadowStyle(shadow, css);
+  applyShadowStyle(shadow, NOTICE_CSS);
   const box = document.createElement('div');
-  box.className = 'box';
+  box.className = 'box panel';
   box.setAttribute('role', 'status');
   box.setAttribute('aria-label', t('notice.label'));
   const text = document.createElement('div');

@@ -1,6 +1,7 @@
 // Tells the background what this page shows (its type, the accounts badged, whether it is
 // unreadable) for the popup's list: coalesced over a short delay, and only when it changed.
-import type { AccountKey, Platform } from '../core/accounts';
+import type { AccountKey } from '../core/accounts';
+import type { Platform } from '../core/pack/types';
 import { MAX_BADGED } from '../core/limits';
 import type { ContentSend } from './lookup-client';
 import type { Timers } from './schedulers';

@@ -17,7 +17,8 @@
 import { readKeyFilter, type KeyFilter } from '../core/key-filter';
 import type { BadgeEntry, BadgeInfo, ContentConfig } from '../core/messages';
 import type { SiteAdapter } from '../sites/types';
-import { BADGE_TAG, followSiteTheme, type BadgeContext } from './badge';
+import { followSiteTheme } from './badge';
+import { BADGE_TAG, type BadgeContext } from './badge-state';
 import { createBadging, type Badging } from './badging';
 import { loadConfig } from './config';
 import type { KeyBudget } from './key-budget';

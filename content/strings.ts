@@ -19,9 +19,6 @@ export type ContentStringKey =
 
 export type Translate = (key: ContentStringKey, substitutions?: string[]) => string;
 
-export { safeHttpsUrl } from '../core/safe-url';
-export { formatPackDate } from '../core/time/pack-date';
-
 /** Distinct strings kept; past this the memo starts over. */
 const TRANSLATIONS_KEPT = 2_000;
 /** Stands for the i-th substitution in a message asked for once (private-use characters). */

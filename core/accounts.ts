@@ -1,8 +1,6 @@
 // Account keys: how a handle or numeric id on each platform becomes the key packs are looked up by, and the surfaces.
 import type { Platform } from './pack/types';
 
-export type { Platform };
-
 /**
  * The key an account is looked up by, identical on both sides of the lookup:
  * - Instagram: the username in lower case (`kimkardashian`);

@@ -1,6 +1,6 @@
 // Which platform a page's hostname belongs to: the one place that knows Instagram's and
 // Facebook's hosts, shared by the site adapters and the background (which needs no adapter code).
-import type { Platform } from './accounts';
+import type { Platform } from './pack/types';
 
 const HOSTS: Readonly<Record<Platform, ReadonlySet<string>>> = {
   instagram: new Set(['instagram.com', 'www.instagram.com', 'm.instagram.com']),

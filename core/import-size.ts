@@ -1,6 +1,6 @@
 // The one size limit for a pack handed over as text (a file or a paste): the validator's, in
 // UTF-8 bytes, checked the same way by the options page before sending and by the background.
-import { PACK_LIMITS } from './pack/validate';
+import { PACK_LIMITS } from './pack/validate-issues';
 
 export const MAX_IMPORT_BYTES = PACK_LIMITS.maxBytes;
 

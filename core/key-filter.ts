@@ -5,7 +5,8 @@
 //
 // It holds no key and no answer, only bits set by two hashes of each key, and its size is fixed
 // (at most MAX_FILTER_BYTES): a pack of a million accounts gives more "maybe"s, never a wrong "no".
-import { FACEBOOK_NUMERIC_ID, facebookVanityKey, instagramKey, type Platform } from './accounts';
+import { FACEBOOK_NUMERIC_ID, facebookVanityKey, instagramKey } from './accounts';
+import type { Platform } from './pack/types';
 import { keyHashA, keyHashB } from './key-hash';
 
 /** The filter's memory budget in the content script. */

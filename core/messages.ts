@@ -2,7 +2,7 @@
 // background. Every request is validated by the background with these schemas:
 // unknown types, extra keys and oversized payloads are rejected with { ok: false }.
 import * as v from 'valibot';
-import type { Platform, Surface } from './accounts';
+import type { Surface } from './accounts';
 import type { Settings } from './settings';
 import { settingsPatch } from './settings-patch';
 import type { ParticipantView, StoreSnapshot } from './store-views';
@@ -15,12 +15,11 @@ import type {
   ParticipantRole,
   ParticipantStatus,
   SourceKind,
+  Platform,
 } from './pack/types';
 import { MAX_IMPORT_BYTES } from './import-size';
 import { IMPORT_PHASES } from './import-progress';
 import { MAX_BADGED, MAX_KEY_LENGTH, MAX_LOOKUP_KEYS, MAX_PAGE_TYPE_LENGTH } from './limits';
-
-export { MAX_BADGED, MAX_KEY_LENGTH, MAX_LOOKUP_KEYS, MAX_PAGE_TYPE_LENGTH };
 
 const platform = v.picklist(['instagram', 'facebook']);
 const accountKey = v.pipe(v.string(), v.maxLength(MAX_KEY_LENGTH));

@@ -5,7 +5,8 @@
 // messages.
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
-import { formatIssues, validatePack } from '../core/pack/validate';
+import { validatePack } from '../core/pack/validate';
+import { formatIssues } from '../core/pack/validate-issues';
 import type { Pack } from '../core/pack/types';
 import { readPackFile } from './pack-file';
 

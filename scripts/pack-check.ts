@@ -3,7 +3,8 @@
 // paths (core/pack/evidence-rules.ts). Exit 1 when a file is invalid or unreadable or breaks an
 // evidence rule marked error; warnings alone exit 0. Never a stack trace.
 import { checkEvidence } from '../core/pack/evidence-rules';
-import { formatIssues, packStats } from '../core/pack/validate';
+import { packStats } from '../core/pack/validate';
+import { formatIssues } from '../core/pack/validate-issues';
 import { printable, readPackFile } from './pack-file';
 
 const count = (n: number, noun: string) => `${n.toLocaleString('en')} ${noun}${n === 1 ? '' : 's'}`;

@@ -1,7 +1,8 @@
 // Reading a pack file for the node tools (pack:check, pack:sign, the build plugin): one place that turns
 // every way a file can be unusable into a plain message, so none of them shows a stack trace.
 import { readFileSync, statSync } from 'node:fs';
-import { PACK_LIMITS, validatePackText } from '../core/pack/validate';
+import { validatePackText } from '../core/pack/validate';
+import { PACK_LIMITS } from '../core/pack/validate-issues';
 import type { PackResult } from '../core/pack/types';
 
 export type PackFileResult = PackResult & { bytes?: Uint8Array };

@@ -6,7 +6,8 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describeProblem, packFromSheet } from '../core/pack/spreadsheet';
-import { formatIssues, packStats, validatePackText } from '../core/pack/validate';
+import { packStats, validatePackText } from '../core/pack/validate';
+import { formatIssues } from '../core/pack/validate-issues';
 import { printable } from './pack-file';
 
 const USAGE = 'usage: npm run pack:from-csv -- people.csv --campaign campaign.json --out pack.json';

@@ -12,7 +12,9 @@ import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node
 import { join, resolve } from 'node:path';
 import { publicKeyOf, signPackBytes, verifyPackSignature } from '../core/pack/signature';
 import { checkEvidence } from '../core/pack/evidence-rules';
-import { formatIssues, isHttpsUrl, validatePackText } from '../core/pack/validate';
+import { validatePackText } from '../core/pack/validate';
+import { isHttpsUrl } from '../core/pack/validate-values';
+import { formatIssues } from '../core/pack/validate-issues';
 import { packPage } from './lib/pack-page';
 import { printable, readPackFile } from './pack-file';
 

@@ -2,7 +2,7 @@
 // Validates the pack, then writes pack.json.sig: the base64 ECDSA P-256/SHA-256 signature over the
 // exact bytes of pack.json. Publish both files; any later edit to pack.json needs a new signature.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { formatIssues } from '../core/pack/validate';
+import { formatIssues } from '../core/pack/validate-issues';
 import { publicKeyOf, signPackBytes, verifyPackSignature } from '../core/pack/signature';
 import { printable, readPackFile } from './pack-file';
 

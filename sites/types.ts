@@ -1,5 +1,6 @@
 // What a site adapter offers the content script: account references found in its markup, by surface.
-import type { AccountKey, Platform, Surface } from '../core/accounts';
+import type { AccountKey, Surface } from '../core/accounts';
+import type { Platform } from '../core/pack/types';
 
 /** One place on the page that refers to an account. */
 export interface AccountRef {

@@ -6,7 +6,8 @@ import type { PackOrigin } from '../core/store-views';
 import { bundledPack } from './bundled';
 import { packToRows } from './rows';
 import { DATA_VERSION, type PackRows } from './schema';
-import { readPackText, type PackRegistry } from './userdata';
+import { readPackText } from './userdata';
+import type { PackRegistry } from './userdata-types';
 
 export interface EffectivePack {
   pack: Pack;

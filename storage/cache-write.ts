@@ -19,7 +19,8 @@ import type { PicketDatabase } from './db';
 import { setDatabaseUpdating } from './open-state';
 import { PARTICIPANTS_PER_BLOCK } from './blocks';
 import { DATA_VERSION, type PackRows } from './schema';
-import { readRegistry, type PackRegistry } from './userdata';
+import { readRegistry } from './userdata';
+import type { PackRegistry } from './userdata-types';
 
 /**
  * Blocks per bulkAdd inside a pack's transaction (~2,500 participants): also how often progress

@@ -16,8 +16,6 @@ import {
   type ParticipantBlockRow,
 } from './schema';
 
-export { DATA_VERSION, DEFAULT_DB_NAME } from './schema';
-
 export interface DatabaseOptions {
   /** Injected by tests (fake-indexeddb factory, or one whose `open` throws). */
   indexedDB?: IDBFactory;

@@ -23,8 +23,6 @@ import { keyHashA, keyHashB } from '../core/key-hash';
 import { accountKeys } from './keys';
 import type { CampaignRow, LookupIndexRow, ParticipantRow } from './schema';
 
-export type { LookupIndexRow } from './schema';
-
 /** A badge lists at most this many actions; the popup shows the rest. */
 export const MAX_BADGE_ACTIONS = 5;
 /** A badge lists at most this many sources, strongest first; the popup shows them all. */

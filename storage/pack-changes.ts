@@ -7,14 +7,8 @@ import { dropCache, rebuild } from './cache-write';
 import { KEPT_ON_CLEAR } from './items';
 import { commit } from './pack-commit';
 import { getStore, notifyChange, queued, serialized } from './store-open';
-import {
-  bumpPacksRevision,
-  readRegistry,
-  StoreError,
-  writeUserData,
-  type PackRegistry,
-  type SubscriptionRecord,
-} from './userdata';
+import { bumpPacksRevision, readRegistry, StoreError, writeUserData } from './userdata';
+import type { PackRegistry, SubscriptionRecord } from './userdata-types';
 
 export function setPackEnabled(packId: string, enabled: boolean): Promise<void> {
   return queued(async () => {

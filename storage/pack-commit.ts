@@ -23,8 +23,8 @@ import {
   snapshotUserData,
   StoreError,
   writeUserData,
-  type PackRegistry,
 } from './userdata';
+import type { PackRegistry } from './userdata-types';
 
 /**
  * Applies a registry change: storage.local first (one atomic set), then the pack's rows. If the

@@ -6,7 +6,8 @@ import { cancelled, commit } from './pack-commit';
 import { checkOwnership, sameSource, type InstallOptions } from './pack-ownership';
 import { packToRows } from './rows';
 import { queued } from './store-open';
-import { readRegistry, StoreError, type PackRegistry, type StoredPackRecord } from './userdata';
+import { readRegistry, StoreError } from './userdata';
+import type { PackRegistry, StoredPackRecord } from './userdata-types';
 
 /**
  * Validates and installs a pack given as text (an imported file or a downloaded subscription).

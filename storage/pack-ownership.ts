@@ -5,12 +5,8 @@ import type { Pack } from '../core/pack/types';
 import type { PackOrigin } from '../core/store-views';
 import { bundledPack } from './bundled';
 import type { WriteOptions } from './cache-write';
-import {
-  StoreError,
-  type PackSource,
-  type StoredPackRecord,
-  type SubscriptionRecord,
-} from './userdata';
+import { StoreError } from './userdata';
+import type { PackSource, StoredPackRecord, SubscriptionRecord } from './userdata-types';
 
 export interface InstallOptions extends WriteOptions {
   origin: Exclude<PackOrigin, 'bundled'>;

@@ -13,7 +13,7 @@ import { PARTICIPANTS_PER_BLOCK } from './blocks';
 import type { PicketDatabase } from './db';
 import { MemoryIndex } from './pack-index';
 import type { CampaignDirectoryRow, CampaignRow, ParticipantRow } from './schema';
-import { getStore } from './store';
+import { getStore } from './store-open';
 import { readRegistry } from './userdata';
 
 /**

@@ -8,10 +8,6 @@ import { accountKeys, campaignKeyOf } from './keys';
 import { buildLookupIndex } from './lookup-index';
 import type { CampaignRow, PackRows, ParticipantRow } from './schema';
 
-export { accountKeys, campaignKeyOf } from './keys';
-export { PARTICIPANTS_PER_BLOCK } from './blocks';
-export type { PackRows } from './schema';
-
 export function packToRows(pack: Pack, origin: PackOrigin, installedAt: string): PackRows {
   const corrections = pack.publisher.corrections;
   const campaigns: CampaignRow[] = [];

@@ -3,10 +3,6 @@
 import { withSettingDefaults, type Settings } from '../core/settings';
 import { settingsItem } from './items';
 
-export type { Settings };
-export { DEFAULT_SETTINGS } from '../core/settings';
-export { settingsItem } from './items';
-
 /** Reads settings, filling in any field a previous version did not have. */
 export async function getSettings(): Promise<Settings> {
   return withSettingDefaults(await settingsItem.getValue());

@@ -2,7 +2,8 @@
 // one queue for pack changes, and the listeners told after each change.
 import { bundledPack } from './bundled';
 import { rebuildOnce } from './cache-write';
-import { DEFAULT_DB_NAME, type DatabaseOptions, type PicketDatabase } from './db';
+import type { DatabaseOptions, PicketDatabase } from './db';
+import { DEFAULT_DB_NAME } from './schema';
 import { openDatabase } from './open-database';
 import { setDatabaseUpdating } from './open-state';
 import { DatabaseIndex, MemoryIndex, type PackIndex } from './pack-index';

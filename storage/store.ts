@@ -1,34 +1,5 @@
-// The pack store: storage.local holds what the user added (the truth), the database holds a
-// rebuildable cache of every enabled pack. All pack changes go through here, one at a time, and
-// each is atomic: on any failure storage.local and the database are as they were before.
+// The pack store's status: whether its database opened or it serves the bundled pack from memory.
 import { getStore } from './store-open';
-
-export {
-  closeStore,
-  configureStore,
-  getStore,
-  onStoreChange,
-  type StoreConfig,
-  type StoreHandle,
-} from './store-open';
-export type { WriteOptions } from './cache-write';
-export type { InstallOptions } from './pack-ownership';
-export { importPackObject, importPackText } from './pack-import';
-export {
-  clearAllData,
-  exportPack,
-  removePack,
-  setPackEnabled,
-  updateSubscription,
-} from './pack-changes';
-export { readRegistry, StoreError } from './userdata';
-export type {
-  PackConflict,
-  PackRegistry,
-  PackSource,
-  StoredPackRecord,
-  SubscriptionRecord,
-} from './userdata';
 
 export interface StoreStatus {
   databaseAvailable: boolean;

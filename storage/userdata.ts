@@ -6,15 +6,6 @@ import { packsRevisionItem, packTextKey, registryItem } from './items';
 import { decodeText, encodeText, type StoredText } from './pack-text';
 import type { PackConflict, PackRegistry } from './userdata-types';
 
-export { EMPTY_REGISTRY, packTextKey, packsRevisionItem, registryItem } from './items';
-export type {
-  PackConflict,
-  PackRegistry,
-  PackSource,
-  StoredPackRecord,
-  SubscriptionRecord,
-} from './userdata-types';
-
 const REGISTRY_KEY = registryItem.key;
 
 export class StoreError extends Error {

@@ -6,7 +6,8 @@
 // supported way in, and it is only reachable from extension code.
 import { browser } from 'wxt/browser';
 import { lookup } from '../../background/lookup';
-import { getStore, importPackObject } from '../../storage/store';
+import { getStore } from '../../storage/store-open';
+import { importPackObject } from '../../storage/pack-import';
 import { makePack } from '../lib/packs';
 
 export interface BenchStoreApi {

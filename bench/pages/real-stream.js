@@ -3,6 +3,7 @@
 // clone's author rewritten to a listed or an unlisted account. Like stream.js it watches, from
 // the page's side, for the <picket-badge> elements an extension adds, so the same measurement
 // works with Picket, the floor extension and no extension.
+import { appendInBatches, watchBadges } from './badge-watch.js';
 import {
   facebookMemberHandle,
   facebookOutsiderHandle,
@@ -15,8 +16,6 @@ const CLONE_ATTRIBUTE = 'data-bench-clone';
 const ACCOUNT_PATH = /^\/[A-Za-z0-9._-]+\/?$/;
 
 const clones = []; // index → { handle, member, insertedAt, badgeAt, shown }
-const badgeTimes = [];
-const longTasks = [];
 
 const onScreen = new IntersectionObserver((entries) => {
   for (const entry of entries) {
@@ -31,34 +30,12 @@ const onScreen = new IntersectionObserver((entries) => {
 const sameAccount = (a, b) =>
   a.toLowerCase().replaceAll('.', '') === b.toLowerCase().replaceAll('.', '');
 
-function noteBadge(badge, now) {
-  badgeTimes.push(now);
+const badgeSummary = watchBadges((badge, now) => {
   const root = badge.closest(`[${CLONE_ATTRIBUTE}]`);
   const clone = root && clones[Number(root.getAttribute(CLONE_ATTRIBUTE))];
   if (!clone || clone.badgeAt !== undefined) return;
   if (sameAccount(badge.getAttribute('data-handle') ?? '', clone.handle)) clone.badgeAt = now;
-}
-
-new MutationObserver((records) => {
-  const now = performance.now();
-  for (const record of records) {
-    for (const node of record.addedNodes) {
-      if (node.nodeType !== 1) continue;
-      if (node.localName === 'picket-badge') noteBadge(node, now);
-      else if (node.firstElementChild) {
-        for (const badge of node.querySelectorAll('picket-badge')) noteBadge(badge, now);
-      }
-    }
-  }
-}).observe(document.documentElement, { childList: true, subtree: true });
-
-try {
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) longTasks.push({ start: e.startTime, duration: e.duration });
-  }).observe({ type: 'longtask', buffered: true });
-} catch {
-  // No long-task entries in this browser: the list stays empty.
-}
+});
 
 /** A post's author link: the first match of `authorSelector` that links to an account path. */
 function authorLink(post, authorSelector) {
@@ -133,31 +110,27 @@ function startStream({
   const feed = templates[templates.length - 1].parentElement;
   const member = platform === 'facebook' ? facebookMemberHandle : memberHandle;
   const outsider = platform === 'facebook' ? facebookOutsiderHandle : outsiderHandle;
-  const start = performance.now();
-  return new Promise((resolve) => {
-    const tick = () => {
-      const batch = document.createDocumentFragment();
-      const first = clones.length;
-      let firstNew = null;
-      for (let i = first; i < Math.min(posts, first + batchSize); i++) {
-        const isMember = i % memberEvery === 0;
-        const handle = isMember ? member(i % PAGE_MEMBERS) : outsider(i);
-        const clone = cloneWithAuthor(templates[i % templates.length], authorSelector, handle);
-        clone.setAttribute(CLONE_ATTRIBUTE, String(i));
-        onScreen.observe(clone);
-        firstNew ??= clone;
-        batch.appendChild(clone);
-        clones.push({ handle, member: isMember, insertedAt: 0, badgeAt: undefined, shown: false });
-      }
-      feed.appendChild(batch);
-      const now = performance.now();
-      for (let i = first; i < clones.length; i++) clones[i].insertedAt = now;
-      if (firstNew) scrollTo(firstNew);
-      if (clones.length < posts) setTimeout(tick, intervalMs);
-      else resolve({ start, end: performance.now(), templates: templates.length });
-    };
-    tick();
+  const appended = appendInBatches(intervalMs, () => {
+    const batch = document.createDocumentFragment();
+    const first = clones.length;
+    let firstNew = null;
+    for (let i = first; i < Math.min(posts, first + batchSize); i++) {
+      const isMember = i % memberEvery === 0;
+      const handle = isMember ? member(i % PAGE_MEMBERS) : outsider(i);
+      const clone = cloneWithAuthor(templates[i % templates.length], authorSelector, handle);
+      clone.setAttribute(CLONE_ATTRIBUTE, String(i));
+      onScreen.observe(clone);
+      firstNew ??= clone;
+      batch.appendChild(clone);
+      clones.push({ handle, member: isMember, insertedAt: 0, badgeAt: undefined, shown: false });
+    }
+    feed.appendChild(batch);
+    const now = performance.now();
+    for (let i = first; i < clones.length; i++) clones[i].insertedAt = now;
+    if (firstNew) scrollTo(firstNew);
+    return clones.length < posts;
   });
+  return appended.then((span) => ({ ...span, templates: templates.length }));
 }
 
 /** Latencies only for member-authored clones that came into view (expectedAuthorBadges). */
@@ -167,9 +140,7 @@ function results() {
     now: performance.now(),
     expectedAuthorBadges: expected.length,
     latencies: expected.filter((c) => c.badgeAt !== undefined).map((c) => c.badgeAt - c.insertedAt),
-    badgeCount: document.querySelectorAll('picket-badge').length,
-    lastBadgeAt: badgeTimes.length ? badgeTimes[badgeTimes.length - 1] : null,
-    longTasks: longTasks.slice(),
+    ...badgeSummary(),
   };
 }
 

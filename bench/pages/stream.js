@@ -2,13 +2,12 @@
 // Instagram's own code). It appends posts in batches the way infinite scroll does, and watches,
 // from the page's side, for the <picket-badge> elements that the extension adds — so the same
 // measurement works with Picket, with the floor extension (no badges) and with no extension.
+import { appendInBatches, watchBadges } from './badge-watch.js';
 import { isMember, makePosts, postTree, toDom } from './markup.js';
 
 const postByArticle = new WeakMap();
 const insertedAt = new Map(); // post id → performance.now() when its batch was appended
 const authorBadgeAt = new Map(); // post id → performance.now() when the author's badge appeared
-const badgeTimes = [];
-const longTasks = [];
 // Member-authored posts that came into the viewport: Picket badges only what a reader can see,
 // and a post the stream scrolled past before it was ever on screen is nobody's to badge.
 const shownMemberPosts = new Set();
@@ -21,39 +20,12 @@ const onScreen = new IntersectionObserver((entries) => {
   }
 });
 
-function noteBadge(badge, now) {
-  badgeTimes.push(now);
+const badgeSummary = watchBadges((badge, now) => {
   const article = badge.closest('article');
   const post = article && postByArticle.get(article);
   if (!post || authorBadgeAt.has(post.id)) return;
   if (badge.getAttribute('data-handle') === post.author) authorBadgeAt.set(post.id, now);
-}
-
-// Badges are inserted as single elements next to a name; also look inside added subtrees in
-// case an implementation inserts a wrapper.
-new MutationObserver((records) => {
-  const now = performance.now();
-  for (const record of records) {
-    for (const node of record.addedNodes) {
-      if (node.nodeType !== 1) continue;
-      if (node.localName === 'picket-badge') noteBadge(node, now);
-      else if (node.firstElementChild) {
-        for (const badge of node.querySelectorAll('picket-badge')) noteBadge(badge, now);
-      }
-    }
-  }
-}).observe(document.documentElement, { childList: true, subtree: true });
-
-function observe(type, sink, map) {
-  try {
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) sink.push(map(entry));
-    }).observe({ type, buffered: true });
-  } catch {
-    // An entry type this browser lacks simply yields no entries.
-  }
-}
-observe('longtask', longTasks, (e) => ({ start: e.startTime, duration: e.duration }));
+});
 
 function scrollToEnd() {
   // Infinite scroll: the reader is at the bottom when the next page of posts arrives.
@@ -68,28 +40,23 @@ function scrollToEnd() {
 function startStream({ posts = 1000, batchSize = 10, intervalMs = 50, seed = 1 } = {}) {
   const feed = document.getElementById('feed');
   const all = makePosts(posts, seed);
-  const start = performance.now();
-  return new Promise((resolve) => {
-    let next = 0;
-    const tick = () => {
-      const batch = document.createDocumentFragment();
-      const appended = [];
-      for (const post of all.slice(next, next + batchSize)) {
-        const article = toDom(postTree(post), document);
-        postByArticle.set(article, post);
-        onScreen.observe(article);
-        batch.appendChild(article);
-        appended.push(post);
-      }
-      feed.appendChild(batch);
-      const now = performance.now();
-      for (const post of appended) insertedAt.set(post.id, now);
-      next += batchSize;
-      scrollToEnd();
-      if (next < all.length) setTimeout(tick, intervalMs);
-      else resolve({ start, end: performance.now() });
-    };
-    tick();
+  let next = 0;
+  return appendInBatches(intervalMs, () => {
+    const batch = document.createDocumentFragment();
+    const appended = [];
+    for (const post of all.slice(next, next + batchSize)) {
+      const article = toDom(postTree(post), document);
+      postByArticle.set(article, post);
+      onScreen.observe(article);
+      batch.appendChild(article);
+      appended.push(post);
+    }
+    feed.appendChild(batch);
+    const now = performance.now();
+    for (const post of appended) insertedAt.set(post.id, now);
+    next += batchSize;
+    scrollToEnd();
+    return next < all.length;
   });
 }
 
@@ -107,9 +74,7 @@ function results() {
     now: performance.now(),
     expectedAuthorBadges: shownMemberPosts.size,
     latencies,
-    badgeCount: document.querySelectorAll('picket-badge').length,
-    lastBadgeAt: badgeTimes.length ? badgeTimes[badgeTimes.length - 1] : null,
-    longTasks: longTasks.slice(),
+    ...badgeSummary(),
   };
 }
 

@@ -4,7 +4,8 @@
 // nothing.
 import { i18n } from '#i18n';
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
-import { packFromSheet, type SheetProblem } from '../../core/pack/spreadsheet';
+import { packFromSheet } from '../../core/pack/spreadsheet';
+import type { SheetProblem } from '../../core/pack/sheet-columns';
 import { validatePackText } from '../../core/pack/validate';
 import { CampaignForm, PackForm } from './CampaignForm';
 import {

@@ -1,7 +1,7 @@
 // The participants: a spreadsheet pasted into a text area or loaded from a CSV/TSV file, and an
 // empty template with the documented header to start from.
 import { i18n } from '#i18n';
-import { SHEET_COLUMNS } from '../../core/pack/spreadsheet';
+import { SHEET_COLUMNS } from '../../core/pack/sheet-columns';
 import { SHEET_TEMPLATE } from './draft';
 import { downloadText, readFileText, takeFile } from './files';
 

@@ -1,7 +1,7 @@
 // The checks' verdict: how many problems, each at its spreadsheet row and column or at its form
 // field (a link that moves focus there), and the evidence warnings that do not stop the pack.
 import { i18n } from '#i18n';
-import type { SheetProblem } from '../../core/pack/spreadsheet';
+import type { SheetProblem } from '../../core/pack/sheet-columns';
 import { placeOf } from './labels';
 
 /** A problem in plain words, and the form field it is at (if any). */

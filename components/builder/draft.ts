@@ -1,6 +1,6 @@
 // The builder's draft: the campaign file (a pack without participants, what the forms edit) and
 // the spreadsheet text; pure helpers to read and change a value at a JSON path.
-import { SHEET_COLUMNS } from '../../core/pack/spreadsheet';
+import { SHEET_COLUMNS } from '../../core/pack/sheet-columns';
 import { formatDelimited } from '../../core/csv';
 
 export type Json = Record<string, unknown>;

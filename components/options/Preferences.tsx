@@ -6,9 +6,9 @@ import {
   facebookIdKey,
   facebookVanityKey,
   instagramKey,
-  type Platform,
   type Surface,
 } from '../../core/accounts';
+import type { Platform } from '../../core/pack/types';
 import { EVE_TIME } from '../../core/reminders/schedule';
 import type { Settings } from '../../core/settings';
 import type { SettingsPatch } from '../../core/settings-patch';

@@ -3,7 +3,7 @@
 import { i18n } from '#i18n';
 import type { ReportContext } from '../../core/messages';
 import { claimLine } from '../shared/claim';
-import { safeHttpsUrl } from '../shared/format';
+import { safeHttpsUrl } from '../../core/safe-url';
 
 export interface ReportDraft {
   wrong: string;

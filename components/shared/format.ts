@@ -6,8 +6,6 @@ import { eventWindow } from '../../core/time/event-window';
 import { calendarDate, formatPackDate } from '../../core/time/pack-date';
 import { calendarDaysBetween } from '../../core/time/wall-clock';
 
-export { safeHttpsUrl } from '../../core/safe-url';
-
 /** The browser's UI language (what @wxt-dev/i18n picked the messages for), else navigator's. */
 export function uiLanguage(): string {
   try {

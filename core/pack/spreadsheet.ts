@@ -43,8 +43,6 @@ import { isObject, type ParticipantDraft, type Row, type SheetProblem } from './
 import { PACK_FORMAT, type Pack } from './types';
 import { validatePack } from './validate';
 
-export { SHEET_COLUMNS, type ColumnKey, type SheetProblem } from './sheet-columns';
-
 export interface SheetResult {
   /** No problems: the pack may be written. Warnings do not stop it. */
   ok: boolean;

@@ -18,16 +18,6 @@ import { checkJsonValue, countAccounts } from './validate-json';
 import { checkSemantics } from './validate-references';
 import { checkSchema } from './validate-schema';
 
-export { PACK_LIMITS, formatIssues } from './validate-issues';
-export {
-  ITEM_ID_PATTERN,
-  PACK_ID_PATTERN,
-  isHttpsUrl,
-  isMailtoAddress,
-  isPackDate,
-  isTimeZone,
-} from './validate-values';
-
 /**
  * Validates a parsed pack. Never throws. The 10 MB limit is a limit on text, so it is checked by
  * validatePackText only; an object given here is checked against every other rule (including the

@@ -17,8 +17,6 @@
 import type { CampaignEvent } from '../pack/types';
 import { isUsableZone, localDay, sameTimeNextDay, zonedTime, type TimeWindow } from './wall-clock';
 
-export type { TimeWindow } from './wall-clock';
-
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** A leap second (`:60`) is valid RFC 3339 but not parseable by Date. */
 const LEAP_SECOND_PATTERN = /:60(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;

@@ -14,8 +14,8 @@
 // Only boycott, action, pause and deadline events count for a campaign's status: `other`
 // events are background (anniversaries, announcements) and must not make a campaign look live.
 import type { CampaignEvent, EventKind } from '../pack/types';
-import { isMultiDay, tryEventWindow, type TimeWindow } from './event-window';
-import { localDay } from './wall-clock';
+import { isMultiDay, tryEventWindow } from './event-window';
+import { localDay, type TimeWindow } from './wall-clock';
 
 /** Event kinds that make a campaign `today`, `under-way`, `upcoming` or `ended`. */
 export const STATUS_KINDS: readonly EventKind[] = ['boycott', 'action', 'pause', 'deadline'];

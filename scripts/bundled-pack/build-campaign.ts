@@ -1,10 +1,10 @@
 // One campaign of the bundled pack from the research: its events and demands as worded in
 // ./wording, its coalition, participants and the sources they cite.
 import type { Campaign, CampaignEvent, CoalitionMember, Demand } from '../../core/pack/types';
-import { isHttpsUrl } from '../../core/pack/validate';
+import { isHttpsUrl } from '../../core/pack/validate-values';
 import { buildParticipants, type BuildContext } from './build-participants';
 import { buildSources } from './build-sources';
-import { ORGANISATION_NAMES, ORGANISATION_PAGES } from './participants';
+import { ORGANISATION_NAMES, ORGANISATION_PAGES } from './participants-organisations';
 import type { Research } from './research';
 import { AD_PAUSE, EVENT_WRITING, FREEZE, type DemandWriting } from './wording';
 

@@ -7,17 +7,15 @@ import type {
   ParticipantRelation,
   ParticipantRole,
 } from '../../core/pack/types';
+import { HOLDERS, MERGED_INTO, STALE_HANDLES } from './participants';
+import type { ActionWriting } from './action-writing';
+import { FREEZE_PARTICIPANTS } from './participants-freeze';
 import {
-  ADVERTISERS,
   FOUNDING_ORGANISATIONS,
-  FREEZE_PARTICIPANTS,
-  HOLDERS,
-  MERGED_INTO,
   ORGANISATION_NAMES,
   ORGANISATIONS,
-  STALE_HANDLES,
-  type ActionWriting,
-} from './participants';
+} from './participants-organisations';
+import { ADVERTISERS } from './participants-advertisers';
 import type { FactsHandle, FactsParticipant, Research } from './research';
 
 /** Research entries left out of the pack, and why (printed after a build). */

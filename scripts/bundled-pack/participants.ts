@@ -16,16 +16,6 @@
 // ./participants-advertisers (the July pause) and ./participants-organisations (the coalition).
 // Here: which accounts must not be badged, or are run by a brand of the participant.
 
-export type { ActionWriting, ParticipantWriting } from './action-writing';
-export { ADVERTISERS } from './participants-advertisers';
-export { FREEZE_PARTICIPANTS } from './participants-freeze';
-export {
-  FOUNDING_ORGANISATIONS,
-  ORGANISATION_NAMES,
-  ORGANISATION_PAGES,
-  ORGANISATIONS,
-} from './participants-organisations';
-
 /**
  * Handles the research gives that must not be badged: the brands were renamed after 2020, and
  * whoever holds the old name now is not the brand that took part.

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { strongestFirst } from '../../core/pack/evidence';
 import type { SourceKind } from '../../core/pack/types';
-import { isHttpsUrl } from '../../core/pack/validate';
+import { isHttpsUrl } from '../../core/pack/validate-values';
 import { SOURCE_KINDS } from './source-kinds';
 
 export interface FactsHandle {

@@ -3,7 +3,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Runtime } from 'webextension-polyfill';
 import { handleMessage } from '../../../background/router';
 import { parseImportProgress, type ImportProgressMessage } from '../../../core/messages';
-import { closeStore, importPackText } from '../../../storage/store';
+import { closeStore } from '../../../storage/store-open';
+import { importPackText } from '../../../storage/pack-import';
 import { bundledState, freshStore, makeBundledPack, makePack } from '../storage/support';
 
 vi.mock(

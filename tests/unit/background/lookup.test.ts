@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { invalidateLookupCache, lookup } from '../../../background/lookup';
-import { closeStore, importPackObject, setPackEnabled } from '../../../storage/store';
+import { closeStore } from '../../../storage/store-open';
+import { importPackObject } from '../../../storage/pack-import';
+import { setPackEnabled } from '../../../storage/pack-changes';
 import { updateSettings } from '../../../storage/settings';
 import { bundledState, freshStore, makeBundledPack, makePack } from '../storage/support';
 

@@ -5,7 +5,8 @@ import { handleMessage } from '../../../background/router';
 import { invalidateLookupCache } from '../../../background/lookup';
 import { REFRESH_ALARM } from '../../../background/subscriptions';
 import * as reminders from '../../../background/reminders';
-import { closeStore, getStore, importPackObject } from '../../../storage/store';
+import { closeStore, getStore } from '../../../storage/store-open';
+import { importPackObject } from '../../../storage/pack-import';
 import { updateSettings } from '../../../storage/settings';
 import { bundledState, freshStore, makeBundledPack, makePack } from '../storage/support';
 

@@ -1,17 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
-  configureSubscriptions,
-  DEFAULT_DEADLINES,
   onRefreshAlarm,
   refreshAllSubscriptions,
   refreshSubscription,
   REFRESH_ALARM,
   subscribe,
 } from '../../../background/subscriptions';
+import { configureSubscriptions, DEFAULT_DEADLINES } from '../../../background/subscription-fetch';
 import { generatePublisherKeys, signPackBytes } from '../../../core/pack/signature';
-import { closeStore, readRegistry } from '../../../storage/store';
-import { readPackText } from '../../../storage/userdata';
+import { closeStore } from '../../../storage/store-open';
+import { readPackText, readRegistry } from '../../../storage/userdata';
 import { bundledState, freshStore, makeBundledPack, makePack } from '../storage/support';
 
 vi.mock(

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { BadgeStyle } from '../../../content/badge';
+import type { BadgeStyle } from '../../../content/badge-state';
 import {
   badgeShadowRoot,
   createBadge,

@@ -1,13 +1,7 @@
 // Fakes for driving the content runtime in happy-dom: a tiny site adapter, a background that
 // answers from an in-memory table, manual animation frames, manual timers and a stepping clock.
 import type { Surface } from '../../../core/accounts';
-import type {
-  BadgeInfo,
-  ContentConfig,
-  ContentRequest,
-  NoticeInfo,
-  Response,
-} from '../../../core/messages';
+import type { BadgeInfo, ContentConfig, ContentRequest, NoticeInfo } from '../../../core/messages';
 import type { ContentSend } from '../../../content/lookup-client';
 import type { FrameScheduler } from '../../../content/observer';
 import type { ContentRuntime, ContentRuntimeOptions } from '../../../content/runtime';
@@ -165,7 +159,6 @@ export function createFakeBackground(dataset: Map<string, BadgeInfo>) {
 }
 
 export type FakeBackground = ReturnType<typeof createFakeBackground>;
-export type { Response };
 
 export function createFrames(): FrameScheduler & {
   pending: number;

@@ -3,7 +3,7 @@ import type { ContentSend } from '../../../content/lookup-client';
 import { createKeyBudget } from '../../../content/key-budget';
 import { createLookupClient } from '../../../content/lookup-client';
 import type { ContentRequest, Response } from '../../../core/messages';
-import { MAX_LOOKUP_KEYS } from '../../../core/messages';
+import { MAX_LOOKUP_KEYS } from '../../../core/limits';
 import { badgeInfoFor, createFakeBackground, createTimers, tick } from './harness';
 
 /** A client whose key budget never runs out: these tests are about batching and retries. */

@@ -1,7 +1,7 @@
 // content/visibility.ts with a scripted IntersectionObserver: happy-dom lays nothing out, so each
 // test says where the browser would have found each element, and checks what is seen.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { EntryLike, ObserverFactory } from '../../../content/visibility';
+import type { EntryLike, ObserverFactory } from '../../../content/visibility-measure';
 import { createSightings, ROOT_MARGIN } from '../../../content/visibility';
 import { createTimers } from './harness';
 

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { FACEBOOK_NUMERIC_ID, FACEBOOK_VANITY, INSTAGRAM_USERNAME } from '../../../core/accounts';
 import { accountConfidence, isBadgeable, sourceRank } from '../../../core/pack/evidence';
 import { checkEvidence } from '../../../core/pack/evidence-rules';
-import { formatIssues, packStats, validatePackText } from '../../../core/pack/validate';
+import { packStats, validatePackText } from '../../../core/pack/validate';
+import { formatIssues } from '../../../core/pack/validate-issues';
 import type { Campaign, Pack, Participant } from '../../../core/pack/types';
 
 const repoRoot = resolve(import.meta.dirname, '../../..');

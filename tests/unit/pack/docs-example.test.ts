@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, it } from 'vitest';
 import { checkEvidence } from '../../../core/pack/evidence-rules';
-import { formatIssues, packStats, validatePackText } from '../../../core/pack/validate';
+import { packStats, validatePackText } from '../../../core/pack/validate';
+import { formatIssues } from '../../../core/pack/validate-issues';
 
 it('the complete example in docs/packs.md is a valid pack', () => {
   const guide = readFileSync(resolve(import.meta.dirname, '../../../docs/packs.md'), 'utf8');

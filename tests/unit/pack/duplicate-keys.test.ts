@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findDuplicateKeys } from '../../../core/pack/duplicate-keys';
-import { PACK_LIMITS, validatePackText } from '../../../core/pack/validate';
+import { validatePackText } from '../../../core/pack/validate';
+import { PACK_LIMITS } from '../../../core/pack/validate-issues';
 import type { PackResult } from '../../../core/pack/types';
 
 const fullText = readFileSync(

@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkEvidence } from '../../../core/pack/evidence-rules';
-import { formatIssues, validatePack } from '../../../core/pack/validate';
+import { validatePack } from '../../../core/pack/validate';
+import { formatIssues } from '../../../core/pack/validate-issues';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- samples are changed freely
 type Loose = any;

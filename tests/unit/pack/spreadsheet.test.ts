@@ -5,13 +5,8 @@ import { resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatDelimited, type Delimiter } from '../../../core/csv';
-import {
-  SHEET_COLUMNS,
-  describeProblem,
-  packFromSheet,
-  type SheetProblem,
-  type SheetResult,
-} from '../../../core/pack/spreadsheet';
+import { describeProblem, packFromSheet, type SheetResult } from '../../../core/pack/spreadsheet';
+import { SHEET_COLUMNS, type SheetProblem } from '../../../core/pack/sheet-columns';
 import { validatePack } from '../../../core/pack/validate';
 import { BREAKS, peopleSheet } from '../../data/sheets/people';
 

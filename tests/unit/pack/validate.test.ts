@@ -1,13 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  PACK_LIMITS,
-  formatIssues,
-  packStats,
-  validatePack,
-  validatePackText,
-} from '../../../core/pack/validate';
+import { packStats, validatePack, validatePackText } from '../../../core/pack/validate';
+import { PACK_LIMITS, formatIssues } from '../../../core/pack/validate-issues';
 import type { PackResult } from '../../../core/pack/types';
 
 const dataDir = resolve(import.meta.dirname, '../../data/packs');

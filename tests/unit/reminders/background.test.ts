@@ -25,14 +25,13 @@ import {
   dismissNotice,
   forgetFiredInMemory,
   initReminders,
-  notificationsFailedItem,
   reconcileReminders,
   reminderStatus,
-  remindersFiredItem,
   RETRY_MS,
 } from '../../../background/reminders';
+import { notificationsFailedItem, remindersFiredItem, settingsItem } from '../../../storage/items';
 import { failingQuota } from '../storage/fixtures';
-import { DEFAULT_SETTINGS, settingsItem } from '../../../storage/settings';
+import { DEFAULT_SETTINGS } from '../../../core/settings';
 
 const PACK = 'stophateforprofit-2020';
 const CAMPAIGN = 'shfp-2020-freeze';

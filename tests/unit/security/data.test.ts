@@ -4,7 +4,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { invalidateLookupCache, lookup } from '../../../background/lookup';
-import { closeStore, exportPack, importPackText } from '../../../storage/store';
+import { closeStore } from '../../../storage/store-open';
+import { exportPack } from '../../../storage/pack-changes';
+import { importPackText } from '../../../storage/pack-import';
 import { bundledState, freshStore, makeBundledPack, makePack } from '../storage/support';
 
 vi.mock(

@@ -9,7 +9,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { invalidateLookupCache } from '../../../background/lookup';
 import { handleMessage } from '../../../background/router';
 import { parseContentRequest, parsePageRequest } from '../../../core/messages';
-import { closeStore, importPackObject } from '../../../storage/store';
+import { closeStore } from '../../../storage/store-open';
+import { importPackObject } from '../../../storage/pack-import';
 import { bundledState, freshStore, makeBundledPack, makePack } from '../storage/support';
 
 vi.mock(

@@ -4,11 +4,18 @@ import Dexie, { type Transaction } from 'dexie';
 import { IDBFactory } from 'fake-indexeddb';
 import { PicketDatabase } from '../../../storage/db';
 import { openDatabase } from '../../../storage/open-database';
-import { CACHE_SCHEMA, DATA_VERSION, SCHEMA_VERSION } from '../../../storage/schema';
+import {
+  CACHE_SCHEMA,
+  DATA_VERSION,
+  SCHEMA_VERSION,
+  type LookupIndexRow,
+} from '../../../storage/schema';
 import { displayHandle } from '../../../core/accounts';
-import { findInIndex, type LookupIndexRow } from '../../../storage/lookup-index';
+import { findInIndex } from '../../../storage/lookup-index';
 import { packToRows } from '../../../storage/rows';
-import { closeStore, getStore, getStoreStatus, importPackObject } from '../../../storage/store';
+import { getStoreStatus } from '../../../storage/store';
+import { importPackObject } from '../../../storage/pack-import';
+import { closeStore, getStore } from '../../../storage/store-open';
 import { loadSnapshot } from '../../../storage/queries';
 import { watchDatabaseUpdating } from '../../../storage/open-state';
 import { getSettings, updateSettings } from '../../../storage/settings';

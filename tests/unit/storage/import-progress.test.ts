@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { ImportPhase } from '../../../core/import-progress';
-import { closeStore, getStore, importPackObject, importPackText } from '../../../storage/store';
+import { closeStore, getStore } from '../../../storage/store-open';
+import { importPackObject, importPackText } from '../../../storage/pack-import';
 import { readPackText, readRegistry } from '../../../storage/userdata';
 import { bundledState, cachedParticipants, freshStore, makeBundledPack, makePack } from './support';
 

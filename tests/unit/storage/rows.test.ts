@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseFacebookHref } from '../../../sites/facebook/urls';
 import { findInIndex } from '../../../storage/lookup-index';
-import { accountKeys, packToRows } from '../../../storage/rows';
+import { packToRows } from '../../../storage/rows';
+import { accountKeys } from '../../../storage/keys';
 import { makePack } from './fixtures';
 
 describe('accountKeys', () => {

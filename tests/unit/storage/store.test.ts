@@ -1,21 +1,18 @@
 import { beforeEach, afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { findInIndex } from '../../../storage/lookup-index';
-import { accountKeys as keysOfAccount } from '../../../storage/rows';
+import { accountKeys as keysOfAccount } from '../../../storage/keys';
 import Dexie from 'dexie';
+import { getStoreStatus } from '../../../storage/store';
+import { importPackObject, importPackText } from '../../../storage/pack-import';
+import { getStore, closeStore, configureStore } from '../../../storage/store-open';
 import {
   clearAllData,
   exportPack,
-  getStore,
-  getStoreStatus,
-  importPackObject,
-  importPackText,
   removePack,
   setPackEnabled,
-  closeStore,
-  configureStore,
-} from '../../../storage/store';
-import { PACK_LIMITS } from '../../../core/pack/validate';
+} from '../../../storage/pack-changes';
+import { PACK_LIMITS } from '../../../core/pack/validate-issues';
 import { PicketDatabase } from '../../../storage/db';
 import { loadSnapshot, searchParticipants, SEARCH_LIMITS } from '../../../storage/queries';
 import { readPackText, readRegistry } from '../../../storage/userdata';

@@ -1,7 +1,7 @@
 // Store helpers for the store and background tests: a fresh database per test.
 import type { PicketDatabase } from '../../../storage/db';
 import type { ParticipantRow } from '../../../storage/schema';
-import { configureStore, closeStore } from '../../../storage/store';
+import { configureStore, closeStore } from '../../../storage/store-open';
 
 let dbCounter = 0;
 
