@@ -34,8 +34,6 @@ import { browserFrames, browserIdle, browserTimers, type Timers } from './schedu
 import { rememberingTranslate, type Translate } from './strings';
 import type { Sightings, SightingsOptions } from './visibility';
 
-export type { Timers };
-
 export interface ContentRuntimeOptions {
   adapter: SiteAdapter;
   /** The one way to the background; may fail, but never throws (core/send.ts). */

@@ -29,8 +29,6 @@ import {
   type ObserverLike,
 } from './visibility-measure';
 
-export { showsSomething, type EntryLike, type ObserverFactory, type ObserverLike };
-
 export interface Sightings {
   /**
    * Hands `element` to `onSeen` once it is seen. Watching an element already watched does nothing.
