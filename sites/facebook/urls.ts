@@ -140,7 +140,10 @@ const SLUG_WITH_ID = /^[A-Za-z0-9.]+(?:-[A-Za-z0-9.]+)*-([0-9]{5,20})$/;
  * `__tn__`, `refid`, `comment_id`) except `profile.php?id=`. Absolute or relative (m./mbasic).
  */
 export function parseFacebookHref(href: string, base: string = DEFAULT_BASE): FacebookLink | null {
-  const url = safeUrl(href, base);
+  // Comet's hrefs carry tracking queries of hundreds of characters (`__cft__[0]=…`) that only
+  // `profile.php` needs: the rest is parsed without them, which costs the URL parser far less.
+  const queryAt = href.search(/[?#]/);
+  const url = safeUrl(queryAt === -1 ? href : href.slice(0, queryAt), base);
   if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) return null;
   if (!isFacebookHost(url.hostname)) return null;
   const segments = segmentsOf(url);
@@ -149,9 +152,10 @@ export function parseFacebookHref(href: string, base: string = DEFAULT_BASE): Fa
   const lower = first.toLowerCase();
 
   if (lower === 'profile.php' && segments.length === 1) {
+    const query = safeUrl(href, base)?.searchParams;
     // `&sk=followers`, `&sk=reviews`: a tab of the profile (like `/<vanity>/followers`), not a name.
-    if (url.searchParams.has('sk')) return null;
-    const key = facebookIdKey(url.searchParams.get('id') ?? '');
+    if (!query || query.has('sk')) return null;
+    const key = facebookIdKey(query.get('id') ?? '');
     return key ? { key, altKeys: [] } : null;
   }
   // `/people/<Name>/<id>/` and `/pages/<Name>/<id>` (not `/pages/category/…`).

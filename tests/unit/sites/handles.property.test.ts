@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FACEBOOK_NUMERIC_ID, FACEBOOK_VANITY, INSTAGRAM_USERNAME } from '../../../core/accounts';
 import * as facebook from '../../../sites/facebook/urls';
 import * as instagram from '../../../sites/instagram/urls';
@@ -127,5 +127,38 @@ describe('handle parsing properties', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('a Facebook href’s tracking query', () => {
+  it('never changes the account it names, however long or odd (only profile.php reads its query)', () => {
+    const path = fc.constantFrom(
+      '/kimk',
+      '/kimk/',
+      '/Some-Page-100064123456789/',
+      '/people/Jane-Doe/100000123456789/',
+      '/groups/123456/user/100000123456789/',
+      '/photo.php',
+      '/watch/',
+    );
+    const query = fc.string({ maxLength: 300 }).map((text) => encodeURIComponent(text));
+    fc.assert(
+      fc.property(path, query, fc.boolean(), (p, q, hash) => {
+        const tracked = `https://www.facebook.com${p}${hash ? '#' : '?'}__cft__[0]=${q}&__tn__=R`;
+        expect(facebook.parseFacebookHref(tracked)).toEqual(
+          facebook.parseFacebookHref(`https://www.facebook.com${p}`),
+        );
+      }),
+    );
+    expect(
+      facebook.parseFacebookHref(
+        'https://www.facebook.com/profile.php?id=100000123456789&__cft__[0]=x',
+      ),
+    ).toEqual({ key: 'id:100000123456789', altKeys: [] });
+    expect(
+      facebook.parseFacebookHref(
+        'https://www.facebook.com/profile.php?id=100000123456789&sk=reviews',
+      ),
+    ).toBeNull();
   });
 });
