@@ -11,6 +11,12 @@ import { walkCandidates, type CandidateWalk } from './candidate-walk';
  */
 const SCAN_SLICE = 48;
 /**
+ * An added subtree with at most this many candidates is scanned whole in the frame that finds it
+ * (a Facebook post with its comments has a hundred or two; a name no pack lists costs a few
+ * microseconds): its badges then join the frame the post first paints in, not an idle callback.
+ */
+const FRESH_LIMIT = 400;
+/**
  * Elements of an added subtree looked at per step when finding its candidates: a post has ~60, so
  * it is done in one; 100,000 names added at once take many steps, each far under a millisecond
  * or two, and the observer's budget is checked between them.
@@ -55,7 +61,7 @@ export function createScanner(options: ScannerOptions): Scanner {
       const walk = walkCandidates(root, candidates, adapter.context);
       const found = walk.next(WALK_STEP);
       if (walk.takeContextSeen()) adapter.contextChanged?.();
-      if (!walk.done || found.length > SCAN_SLICE) {
+      if (!walk.done || found.length > FRESH_LIMIT) {
         startSlicedScan(root, walk, found);
         return;
       }
