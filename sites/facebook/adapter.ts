@@ -40,11 +40,21 @@ interface PageInfo {
   isSearch: boolean;
 }
 
+/** The last page read and what it is: every scan asks, and the address rarely changes. */
+let lastPage: { href: string | undefined; base: string; info: PageInfo } | null = null;
+
 function pageInfoOf(root: ParentNode): PageInfo {
   const base = baseOf(root, BASE);
+  const href = (root as Node).ownerDocument?.location?.href ?? (root as Document).location?.href;
+  if (lastPage?.href !== href || lastPage.base !== base) {
+    lastPage = { href, base, info: readPageInfo(root, base, href) };
+  }
+  return lastPage.info;
+}
+
+function readPageInfo(root: ParentNode, base: string, href: string | undefined): PageInfo {
   const document = (root as Node).ownerDocument ?? (root as Document);
   const baseIsDocument = document.baseURI === base;
-  const href = (root as Node).ownerDocument?.location?.href ?? (root as Document).location?.href;
   const unknown = { base, baseIsDocument, type: 'other', owner: null, isSearch: false };
   if (!href) return unknown;
   let url: URL;
