@@ -110,6 +110,8 @@ class Scan {
   private readonly firstLink = new Map<Element, Element | null>();
   private readonly firstHeading = new Map<Element, Element | null>();
   private ownerHeading: boolean | null = null;
+  /** Whether the viewer's rails are around the scanned subtree, or somewhere inside it. */
+  private chrome: { around: boolean; inside: boolean } | null = null;
 
   constructor(
     private readonly root: ParentNode,
@@ -125,7 +127,7 @@ class Scan {
     if (first === undefined) {
       first = null;
       for (const candidate of comment.querySelectorAll('a[href]')) {
-        if (accountOfLink(candidate, this.page)) {
+        if (accountOfLink(candidate, this.page, isInViewerChrome)) {
           first = candidate;
           break;
         }
@@ -134,6 +136,22 @@ class Scan {
     }
     return first === link;
   }
+
+  /**
+   * Whether a link of the scanned subtree sits in the viewer's own rails. Asked of the subtree
+   * once (a post has no rails in it, and is in none): a walk up Comet's deep ancestry per link
+   * is left for subtrees that hold rails.
+   */
+  readonly inViewerChrome = (anchor: Element): boolean => {
+    if (!this.chrome) {
+      const root = this.root;
+      this.chrome = {
+        around: root instanceof Element && root.closest(VIEWER_CHROME) !== null,
+        inside: root.querySelector(VIEWER_CHROME) !== null,
+      };
+    }
+    return this.chrome.around || (this.chrome.inside && isInViewerChrome(anchor));
+  };
 
   isBeforeFirstHeading(article: Element, link: Element): boolean {
     let heading = this.firstHeading.get(article);
@@ -192,7 +210,15 @@ interface LinkAccount {
  * The account a link names, or null when it is no name link (not an account, a link shim, an
  * avatar, a tab, the viewer's own rails). No question about where the link sits beyond that.
  */
-function accountOfLink(anchor: Element, page: PageInfo): LinkAccount | null {
+function isInViewerChrome(anchor: Element): boolean {
+  return anchor.closest(VIEWER_CHROME) !== null;
+}
+
+function accountOfLink(
+  anchor: Element,
+  page: PageInfo,
+  inViewerChrome: (anchor: Element) => boolean,
+): LinkAccount | null {
   // Cheapest tests first: most links on a page are not accounts at all.
   const raw = anchor.getAttribute('href');
   if (raw === null || raw.startsWith('#')) return null;
@@ -210,7 +236,7 @@ function accountOfLink(anchor: Element, page: PageInfo): LinkAccount | null {
     hovercard !== null && isFacebookProfileSpace(href, base) ? idFromHovercard(hovercard) : null;
   if (!link && !hovercardId) return null;
   if (isAvatarLink(anchor) || anchor.getAttribute('role') === 'tab') return null;
-  if (anchor.closest(VIEWER_CHROME)) return null;
+  if (inViewerChrome(anchor)) return null;
   const key = link?.key ?? (hovercardId as AccountKey);
   const altKeys = new Set(link?.altKeys ?? []);
   if (hovercardId && hovercardId !== key) altKeys.add(hovercardId);
@@ -218,7 +244,7 @@ function accountOfLink(anchor: Element, page: PageInfo): LinkAccount | null {
 }
 
 function refFromLink(anchor: Element, page: PageInfo, scan: Scan): AccountRef | null {
-  const account = accountOfLink(anchor, page);
+  const account = accountOfLink(anchor, page, scan.inViewerChrome);
   if (!account) return null;
   const { key, altKeys } = account;
   const ref = { platform: 'facebook', key, nameElement: anchor, origin: anchor } as AccountRef;
