@@ -164,7 +164,7 @@ class BadgeRecords implements Badging {
       // Still unanswered, the ref already waiting will do it.
       else if (record.seen) {
         if (known !== undefined) this.answered(ref, known);
-      } else this.#badgeKnownOrWatch(record, ref, fresh, known);
+      } else this.#watch(ref, fresh);
       return;
     }
     let kept: Element | null = null;
@@ -185,26 +185,7 @@ class BadgeRecords implements Badging {
       return;
     }
     if (next.seen) this.#lookUp(ref);
-    else this.#badgeKnownOrWatch(next, ref, fresh, known);
-  }
-
-  /**
-   * A name not seen yet: an account this tab already has a badge answer for is badged now, in the
-   * flush of the frame the page added it in, so the badge joins the style and layout the page pays
-   * for that frame anyway. Answers are only ever asked for names the person could see, so the page
-   * learns nothing from it that the first badge did not already show. Any other name waits until
-   * the person can see it.
-   */
-  #badgeKnownOrWatch(
-    record: OriginRecord,
-    ref: AccountRef,
-    fresh: boolean,
-    known: Hit | undefined,
-  ): void {
-    if (known) {
-      record.seen = true;
-      this.answered(ref, known);
-    } else this.#watch(ref, fresh);
+    else this.#watch(ref, fresh);
   }
 
   answered(ref: AccountRef, hit: Hit | null): void {

@@ -2,9 +2,8 @@
 //
 //   observer (queue → frame flush, budgeted) ─► scanner: adapter.findAccounts ─► references
 //                                                                                   │
-//   badging: a record per origin; an account this tab already has a badge for is ◄──┘
-//        │   badged at once, in the same flush; any other name is handed to the sightings
-//        │   (content/visibility.ts: looked up only once the person can see it)
+//   badging: a record per origin; a name some pack may list is handed to the  ◄──────┘
+//        │   sightings (content/visibility.ts: looked up only once the person can see it)
 //        └─ seen ─► lookups: the answer cache, else one lookup for the unknown keys
 //                         │
 //   answers ──► badge after the name (or none) ──► page report (debounced) to the background
