@@ -13,7 +13,8 @@ const SCAN_SLICE = 48;
 /**
  * An added subtree with at most this many candidates is scanned whole in the frame that finds it
  * (a Facebook post with its comments has a hundred or two; a name no pack lists costs a few
- * microseconds): its badges then join the frame the post first paints in, not an idle callback.
+ * microseconds): its names are watched from the frame the post first paints in, not after an
+ * idle callback that a busy page can hold back for up to its timeout.
  */
 const FRESH_LIMIT = 400;
 /**
