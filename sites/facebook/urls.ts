@@ -116,7 +116,8 @@ export const FACEBOOK_RESERVED_SEGMENTS: ReadonlySet<string> = new Set([
 
 function safeUrl(href: string, base: string): URL | null {
   try {
-    return new URL(href, base);
+    // A base is parsed on every call even when the href is absolute, as Comet's are: leave it out.
+    return /^https?:\/\//i.test(href) ? new URL(href) : new URL(href, base);
   } catch {
     return null;
   }
