@@ -24,7 +24,11 @@ const QUERY_LIMIT = 10_000;
 
 /** Finds the candidates among the descendants of `root` (not `root` itself), in document order. */
 export function walkCandidates(root: Element, selector: string, context?: string): CandidateWalk {
-  return root.getElementsByTagName('*').length <= QUERY_LIMIT
+  // A root of at most 64 children and no grandchildren (a row, a name) is queried without
+  // counting: the count's live collection stays cached on the root, and a page adding 100,000
+  // rows would leave 100,000 of them for the garbage collector, inside Picket's frames.
+  const tiny = root.childElementCount <= 64 && root.querySelector(':scope > * > *') === null;
+  return tiny || root.getElementsByTagName('*').length <= QUERY_LIMIT
     ? queryCandidates(root, selector, context)
     : stepCandidates(root, selector, context);
 }
