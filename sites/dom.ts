@@ -2,6 +2,8 @@
  * Small DOM helpers shared by the site adapters. All of them read only attributes and `textContent`:
  * never layout (`getBoundingClientRect`, `innerText`), because `findAccounts` runs on every DOM flush.
  */
+import type { AccountRef } from './types';
+import type { Surface } from '../core/accounts';
 
 /** Every element in `root` (root included) matching `selector`, with one `querySelectorAll`. */
 export function candidatesIn(root: ParentNode, selector: string): Element[] {
@@ -77,4 +79,16 @@ export function dialogTitle(dialog: Element): string {
   }
   const heading = dialog.querySelector('h1, h2, [role=heading]');
   return heading ? textOf(heading) : '';
+}
+
+/**
+ * `ref` with its surface found only when first read (then kept): the walks up the page it takes
+ * are never paid for a name the runtime rules out first (see `AccountRef.surface`).
+ */
+export function withLazySurface(ref: Omit<AccountRef, 'surface'>, find: () => Surface): AccountRef {
+  let surface: Surface | undefined;
+  return Object.defineProperty(ref as AccountRef, 'surface', {
+    enumerable: true,
+    get: () => (surface ??= find()),
+  });
 }

@@ -6,7 +6,7 @@
  */
 import { facebookIdKey, type AccountKey, type Surface } from '../../core/accounts';
 import type { AccountRef, AccountScan, SiteAdapter } from '../types';
-import { baseOf, candidatesIn, dialogTitle, resolvedHref, textOf } from '../dom';
+import { baseOf, candidatesIn, dialogTitle, resolvedHref, textOf, withLazySurface } from '../dom';
 import * as sel from './selectors';
 import {
   facebookExpectsAccounts,
@@ -260,12 +260,7 @@ function refFromLink(anchor: Element, page: PageInfo, scan: Scan): AccountRef | 
   }
   // Any other link's surface takes several walks up Comet's deep ancestry: it is found when first
   // asked for, which for a name no pack lists is never.
-  let surface: Surface | undefined;
-  Object.defineProperty(ref, 'surface', {
-    enumerable: true,
-    get: () => (surface ??= surfaceOfLink(anchor, page, scan, key)),
-  });
-  return ref;
+  return withLazySurface(ref, () => surfaceOfLink(anchor, page, scan, key));
 }
 
 function refFromProfileHeading(heading: Element, page: PageInfo): AccountRef | null {

@@ -6,7 +6,14 @@
  */
 import { INSTAGRAM_USERNAME, type AccountKey, type Surface } from '../../core/accounts';
 import type { AccountRef, AccountScan, SiteAdapter } from '../types';
-import { candidatesIn, deepestWithText, dialogTitle, resolvedHref, textOf } from '../dom';
+import {
+  candidatesIn,
+  deepestWithText,
+  dialogTitle,
+  resolvedHref,
+  textOf,
+  withLazySurface,
+} from '../dom';
 import { CONTEXT, forgetPageContext, Scan, type Context } from './scan';
 import * as sel from './selectors';
 import {
@@ -137,12 +144,9 @@ function refsFromLink(anchor: Element, scan: Scan, pageType: string): AccountRef
   if (link.tab === 'reels') return { ...ref, surface: 'reel' };
   // The surface takes a walk up the ancestors: it is found when first asked for, which for a name
   // no pack lists is never.
-  let surface: Surface | undefined;
-  return Object.defineProperty(ref as AccountRef, 'surface', {
-    enumerable: true,
-    get: () =>
-      (surface ??= surfaceOf(anchor, link.key, scan.contextOf(anchor), scan, pageType, text)),
-  });
+  return withLazySurface(ref, () =>
+    surfaceOf(anchor, link.key, scan.contextOf(anchor), scan, pageType, text),
+  );
 }
 
 function refFromStoriesTray(button: Element): AccountRef | null {
